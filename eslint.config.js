@@ -1,0 +1,23 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'custom-elements.json', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
+    },
+  },
+  {
+    // Layering: core never imports Lit; nothing in the browser imports the server.
+    files: ['src/core/**', 'src/providers/**', 'src/callback.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['lit', 'lit/*', '**/elements/*', '**/server/*'] }] },
+  },
+  {
+    files: ['src/elements/**', 'src/index.ts', 'src/login.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/*'] }] },
+  },
+);

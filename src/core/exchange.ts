@@ -1,0 +1,40 @@
+/** Why the companion endpoint did not give a usable answer (SPEC §2 `exchange_failed`). */
+export interface ExchangeFailure {
+  message: string;
+  status?: number;
+  cause?: string;
+  description?: string;
+}
+
+export interface ExchangeBody {
+  code: string;
+  redirectUri: string;
+  codeVerifier?: string;
+  iss?: string;
+}
+
+/** POSTs the SPEC §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
+export async function exchangeCode(endpoint: string, body: ExchangeBody, signal?: AbortSignal): Promise<unknown> {
+  let status: number | undefined;
+  let json: { error?: string; error_description?: string } | undefined;
+  try {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
+    status = response.status;
+    json = await response.json();
+    if (response.ok) return json;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+  }
+  throw {
+    message: status ? `The exchange endpoint answered ${status}${json ? '' : ' without JSON'}` : `${endpoint} could not be reached`,
+    status,
+    cause: json?.error,
+    description: json?.error_description,
+  } satisfies ExchangeFailure;
+}

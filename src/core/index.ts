@@ -1,0 +1,9 @@
+/** login-elements/core: the framework-free flow (no Lit). */
+export { startLogin, resumeRedirect, type LoginFlow } from './flow.js';
+export { buildAuthorizeRequest, type FlowSecrets } from './authorize-url.js';
+export { isFlowMessage, MESSAGE_TYPE, CHANNEL_NAME } from './messages.js';
+export { pkceChallenge, randomToken } from './random.js';
+export { exchangeCode, type ExchangeBody, type ExchangeFailure } from './exchange.js';
+export type { RedirectTransaction } from './transaction.js';
+export * from '../providers/index.js';
+export type * from './types.js';

@@ -1,0 +1,33 @@
+/**
+ * Opens a blank popup of this size, centred over the opener window. Must run synchronously inside the
+ * click: popup blockers allow a window only while the user activation lasts, so the authorize URL
+ * (which may need `await`) comes later. Returns null when the browser blocked it.
+ */
+export function openBlankPopup(name: string, width: number, height: number): Window | null {
+  const left = screenX + (outerWidth - width) / 2;
+  const top = screenY + (outerHeight - height) / 2;
+  return open('about:blank', name, `popup,width=${width},height=${height},left=${left},top=${top}`);
+}
+
+/** Sends the popup to the authorize request: a navigation, or a form POST targeted at its name. */
+export function navigatePopup(popup: Window, name: string, url: URL, method: 'get' | 'post'): void {
+  if (method == 'post') submitForm(url, name);
+  else popup.location.href = url.href;
+}
+
+/** POSTs the URL's query parameters as a form to `target` (a window name, or `_self`). */
+export function submitForm(url: URL, target: string): void {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = url.origin + url.pathname;
+  form.target = target;
+  for (const [name, value] of url.searchParams) {
+    const input = document.createElement('input');
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+  form.remove();
+}

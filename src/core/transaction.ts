@@ -1,0 +1,63 @@
+import type { CallbackMessage } from './types.js';
+
+/** A redirect-mode login in flight: kept in this tab's sessionStorage across the round trip. */
+export interface RedirectTransaction {
+  state: string;
+  provider: string;
+  codeVerifier?: string;
+  redirectUri: string;
+  returnUrl: string;
+  createdAt: number;
+  /** Filled by the callback page before it returns to `returnUrl`. */
+  result?: CallbackMessage;
+}
+
+export const TRANSACTION_TTL_MS = 600_000;
+const PREFIX = 'login-elements:tx:';
+
+/** Every stored transaction with its key; unreadable entries come back as undefined to be removed. */
+function entries(): [string, RedirectTransaction | undefined][] {
+  return Object.keys(sessionStorage)
+    .filter((key) => key.startsWith(PREFIX))
+    .map((key) => {
+      try {
+        const tx = JSON.parse(sessionStorage[key]) as RedirectTransaction;
+        return [key, tx.createdAt > 0 ? tx : undefined];
+      } catch {
+        return [key, undefined];
+      }
+    });
+}
+
+/** Older than 10 minutes, or created in the future (a clock that moved back). */
+export const isExpired = (tx: RedirectTransaction, now = Date.now()): boolean =>
+  !(now - tx.createdAt < TRANSACTION_TTL_MS && now >= tx.createdAt);
+
+export function saveTransaction(tx: RedirectTransaction): void {
+  sessionStorage.setItem(PREFIX + tx.state, JSON.stringify(tx));
+}
+
+/** The transaction for a state, expired or not (the callback needs it to find its way back). */
+export function findTransaction(state: string): RedirectTransaction | undefined {
+  return entries().find(([key]) => key == PREFIX + state)?.[1];
+}
+
+/** Removes transactions past their 10 minutes, and unreadable entries. */
+export function purgeExpired(now = Date.now()): void {
+  for (const [key, tx] of entries()) if (!tx || isExpired(tx, now)) sessionStorage.removeItem(key);
+}
+
+/**
+ * Takes (reads and removes) this provider's transactions — the one the callback filled with a result is
+ * returned, expired or not, so that the page can say why; one without a result is a redirect the user
+ * abandoned — and removes every other expired or unreadable entry on the way.
+ */
+export function takeCompletedTransaction(provider: string): RedirectTransaction | undefined {
+  let found: RedirectTransaction | undefined;
+  for (const [key, tx] of entries()) {
+    const mine = tx?.provider == provider;
+    if (mine || !tx || isExpired(tx)) sessionStorage.removeItem(key);
+    if (mine) found ||= tx.result && tx;
+  }
+  return found;
+}

@@ -1,0 +1,99 @@
+/** How a flow reaches the provider: a popup window, a full-page redirect, or popup with redirect fallback. */
+export type LoginMode = 'popup' | 'redirect' | 'auto';
+/** The mode a running flow actually uses. */
+export type FlowMode = 'popup' | 'redirect';
+
+/** One provider's authorize-side dialect: data, plus the few quirks data cannot say. */
+export interface ProviderProfile {
+  /** Key the companion endpoint knows the provider by; `detail.provider` in every event. */
+  name: string;
+  authorizeEndpoint?: string;
+  /** Default scope, in the provider's own format. */
+  scope?: string;
+  /** `response_type` exactly as the provider spells it (BellaDati wants `CODE`). */
+  responseType?: string;
+  /** Whether PKCE S256 is on unless the `pkce` attribute says otherwise. */
+  pkce?: boolean;
+  issuer?: string;
+  /** Popup size; default 500×650. */
+  popup?: { width: number; height: number };
+  /** Dialect hook: final say over the authorize request (endpoint, method, extra parameters). */
+  authorize?(config: LoginConfig, request: AuthorizeRequest): AuthorizeRequest;
+}
+
+/** Everything one flow needs, already resolved from attributes and the provider profile. */
+export interface LoginConfig {
+  provider: string;
+  profile: ProviderProfile;
+  clientId: string;
+  redirectUri: string;
+  scope?: string;
+  mode?: LoginMode;
+  exchangeEndpoint?: string;
+  authorizeEndpoint?: string;
+  issuer?: string;
+  pkce?: 's256' | 'off';
+  popupWidth?: number;
+  popupHeight?: number;
+  /** ms until the flow fails with `timeout`; 0 = none. */
+  timeout?: number;
+  params?: Record<string, string>;
+  /** Dialect extras (UPBOND `audience`, BellaDati `baseUrl`, `authorizeMethod`). */
+  extras?: Record<string, string | undefined>;
+}
+
+export interface AuthorizeRequest {
+  url: URL;
+  /** `post` submits the parameters into the popup with a form (BellaDati). */
+  method: 'get' | 'post';
+}
+
+/** What the callback page hands back: SPEC §3 message. */
+export interface CallbackMessage {
+  type: 'login-elements:callback';
+  state: string;
+  code?: string;
+  error?: string;
+  error_description?: string;
+  iss?: string;
+}
+
+export interface LoginStartDetail {
+  provider: string;
+  mode: LoginMode | FlowMode;
+}
+export interface LoginCodeDetail {
+  provider: string;
+  mode: FlowMode;
+  code: string;
+  codeVerifier?: string;
+  redirectUri: string;
+}
+export interface LoginResultDetail {
+  provider: string;
+  mode: FlowMode;
+  /** The companion endpoint's JSON body. */
+  result: unknown;
+}
+export type LoginSuccessDetail = LoginCodeDetail | LoginResultDetail;
+export interface LoginErrorDetail {
+  provider: string;
+  mode: LoginMode | FlowMode;
+  error: string;
+  message: string;
+  description?: string;
+  status?: number;
+  cause?: string;
+}
+export interface LoginCancelDetail {
+  provider: string;
+  mode: FlowMode;
+  reason: 'popup_closed' | 'aborted';
+}
+
+export interface LoginEventMap {
+  'login-start': CustomEvent<LoginStartDetail>;
+  'login-success': CustomEvent<LoginSuccessDetail>;
+  'login-error': CustomEvent<LoginErrorDetail>;
+  'login-cancel': CustomEvent<LoginCancelDetail>;
+}

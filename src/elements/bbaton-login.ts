@@ -1,0 +1,26 @@
+import { css } from 'lit';
+import { bbaton } from '../providers/bbaton.js';
+import { define } from './define.js';
+import { LoginButton } from './login-button.js';
+
+/**
+ * Log in with BBaton (adult verification). Korean label when the page's `lang` is `ko`.
+ * @summary Log in with BBaton.
+ */
+export class BbatonLogin extends LoginButton {
+  static override profile = bbaton;
+  static override label = 'Log in with BBaton';
+  static override styles = [LoginButton.styles, css`:host { --_bg: #1c1c1c; --_fg: #fff; --_border: #1c1c1c; }`];
+
+  protected override label(): string {
+    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return /^ko\b/i.test(lang) ? '비바톤으로 로그인' : super.label();
+  }
+}
+define('bbaton-login', BbatonLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'bbaton-login': BbatonLogin;
+  }
+}

@@ -1,0 +1,9 @@
+/** login-elements: registers all five elements; exports their classes, the types and `login()`. */
+export { LoginButton } from './elements/login-button.js';
+export { OauthLogin } from './elements/oauth-login.js';
+export { BbatonLogin } from './elements/bbaton-login.js';
+export { BelladatiLogin } from './elements/belladati-login.js';
+export { UpbondLogin } from './elements/upbond-login.js';
+export { BitbadgesLogin } from './elements/bitbadges-login.js';
+export { login, type LoginOptions } from './login.js';
+export type * from './core/types.js';

@@ -1,0 +1,17 @@
+import { bbaton, belladati, bitbadges, oauth, upbond } from './providers/index.js';
+import { startLogin } from './core/flow.js';
+import type { LoginConfig, LoginSuccessDetail, ProviderProfile } from './core/types.js';
+
+const builtIn: Record<string, ProviderProfile> = { bbaton, belladati, bitbadges, upbond, oauth };
+
+export type LoginOptions = Omit<LoginConfig, 'profile'> & { profile?: ProviderProfile };
+
+/**
+ * Programmatic login without an element: call it from a click handler (the popup opens synchronously).
+ * `provider` picks a built-in profile (any other name is a generic OAuth provider). Events fire on
+ * `target` (default: document); the promise rejects with the error or cancel detail.
+ */
+export function login(options: LoginOptions, target: EventTarget = document): Promise<LoginSuccessDetail> {
+  const profile = options.profile || builtIn[options.provider] || oauth;
+  return startLogin({ ...options, profile }, target).promise;
+}

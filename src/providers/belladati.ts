@@ -1,0 +1,20 @@
+import type { ProviderProfile } from '../core/types.js';
+
+/**
+ * BellaDati: `response_type=CODE` (upper case), on the installation's own base URL (`base-url`). Its
+ * docs show a GET on `/auth/oauth/request:new` and a POST on `/auth/oauth/request`;
+ * `authorize-method="post"` submits a form into the popup.
+ */
+export const belladati: ProviderProfile = {
+  name: 'belladati',
+  authorizeEndpoint: 'https://service.belladati.com/auth/oauth/request:new',
+  responseType: 'CODE',
+  authorize: ({ extras, authorizeEndpoint }, { url }) => {
+    const post = extras?.authorizeMethod?.toLowerCase() == 'post';
+    if (!authorizeEndpoint) {
+      const base = new URL(extras?.baseUrl || url.origin);
+      url.href = base.href.replace(/\/*$/, '/auth/oauth/request' + (post ? '' : ':new')) + url.search;
+    }
+    return { url, method: post ? 'post' : 'get' };
+  },
+};
