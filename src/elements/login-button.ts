@@ -99,6 +99,13 @@ export class LoginButton extends LitElement {
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
     });
+    // Not busy any more by the time a page's listener sees the outcome.
+    const settled = (event: Event) => {
+      if (event.target != this) return;
+      this.current = undefined;
+      this.busy = false;
+    };
+    for (const type of ['login-success', 'login-error', 'login-cancel']) this.addEventListener(type, settled);
   }
 
   /** The key the companion endpoint knows this provider by; `detail.provider` in every event. */
@@ -155,6 +162,7 @@ export class LoginButton extends LitElement {
     this.flows = [...this.flows.filter((f) => f.listening()), flow];
     this.current = flow;
     this.busy = true;
+    // A flow that ended before it was tracked (invalid config, a prevented login-start) ends here.
     const done = () => {
       if (this.current !== flow) return;
       this.current = undefined;

@@ -1,0 +1,82 @@
+import { sendMouse } from '@web/test-runner-commands';
+import type { LoginButton } from '../../src/elements/login-button.js';
+
+export const ORIGIN = location.origin;
+export const CALLBACK = '/test/browser/fixtures/callback.html';
+export const AUTHORIZE = '/fixtures/authorize';
+export const EXCHANGE = '/fixtures/exchange';
+
+/** Resolves with the next `type` event on `target`; rejects after `ms`. */
+export function oneEvent<T = unknown>(target: EventTarget, type: string, ms = 10_000): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
+    target.addEventListener(
+      type,
+      (event) => {
+        clearTimeout(timer);
+        resolve(event as CustomEvent<T>);
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Records every login event on `target`, in order. */
+export function recordEvents(target: EventTarget): { type: string; detail: Record<string, unknown> }[] {
+  const seen: { type: string; detail: Record<string, unknown> }[] = [];
+  for (const type of ['login-start', 'login-success', 'login-error', 'login-cancel'])
+    target.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
+  return seen;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A trusted click in the middle of the element, through the browser's input pipeline (user activation). */
+export async function realClick(el: Element): Promise<void> {
+  const box = el.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+/**
+ * Ends any transient user activation left by an earlier real click (a popup consumes it), so that a
+ * synthetic click really has none.
+ */
+export function consumeActivation(): void {
+  if (navigator.userActivation.isActive) window.open('about:blank', '_blank', 'popup')?.close();
+}
+
+/** Wraps window.open to keep every window it returned (null when blocked). */
+export function capturePopups() {
+  const original = window.open;
+  const opened: (Window | null)[] = [];
+  window.open = function (...args: Parameters<typeof window.open>) {
+    const popup = original.apply(window, args);
+    opened.push(popup);
+    return popup;
+  };
+  return {
+    opened,
+    restore: () => {
+      window.open = original;
+      for (const popup of opened) popup?.close();
+    },
+  };
+}
+
+/** Creates an element with attributes, attaches it and waits for its first render. */
+export async function fixture<T extends LoginButton>(tag: string, attributes: Record<string, string>): Promise<T> {
+  const el = document.createElement(tag) as T;
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits until `check` is true, polling. */
+export async function until(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}

@@ -1,0 +1,220 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import type { OauthLogin } from '../../src/elements/oauth-login.js';
+import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
+
+const popupLogin = (extra: Record<string, string> = {}) =>
+  fixture<OauthLogin>('oauth-login', {
+    'client-id': 'test-client',
+    'redirect-uri': CALLBACK,
+    'authorize-endpoint': AUTHORIZE,
+    'exchange-endpoint': EXCHANGE,
+    mode: 'popup',
+    provider: 'corp',
+    ...extra,
+  });
+
+describe('popup flow in Chromium with the popup blocker on', () => {
+  let popups: ReturnType<typeof capturePopups>;
+  beforeEach(() => {
+    consumeActivation();
+    popups = capturePopups();
+  });
+  afterEach(() => {
+    popups.restore();
+    document.body.replaceChildren();
+  });
+
+  it('a real mouse click opens exactly one popup, and the callback page completes the flow', async () => {
+    const el = await popupLogin();
+    const events = recordEvents(el);
+    const success = oneEvent<LoginResultDetail>(el, 'login-success');
+    await realClick(el);
+    expect(el.busy).to.equal(true);
+    expect(el.shadowRoot!.querySelector('button')!.getAttribute('aria-busy')).to.equal('true');
+    const { detail } = await success;
+    expect(popups.opened).to.have.length(1);
+    expect(popups.opened[0]).to.not.equal(null);
+    expect(detail.provider).to.equal('corp');
+    expect(detail.mode).to.equal('popup');
+    const result = detail.result as { user: { id: string }; received: Record<string, string> };
+    expect(result.user.id).to.equal('user-42');
+    expect(result.received.code).to.match(/^code\.GET\.code\./);
+    expect(result.received.redirectUri).to.equal(new URL(CALLBACK, location.href).href);
+    expect(result.received.codeVerifier).to.match(/^[\w-]{43}$/);
+    expect(result.received.iss).to.equal(`${location.origin}/fixtures`);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
+    expect(events[0]!.detail).to.deep.equal({ provider: 'corp', mode: 'popup' });
+    await until(() => popups.opened[0]!.closed, 3000, 'the callback to close its popup');
+    expect(el.busy).to.equal(false);
+  });
+
+  it('a second click while the flow runs focuses the open popup instead of opening another', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold` });
+    await realClick(el);
+    await realClick(el);
+    await sleep(200);
+    expect(popups.opened).to.have.length(1);
+    const cancelled = oneEvent(el, 'login-cancel');
+    el.cancel();
+    expect((await cancelled).detail).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'aborted' });
+  });
+
+  it('a synthetic el.click() is blocked: popup_blocked in popup mode', async () => {
+    const el = await popupLogin();
+    const error = oneEvent<LoginErrorDetail>(el, 'login-error');
+    expect(navigator.userActivation.isActive).to.equal(false);
+    el.click();
+    const { detail } = await error;
+    expect(detail.error).to.equal('popup_blocked');
+    expect(detail.mode).to.equal('popup');
+    expect(popups.opened).to.deep.equal([null]);
+    expect(el.busy).to.equal(false);
+  });
+
+  it('ignores a well-formed message from a second origin (localhost vs 127.0.0.1)', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold` });
+    const events = recordEvents(el);
+    await realClick(el);
+    await until(() => popups.opened[0]?.location.href.includes('state=') ?? false, 5000, 'the authorize URL');
+    const state = new URL(popups.opened[0]!.location.href).searchParams.get('state');
+    const forged = { type: 'login-elements:callback', state, code: 'forged' };
+    const foreign = new URL('/test/browser/fixtures/poster.html', location.href);
+    foreign.hostname = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+    foreign.hash = encodeURIComponent(JSON.stringify(forged));
+    const frame = document.createElement('iframe');
+    const arrived = new Promise<MessageEvent>((resolve) => addEventListener('message', resolve, { once: true }));
+    frame.src = foreign.href;
+    document.body.append(frame);
+    const message = await arrived;
+    expect(message.origin).to.equal(foreign.origin);
+    expect(message.data).to.deep.equal(forged);
+    await sleep(300);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start']);
+    expect(el.busy).to.equal(true);
+    // The same message from the callback's own origin is accepted.
+    const success = oneEvent(el, 'login-success');
+    postMessage({ ...forged, code: 'forged-but-same-origin' }, location.origin);
+    const { detail } = await oneEvent<LoginErrorDetail>(el, 'login-error').catch(() => success) as CustomEvent<LoginErrorDetail>;
+    // The fixture's exchange never issued that code: exchange_failed with the server's error.
+    expect(detail).to.include({ error: 'exchange_failed', status: 400, cause: 'invalid_grant' });
+    expect(detail.description).to.equal('The code is unknown or was already used');
+  });
+
+  it('closing the popup fires login-cancel within 2 s', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold` });
+    await realClick(el);
+    await until(() => popups.opened[0]?.location.href.includes('/fixtures/authorize') ?? false);
+    const cancelled = oneEvent(el, 'login-cancel', 2000);
+    const closedAt = performance.now();
+    popups.opened[0]!.close();
+    const { detail } = await cancelled;
+    expect(performance.now() - closedAt).to.be.below(2000);
+    expect(detail).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'popup_closed' });
+    expect(el.busy).to.equal(false);
+  });
+
+  it('fails with timeout when no result arrives in time, and closes the popup', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold`, timeout: '600' });
+    const error = oneEvent<LoginErrorDetail>(el, 'login-error', 3000);
+    await realClick(el);
+    const { detail } = await error;
+    expect(detail.error).to.equal('timeout');
+    await until(() => popups.opened[0]!.closed, 2000, 'the popup to close');
+  });
+
+  it('cancel() stops the flow with reason aborted, closes the popup, and a late click starts afresh', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold` });
+    await realClick(el);
+    await until(() => popups.opened.length === 1);
+    const cancelled = oneEvent(el, 'login-cancel');
+    el.cancel();
+    expect((await cancelled).detail).to.include({ reason: 'aborted' });
+    await until(() => popups.opened[0]!.closed, 2000, 'the popup to close');
+    expect(el.busy).to.equal(false);
+    await realClick(el);
+    await until(() => popups.opened.length === 2, 2000, 'a fresh popup');
+    el.cancel();
+  });
+
+  it('login-start preventDefault() stops the flow before any window opens', async () => {
+    const el = await popupLogin();
+    const events = recordEvents(el);
+    el.addEventListener('login-start', (e) => e.preventDefault(), { once: true });
+    await realClick(el);
+    await sleep(300);
+    expect(popups.opened).to.have.length(0);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel']);
+    expect(events[1]!.detail).to.include({ reason: 'aborted' });
+  });
+
+  it('the provider denying access is a login-error with its own code', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?deny` });
+    const error = oneEvent<LoginErrorDetail>(el, 'login-error');
+    await realClick(el);
+    const { detail } = await error;
+    expect(detail).to.include({ error: 'access_denied', description: 'The user denied the request', mode: 'popup' });
+  });
+
+  it('a non-2xx exchange answer is exchange_failed with status and the server error', async () => {
+    const el = await popupLogin({ 'exchange-endpoint': `${EXCHANGE}?fail` });
+    const error = oneEvent<LoginErrorDetail>(el, 'login-error');
+    await realClick(el);
+    expect((await error).detail).to.include({ error: 'exchange_failed', status: 400, cause: 'invalid_grant' });
+  });
+
+  it('without exchange-endpoint, login-success carries the code, verifier and redirect URI', async () => {
+    const el = await popupLogin({ 'exchange-endpoint': '' });
+    el.removeAttribute('exchange-endpoint');
+    const success = oneEvent<Record<string, string>>(el, 'login-success');
+    await realClick(el);
+    const { detail } = await success;
+    expect(detail.code).to.match(/^code\.GET\.code\./);
+    expect(detail.codeVerifier).to.match(/^[\w-]{43}$/);
+    expect(detail.redirectUri).to.equal(new URL(CALLBACK, location.href).href);
+  });
+
+  it('BellaDati authorize-method="post" submits the parameters into the popup with a form', async () => {
+    const el = await fixture('belladati-login', {
+      'client-id': 'bd-client',
+      'redirect-uri': CALLBACK,
+      'authorize-endpoint': AUTHORIZE,
+      'authorize-method': 'post',
+      mode: 'popup',
+    });
+    const success = oneEvent<Record<string, string>>(el, 'login-success');
+    await realClick(el);
+    expect((await success).detail.code).to.match(/^code\.POST\.CODE\./);
+  });
+});
+
+describe('COOP: a severed opener still gets its result', () => {
+  let popups: ReturnType<typeof capturePopups>;
+  beforeEach(() => {
+    consumeActivation();
+    popups = capturePopups();
+  });
+  afterEach(() => {
+    popups.restore();
+    document.body.replaceChildren();
+  });
+
+  it('a callback served with Cross-Origin-Opener-Policy: same-origin still completes', async () => {
+    const el = await popupLogin({ 'redirect-uri': `${CALLBACK}?coop=1` });
+    const success = oneEvent<LoginResultDetail>(el, 'login-success');
+    await realClick(el);
+    const { detail } = await success;
+    expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
+  });
+
+  it('a popup that only looks closed (COOP provider) is reported, and the late result still completes', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=1500` });
+    const events = recordEvents(el);
+    const success = oneEvent<LoginResultDetail>(el, 'login-success', 10_000);
+    await realClick(el);
+    await success;
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-success']);
+    expect(events[1]!.detail).to.include({ reason: 'popup_closed' });
+  });
+});

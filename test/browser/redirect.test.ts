@@ -1,0 +1,85 @@
+import { expect } from '@esm-bundle/chai';
+import { AUTHORIZE, CALLBACK, EXCHANGE } from './helpers.js';
+
+type FixtureMessage = { fixtureEvent?: string; fixtureReady?: boolean; detail?: Record<string, unknown>; href: string };
+
+/** Loads app.html in an iframe with an element built from `params`; collects what it reports. */
+function appFrame(params: Record<string, string>) {
+  const messages: FixtureMessage[] = [];
+  const onMessage = (e: MessageEvent) => e.source && messages.push(e.data as FixtureMessage);
+  addEventListener('message', onMessage);
+  const frame = document.createElement('iframe');
+  frame.src = `/test/browser/fixtures/app.html?${new URLSearchParams(params)}`;
+  document.body.append(frame);
+  const next = async (check: (m: FixtureMessage) => boolean, ms = 10_000) => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const found = messages.find(check);
+      if (found) return found;
+      if (Date.now() > end) throw new Error(`fixture never reported; saw ${JSON.stringify(messages)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  return { frame, messages, next, dispose: () => (removeEventListener('message', onMessage), frame.remove()) };
+}
+
+describe('redirect mode round trip', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('auto mode falls back to redirect when the popup is blocked, and the returning page completes', async () => {
+    const app = appFrame({
+      tag: 'oauth-login',
+      'client-id': 'c',
+      'redirect-uri': CALLBACK,
+      'authorize-endpoint': AUTHORIZE,
+      'exchange-endpoint': EXCHANGE,
+      provider: 'corp',
+    });
+    await app.next((m) => !!m.fixtureReady);
+    const doc = app.frame.contentDocument!;
+    // A synthetic click has no user activation: the popup is blocked, so auto mode redirects.
+    (doc.querySelector('oauth-login') as HTMLElement).click();
+    const start = await app.next((m) => m.fixtureEvent === 'login-start');
+    expect(start.detail).to.deep.equal({ provider: 'corp', mode: 'auto' });
+    const success = await app.next((m) => m.fixtureEvent === 'login-success');
+    expect(success.detail).to.include({ provider: 'corp', mode: 'redirect' });
+    const result = success.detail!.result as { user: { id: string }; received: Record<string, string> };
+    expect(result.user.id).to.equal('user-42');
+    expect(result.received.codeVerifier).to.match(/^[\w-]{43}$/);
+    // Back on the page that started it, with the transaction used up and no code in the address bar.
+    expect(new URL(success.href).pathname).to.equal('/test/browser/fixtures/app.html');
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('login-elements:'))).to.deep.equal([]);
+    app.dispose();
+  });
+
+  it('redirect mode with a denied request fires login-error on the returning page', async () => {
+    const app = appFrame({
+      tag: 'bbaton-login',
+      'client-id': 'c',
+      'redirect-uri': CALLBACK,
+      'authorize-endpoint': `${AUTHORIZE}?deny`,
+      mode: 'redirect',
+    });
+    await app.next((m) => !!m.fixtureReady);
+    (app.frame.contentDocument!.querySelector('bbaton-login') as HTMLElement).click();
+    const error = await app.next((m) => m.fixtureEvent === 'login-error');
+    expect(error.detail).to.include({ provider: 'bbaton', mode: 'redirect', error: 'access_denied' });
+    app.dispose();
+  });
+
+  it('BellaDati POST authorize works in redirect mode too (form submitted to _self)', async () => {
+    const app = appFrame({
+      tag: 'belladati-login',
+      'client-id': 'c',
+      'redirect-uri': CALLBACK,
+      'authorize-endpoint': AUTHORIZE,
+      'authorize-method': 'post',
+      mode: 'redirect',
+    });
+    await app.next((m) => !!m.fixtureReady);
+    (app.frame.contentDocument!.querySelector('belladati-login') as HTMLElement).click();
+    const success = await app.next((m) => m.fixtureEvent === 'login-success');
+    expect(success.detail!.code).to.match(/^code\.POST\.CODE\./);
+    app.dispose();
+  });
+});
