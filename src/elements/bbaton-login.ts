@@ -5,6 +5,7 @@ import { LoginButton } from './login-button.js';
 
 /**
  * Log in with BBaton (adult verification). Korean label when the page's `lang` is `ko`.
+ * @tagname bbaton-login
  * @summary Log in with BBaton.
  */
 export class BbatonLogin extends LoginButton {

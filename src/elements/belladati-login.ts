@@ -5,6 +5,7 @@ import { LoginButton } from './login-button.js';
 
 /**
  * Log in with BellaDati, on BellaDati's service or a self-hosted installation.
+ * @tagname belladati-login
  * @summary Log in with BellaDati.
  */
 export class BelladatiLogin extends LoginButton {

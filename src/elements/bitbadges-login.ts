@@ -5,6 +5,7 @@ import { LoginButton } from './login-button.js';
 
 /**
  * Log in with BitBadges. `scope` takes BitBadges' comma-separated labels, e.g. `Complete Claims`.
+ * @tagname bitbadges-login
  * @summary Log in with BitBadges.
  */
 export class BitbadgesLogin extends LoginButton {

@@ -6,6 +6,7 @@ import { LoginButton } from './login-button.js';
 /**
  * Log in with any OAuth 2.0 / OpenID Connect provider. `authorize-endpoint` is required.
  * Follows the page's light or dark colour scheme.
+ * @tagname oauth-login
  * @summary Log in with any OAuth 2.0 / OIDC provider.
  */
 export class OauthLogin extends LoginButton {

@@ -5,6 +5,7 @@ import { LoginButton } from './login-button.js';
 
 /**
  * Log in with UPBOND Login 3.0 (PKCE S256, `audience`).
+ * @tagname upbond-login
  * @summary Log in with UPBOND.
  */
 export class UpbondLogin extends LoginButton {

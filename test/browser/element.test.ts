@@ -1,0 +1,131 @@
+import { expect } from '@esm-bundle/chai';
+import '../../src/index.js';
+import type { BbatonLogin } from '../../src/elements/bbaton-login.js';
+import type { LoginErrorDetail } from '../../src/core/types.js';
+import { AUTHORIZE, CALLBACK, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep } from './helpers.js';
+
+const TAGS = ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login'] as const;
+
+describe('the five elements', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    document.documentElement.lang = '';
+  });
+
+  for (const tag of TAGS) {
+    it(`<${tag}> renders a native part="button" with a provider label, focus delegated`, async () => {
+      const el = await fixture(tag, { 'client-id': 'c', 'redirect-uri': CALLBACK });
+      const button = el.shadowRoot!.querySelector('button')!;
+      expect(button.getAttribute('part')).to.equal('button');
+      expect(button.type).to.equal('button');
+      expect(button.getAttribute('aria-busy')).to.equal('false');
+      expect(el.shadowRoot!.delegatesFocus).to.equal(true);
+      el.focus();
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      const slot = button.querySelector('slot')!;
+      expect(slot.textContent!.trim()).to.match(/^Log in/);
+      expect(el).to.be.instanceOf(customElements.get(tag)!);
+    });
+
+    it(`<${tag}> without client-id fails with invalid_config naming it, and opens no window`, async () => {
+      const popups = capturePopups();
+      const el = await fixture(tag, { 'redirect-uri': CALLBACK, 'authorize-endpoint': AUTHORIZE });
+      const error = oneEvent<LoginErrorDetail>(el, 'login-error');
+      await realClick(el);
+      const { detail } = await error;
+      expect(detail.error).to.equal('invalid_config');
+      expect(detail.message).to.contain('client-id');
+      expect(popups.opened).to.have.length(0);
+      popups.restore();
+    });
+  }
+
+  it('missing redirect-uri is invalid_config naming it', async () => {
+    const el = await fixture('bitbadges-login', { 'client-id': 'c' });
+    const error = oneEvent<LoginErrorDetail>(el, 'login-error');
+    await el.login().catch(() => {});
+    expect((await error).detail.message).to.contain('redirect-uri');
+  });
+
+  it('<oauth-login> without authorize-endpoint is invalid_config naming it', async () => {
+    const el = await fixture('oauth-login', { 'client-id': 'c', 'redirect-uri': CALLBACK });
+    const error = el.login();
+    let caught: LoginErrorDetail | undefined;
+    await error.catch((e: LoginErrorDetail) => (caught = e));
+    expect(caught).to.include({ error: 'invalid_config', provider: 'oauth' });
+    expect(caught!.message).to.contain('authorize-endpoint');
+  });
+
+  it('BBaton shows its Korean label when the page language is ko, and a slot overrides it', async () => {
+    document.documentElement.lang = 'ko';
+    const el = await fixture<BbatonLogin>('bbaton-login', {});
+    expect(el.shadowRoot!.querySelector('slot')!.textContent!.trim()).to.equal('비바톤으로 로그인');
+    const custom = await fixture('bbaton-login', {});
+    custom.textContent = '성인 인증';
+    const slot = custom.shadowRoot!.querySelector('slot')!;
+    expect(slot.assignedNodes()[0]!.textContent).to.equal('성인 인증');
+  });
+
+  it('disabled is reflected and a click does nothing', async () => {
+    consumeActivation();
+    const popups = capturePopups();
+    const el = await fixture('upbond-login', { 'client-id': 'c', 'redirect-uri': CALLBACK, disabled: '' });
+    const events = recordEvents(el);
+    el.disabled = true;
+    await el.updateComplete;
+    expect(el.hasAttribute('disabled')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('button')!.disabled).to.equal(true);
+    await realClick(el);
+    el.click();
+    await sleep(200);
+    expect(events).to.deep.equal([]);
+    expect(popups.opened).to.have.length(0);
+    popups.restore();
+  });
+
+  it('maps kebab-case attributes to properties and never reflects defaults', async () => {
+    const el = await fixture('upbond-login', {
+      'client-id': 'id',
+      'redirect-uri': '/cb',
+      'exchange-endpoint': '/auth/upbond',
+      'popup-width': '300',
+      'popup-height': '400',
+      timeout: '0',
+      pkce: 'off',
+      audience: 'https://api',
+    });
+    expect(el.clientId).to.equal('id');
+    expect(el.exchangeEndpoint).to.equal('/auth/upbond');
+    expect(el.popupWidth).to.equal(300);
+    expect(el.timeout).to.equal(0);
+    expect((el as unknown as { audience: string }).audience).to.equal('https://api');
+    expect(el.mode).to.equal('auto');
+    expect(el.hasAttribute('mode')).to.equal(false);
+    expect(el.hasAttribute('busy')).to.equal(false);
+  });
+
+  it('events bubble and are composed, so they leave shadow roots', async () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const el = document.createElement('oauth-login');
+    root.append(el);
+    await el.updateComplete;
+    const error = oneEvent<LoginErrorDetail>(document, 'login-error');
+    await el.login().catch(() => {});
+    const event = await error;
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(event.target).to.equal(host);
+  });
+
+  it('registering twice (the CDN bundle after the npm modules) does not throw', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    addEventListener('error', onError);
+    // @ts-expect-error built file, no types
+    await import('/dist/cdn/login-elements.js');
+    removeEventListener('error', onError);
+    expect(errors).to.deep.equal([]);
+    for (const tag of TAGS) expect(customElements.get(tag)).to.not.equal(undefined);
+  });
+});
