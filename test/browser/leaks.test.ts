@@ -20,10 +20,10 @@ function instrument() {
     live.intervals.add(id);
     return id;
   }) as typeof window.setInterval;
-  window.clearInterval = (id?: number) => {
+  window.clearInterval = ((id?: number) => {
     live.intervals.delete(id);
     clear(id);
-  };
+  }) as typeof window.clearInterval;
   const Channel = window.BroadcastChannel;
   window.BroadcastChannel = class extends Channel {
     constructor(name: string) {
@@ -40,7 +40,7 @@ function instrument() {
 }
 
 describe('cleanup', () => {
-  it('leaves no message listener, interval or channel behind after 20 flows of every outcome', async function () {
+  it('leaves no message listener, interval or channel behind after 20 flows of every outcome', async function (this: Mocha.Context) {
     this.timeout(120_000);
     const { live, restore } = instrument();
     try {

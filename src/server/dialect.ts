@@ -1,0 +1,47 @@
+import type * as oauth from 'oauth4webapi';
+import type { LoginUser, ProviderConfig } from './types.js';
+
+/** What a dialect's user lookup gets: the validated token response and a fetch bound to the timeout. */
+export interface UserContext {
+  config: ProviderConfig;
+  server: oauth.AuthorizationServer;
+  client: oauth.Client;
+  tokens: oauth.TokenEndpointResponse;
+  /** ID-token claims, already checked by oauth4webapi (iss, aud, exp, azp). */
+  claims?: oauth.IDToken;
+  fetch: typeof fetch;
+  /** oauth4webapi options for further calls (timeout fetch, http allowed for local servers). */
+  options: oauth.HttpRequestOptions<'GET'>;
+}
+
+/**
+ * One provider's server-side dialect: data plus the hooks its quirks need. The shared flow in
+ * provider-client.ts does the standard parts with oauth4webapi.
+ */
+export interface Dialect {
+  /** oauth4webapi's view of the provider: issuer and endpoints, with the config's overrides. */
+  server(config: ProviderConfig): oauth.AuthorizationServer;
+  /** How the client authenticates at the token endpoint. */
+  clientAuth(config: ProviderConfig): oauth.ClientAuth;
+  /** Extra token-request parameters. */
+  tokenParameters?(config: ProviderConfig): Record<string, string>;
+  /** Rewrites the standard form request into the provider's wire format. */
+  adaptRequest?(config: ProviderConfig, init: RequestInit & { headers: Record<string, string> }): RequestInit;
+  /** Rewrites the provider's answer into an RFC 6749 one (errors included). */
+  adaptResponse?(response: Response): Promise<Response>;
+  /** The normalised user, or null when the provider has no way to say who logged in. */
+  user(context: UserContext): Promise<LoginUser | null>;
+  /** Whether the provider issues refresh tokens that `refresh()` can use. */
+  refresh: boolean;
+}
+
+/** `base` with the config's overrides applied. */
+export function serverWith(config: ProviderConfig, base: oauth.AuthorizationServer): oauth.AuthorizationServer {
+  return {
+    ...base,
+    issuer: config.issuer ?? base.issuer,
+    token_endpoint: config.tokenEndpoint ?? base.token_endpoint,
+    userinfo_endpoint: config.userinfoEndpoint ?? base.userinfo_endpoint,
+    revocation_endpoint: config.revocationEndpoint ?? base.revocation_endpoint,
+  };
+}

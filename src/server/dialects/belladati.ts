@@ -1,0 +1,27 @@
+import * as oauth from 'oauth4webapi';
+import type { Dialect } from '../dialect.js';
+import { serverWith } from '../dialect.js';
+import { fetchJson } from '../userinfo.js';
+
+const DEFAULT_BASE = 'https://service.belladati.com';
+
+/**
+ * BellaDati: `client_id` + `client_secret` as form parameters to `{baseUrl}/oauth/v2/accessToken` (the
+ * docs' example puts them in the query string; a form body keeps the secret out of access logs).
+ * No user endpoint is documented: the user is null unless `userinfoEndpoint` is configured.
+ */
+export const belladati: Dialect = {
+  server: (config) => {
+    const base = (config.baseUrl || DEFAULT_BASE).replace(/\/+$/, '');
+    return serverWith(config, { issuer: base, token_endpoint: `${base}/oauth/v2/accessToken` });
+  },
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  refresh: true,
+  async user(context) {
+    const endpoint = context.server.userinfo_endpoint;
+    if (!endpoint) return null;
+    const raw = await fetchJson(context, endpoint, `Bearer ${context.tokens.access_token}`);
+    const id = raw.id ?? raw.sub ?? raw.username;
+    return { id: String(id), raw };
+  },
+};

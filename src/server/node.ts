@@ -1,0 +1,55 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { LoginHandler } from './handler.js';
+
+type Next = (error?: unknown) => void;
+
+/** Builds a Fetch Request from a Node request; a body a parser already read (Express) is re-encoded. */
+function toRequest(req: IncomingMessage & { body?: unknown }): Request {
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
+  const url = new URL(req.url ?? '/', `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (req.body !== undefined && req.readableEnded) {
+      headers.delete('content-length');
+      init.body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? new Uint8Array(req.body) : JSON.stringify(req.body);
+    } else {
+      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+      init.duplex = 'half';
+    }
+  }
+  return new Request(url, init);
+}
+
+async function send(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers['set-cookie'] = cookies;
+  res.writeHead(response.status, headers);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/**
+ * Adapts the handler to `node:http` and to Express/Connect middleware: requests outside `basePath`
+ * go to `next()` (or get a 404 without one).
+ */
+export function toNodeListener(handler: LoginHandler) {
+  return (req: IncomingMessage, res: ServerResponse, next?: Next): void => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (next && path !== handler.basePath && !path.startsWith(handler.basePath + '/')) return next();
+    handler(toRequest(req))
+      .then((response) => send(response, res))
+      .catch((error: unknown) => {
+        if (next) return next(error);
+        res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"server_error"}');
+      });
+  };
+}

@@ -1,0 +1,111 @@
+import * as oauth from 'oauth4webapi';
+import type { Dialect } from './dialect.js';
+import { dialects } from './dialects/index.js';
+import { EndpointError, fromUpstream, ProviderTimeout } from './errors.js';
+import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+export interface ExchangeInput {
+  code: string;
+  redirectUri: string;
+  codeVerifier?: string;
+  iss?: string;
+}
+
+/** A provider's server-side operations, with its secrets bound in and its dialect's quirks applied. */
+export interface ProviderClient {
+  readonly name: string;
+  exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
+  /** Present when the provider issues refresh tokens (BitBadges rotates them: keep the new one). */
+  refresh?(refreshToken: string): Promise<LoginTokens>;
+  /** Present when the provider has a revocation endpoint. */
+  revoke?(token: string): Promise<void>;
+}
+
+/** Only the token fields the rest of the app may need, with `expires_in` normalised. */
+function pickTokens(response: oauth.TokenEndpointResponse): LoginTokens {
+  const tokens: LoginTokens = { access_token: response.access_token, token_type: response.token_type };
+  if (response.expires_in !== undefined) tokens.expires_in = response.expires_in;
+  if (response.refresh_token) tokens.refresh_token = response.refresh_token;
+  if (response.id_token) tokens.id_token = response.id_token;
+  if (typeof response.scope === 'string') tokens.scope = response.scope;
+  return tokens;
+}
+
+/**
+ * Builds the client for one `providers` entry. `name` is the entry's key; its dialect is
+ * `config.type`, else the key itself.
+ */
+export function createProviderClient(name: string, config: ProviderConfig, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}): ProviderClient {
+  const dialect: Dialect | undefined = dialects[config.type ?? name];
+  if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
+  if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
+  const server = dialect.server(config);
+  const client: oauth.Client = { client_id: config.clientId };
+  const clientAuth = dialect.clientAuth(config);
+  const insecure = [server.token_endpoint, server.userinfo_endpoint, server.revocation_endpoint].some((url) => url?.startsWith('http:'));
+
+  /** Every upstream call: bounded by the timeout, reshaped by the dialect. */
+  const upstream = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const signal = AbortSignal.timeout(timeoutMs);
+    const target = String(url instanceof Request ? url.url : url);
+    let request = { ...init, signal, redirect: 'manual' as const, headers: Object.fromEntries(new Headers(init.headers)) };
+    const isTokenCall = target === server.token_endpoint || target === server.revocation_endpoint;
+    if (isTokenCall && dialect.adaptRequest) request = { ...request, ...dialect.adaptRequest(config, request) } as typeof request;
+    const response = await fetch(target, request);
+    return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
+  };
+  const options = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure };
+
+  /** Runs an upstream step; any failure becomes the endpoint's answer (400/502/504). */
+  const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      throw fromUpstream(error, timeoutMs);
+    }
+  };
+
+  const provider: ProviderClient = {
+    name,
+    async exchange({ code, redirectUri, codeVerifier, iss }) {
+      let callback: URLSearchParams;
+      try {
+        // The browser checked `state`; this checks `iss` (RFC 9207) against the provider's issuer.
+        callback = oauth.validateAuthResponse(server, client, new URLSearchParams(iss ? { code, iss } : { code }), oauth.skipStateCheck);
+      } catch {
+        throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
+      }
+      return guarded(async () => {
+        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, {
+          ...options,
+          additionalParameters: dialect.tokenParameters?.(config),
+        });
+        const result = await oauth.processAuthorizationCodeResponse(server, client, response);
+        const claims = oauth.getValidatedIdTokenClaims(result);
+        const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: upstream as typeof fetch, options });
+        return { user, tokens: pickTokens(result) };
+      });
+    },
+  };
+  if (dialect.refresh) {
+    provider.refresh = (refreshToken) =>
+      guarded(async () => {
+        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, {
+          ...options,
+          additionalParameters: dialect.tokenParameters?.(config),
+        });
+        return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
+      });
+  }
+  if (server.revocation_endpoint) {
+    provider.revoke = (token) =>
+      guarded(async () => {
+        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, options));
+      });
+  }
+  return provider;
+}
+
+export { ProviderTimeout };

@@ -1,0 +1,68 @@
+import { EndpointError } from './errors.js';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** The SPEC §4 request body, checked field by field. */
+export interface ExchangeRequest {
+  code: string;
+  redirectUri: string;
+  codeVerifier?: string;
+  iss?: string;
+}
+
+const invalid = (description: string) => new EndpointError(400, 'invalid_request', description);
+
+/** Reads at most MAX_BODY_BYTES of the body as text; more is 413 (whatever Content-Length claims). */
+export async function readLimitedText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length'));
+  const tooLarge = () => new EndpointError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalid('The body is not UTF-8');
+  }
+}
+
+const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+
+/** Parses and checks the JSON body: `code` and `redirectUri` required, the rest optional strings. */
+export function parseExchangeRequest(text: string): ExchangeRequest {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw invalid('The body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('The body must be a JSON object');
+  const { code, redirectUri, codeVerifier, iss } = body as Record<string, unknown>;
+  if (typeof code !== 'string' || !code) throw invalid('code is required and must be a string');
+  if (typeof redirectUri !== 'string' || !redirectUri) throw invalid('redirectUri is required and must be a string');
+  if (codeVerifier !== undefined && (typeof codeVerifier !== 'string' || !VERIFIER.test(codeVerifier)))
+    throw invalid('codeVerifier must be 43 to 128 unreserved characters (RFC 7636)');
+  if (iss !== undefined && typeof iss !== 'string') throw invalid('iss must be a string');
+  const request: ExchangeRequest = { code, redirectUri };
+  if (codeVerifier !== undefined) request.codeVerifier = codeVerifier as string;
+  if (iss !== undefined) request.iss = iss;
+  return request;
+}

@@ -1,0 +1,43 @@
+import * as oauth from 'oauth4webapi';
+import type { UserContext } from './dialect.js';
+import { invalidProviderResponse } from './errors.js';
+import type { LoginUser } from './types.js';
+
+/** Claims from the ID token when there is one, else from the userinfo endpoint (if any): OIDC's user. */
+export async function oidcUser(context: UserContext): Promise<LoginUser | null> {
+  const { server, client, tokens, options } = context;
+  let claims: Record<string, unknown> | undefined = context.claims;
+  if (!claims && server.userinfo_endpoint) {
+    const response = await oauth.userInfoRequest(server, client, tokens.access_token, options);
+    claims = await oauth.processUserInfoResponse(server, client, oauth.skipSubjectCheck, response);
+  }
+  if (!claims) return null;
+  const { sub, email, name, picture } = claims;
+  if (typeof sub !== 'string') throw invalidProviderResponse('The provider named no subject');
+  const user: LoginUser = { id: sub, raw: publicClaims(claims) };
+  if (typeof email === 'string') user.email = email;
+  if (typeof name === 'string') user.name = name;
+  if (typeof picture === 'string') user.picture = picture;
+  return user;
+}
+
+/** Claims minus the ones that only make sense inside the token (nonce, hashes). */
+function publicClaims(claims: Record<string, unknown>): Record<string, unknown> {
+  const { nonce: _nonce, at_hash: _atHash, c_hash: _cHash, s_hash: _sHash, ...rest } = claims;
+  return rest;
+}
+
+/** GETs a JSON object with the access token; a non-2xx or non-object answer is a 502. */
+export async function fetchJson(context: UserContext, url: string, authorization: string): Promise<Record<string, unknown>> {
+  const response = await context.fetch(url, { headers: { authorization, accept: 'application/json' } });
+  if (!response.ok) throw invalidProviderResponse(`The provider's user endpoint answered ${response.status}`);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    if (error instanceof DOMException) throw error;
+    throw invalidProviderResponse("The provider's user endpoint did not answer JSON");
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidProviderResponse("The provider's user endpoint did not answer a JSON object");
+  return body as Record<string, unknown>;
+}
