@@ -1,0 +1,99 @@
+/**
+ * BitBadges stand-in: GET /oauth (scope = comma-separated labels), POST /api/v0/oauth/token with a JSON
+ * body and `x-api-key`, answering `access_token_expires_at` (epoch ms) and `address`; rotating refresh
+ * tokens; POST /api/v0/oauth/token/revoke. Errors are HTTP 500 `{errorMessage}`, as the real API's.
+ */
+import { authorizeParams, checkClient, decide, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
+import { json, serve, type IncomingRequest } from './http.js';
+
+export const BITBADGES_ADDRESS = 'bb1qz7q5m0d8k3x4w2n6v9c5h8j4l2p0r7s3t6y9';
+const SCOPES = ['Complete Claims', 'Create Address Lists', 'Read Address Lists', 'Manage Transfers'];
+
+const fail = (errorMessage: string) => json({ errorMessage }, 500);
+
+export async function startBitbadges(client: RegisteredClient & { apiKey: string }, port = 0) {
+  const store = new GrantStore();
+  const accessTokens = new Set<string>();
+  const refreshTokens = new Set<string>();
+  const issue = () => {
+    const access = token();
+    const refresh = token();
+    accessTokens.add(access);
+    refreshTokens.add(refresh);
+    const now = Date.now();
+    return json({
+      access_token: access,
+      token_type: 'Bearer',
+      access_token_expires_at: now + 86_400_000,
+      refresh_token: refresh,
+      refresh_token_expires_at: now + 30 * 86_400_000,
+      address: BITBADGES_ADDRESS,
+    });
+  };
+  /** The API's own checks: JSON only, with the API key. */
+  const body = (request: IncomingRequest): Record<string, string> | undefined => {
+    if (!request.headers['content-type']?.startsWith('application/json')) return;
+    try {
+      const parsed: unknown = JSON.parse(request.body);
+      return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const server = await serve(
+    {
+      'GET /oauth': (request) => {
+        const params = authorizeParams(request);
+        const refused = checkClient(client, params);
+        if (refused) return refused;
+        const scope = params.get('scope');
+        const unknown = scope?.split(',').filter((label) => !SCOPES.includes(label.trim()));
+        if (unknown?.length) return json({ errorMessage: `Unknown scope: ${unknown.join(', ')}` }, 400);
+        return loginPage('BitBadges', '#001529', params, '/oauth/decision', `Sign in with your address${scope ? ` and allow: ${scope}` : ''}?`);
+      },
+      'POST /oauth/decision': (request) => {
+        const params = new URLSearchParams(request.body);
+        return decide(params, store, () => ({
+          clientId: params.get('client_id')!,
+          redirectUri: params.get('redirect_uri')!,
+          scope: params.get('scope') ?? '',
+          codeChallenge: params.get('code_challenge') ?? undefined,
+          extra: {},
+        }));
+      },
+      'POST /api/v0/oauth/token': (request) => {
+        if (request.headers['x-api-key'] !== client.apiKey) return fail('Unauthorized: invalid or missing API key');
+        const fields = body(request);
+        if (!fields) return fail('Invalid request body: expected JSON');
+        if (fields.client_id !== client.clientId || fields.client_secret !== client.clientSecret) return fail('Invalid client credentials');
+        if (fields.grant_type === 'refresh_token') {
+          // Refresh tokens rotate: each one works once.
+          if (!refreshTokens.delete(fields.refresh_token ?? '')) return fail('Invalid or expired refresh token');
+          return issue();
+        }
+        if (fields.grant_type !== 'authorization_code') return fail('Unsupported grant type');
+        const grant = store.redeem(fields.code ?? null, client.clientId, fields.redirect_uri ?? null, fields.code_verifier ?? null);
+        if ('error' in grant) return fail(`Invalid code: ${grant.description}`);
+        return issue();
+      },
+      'POST /api/v0/oauth/token/revoke': (request) => {
+        if (request.headers['x-api-key'] !== client.apiKey) return fail('Unauthorized: invalid or missing API key');
+        const fields = body(request);
+        if (!fields?.token) return fail('Invalid request body: expected JSON with token');
+        accessTokens.delete(fields.token);
+        refreshTokens.delete(fields.token);
+        return json({});
+      },
+    },
+    port,
+  );
+  return {
+    ...server,
+    endpoints: {
+      authorizeEndpoint: `${server.url}/oauth`,
+      tokenEndpoint: `${server.url}/api/v0/oauth/token`,
+      revocationEndpoint: `${server.url}/api/v0/oauth/token/revoke`,
+    },
+    isAccessTokenLive: (access: string) => accessTokens.has(access),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * A real OpenID Connect provider (oidc-provider) for `<oauth-login>`: exact redirect_uri, PKCE required,
+ * client authentication, single-use codes, `iss` in the callback (RFC 9207). Its login step is a small
+ * Approve/Deny page like the other stand-ins'.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider, { type ClientMetadata } from 'oidc-provider';
+import { loginPage } from './grants.js';
+
+export const OIDC_USER = { sub: 'oidc-user-1', name: 'Ada Lovelace', email: 'ada@example.org', email_verified: true };
+
+export interface OidcClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+}
+
+function readBody(req: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk));
+    req.on('end', () => resolve(new URLSearchParams(body)));
+    req.on('error', reject);
+  });
+}
+
+export async function startOidc(clients: OidcClient[], port = 0) {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: clients.map(
+      (client): ClientMetadata => ({
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: client.redirectUris,
+        token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? 'client_secret_basic',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+      }),
+    ),
+    pkce: { required: () => true },
+    findAccount: (_ctx, accountId) => ({ accountId, claims: () => ({ ...OIDC_USER, sub: accountId }) }),
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    conformIdTokenClaims: false,
+    features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    cookies: { keys: ['login-elements-demo-only'] },
+    // Offer a refresh token to every client that may use the grant, not only with offline_access.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+  });
+  provider.on('server_error', (_ctx, error) => console.error('oidc-provider:', error));
+  const callback = provider.callback();
+
+  async function interaction(req: IncomingMessage, res: ServerResponse) {
+    const details = await provider.interactionDetails(req, res);
+    if (req.method === 'GET') {
+      const params = new URLSearchParams(Object.entries(details.params).map(([k, v]) => [k, String(v)]));
+      const page = loginPage('OpenID Connect', '#0f766e', new URLSearchParams(), `/interaction/${details.uid}`, `${params.get('client_id')} asks for: ${params.get('scope')}`);
+      res.writeHead(page.status, page.headers).end(page.body);
+      return;
+    }
+    const form = await readBody(req);
+    if (form.get('decision') !== 'approve') {
+      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied the request' }, { mergeWithLastSubmission: false });
+      return;
+    }
+    const accountId = OIDC_USER.sub;
+    const grant = new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+    grant.addOIDCScope(String(details.params.scope));
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { login: { accountId }, consent: { grantId } }, { mergeWithLastSubmission: false });
+  }
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.startsWith('/interaction/')) {
+      interaction(req, res).catch((error: unknown) => {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end(`Interaction failed: ${String(error)}`);
+      });
+    } else callback(req, res);
+  });
+  return {
+    url: issuer,
+    provider,
+    endpoints: {
+      issuer,
+      authorizeEndpoint: `${issuer}/auth`,
+      tokenEndpoint: `${issuer}/token`,
+      userinfoEndpoint: `${issuer}/me`,
+      revocationEndpoint: `${issuer}/token/revocation`,
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
