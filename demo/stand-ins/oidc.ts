@@ -3,6 +3,7 @@
  * client authentication, single-use codes, `iss` in the callback (RFC 9207). Its login step is a small
  * Approve/Deny page like the other stand-ins'.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata } from 'oidc-provider';
@@ -45,7 +46,9 @@ export async function startOidc(clients: OidcClient[], port = 0) {
     findAccount: (_ctx, accountId) => ({ accountId, claims: () => ({ ...OIDC_USER, sub: accountId }) }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+    features: { devInteractions: { enabled: false }, revocation: { enabled: true, allowedPolicy: async () => true } },
+    jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'stand-in', use: 'sig', alg: 'RS256' }] },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, RefreshToken: 86_400, IdToken: 3600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['login-elements-demo-only'] },
     // Offer a refresh token to every client that may use the grant, not only with offline_access.
