@@ -56,6 +56,8 @@ export async function startBbaton(client: RegisteredClient, port = 0) {
   );
   return {
     ...server,
+    /** Approves a login without the page (benchmarks): the code the redirect would carry. */
+    issueCode: (redirectUri: string) => store.issue({ clientId: client.clientId, redirectUri, scope: 'read_profile', extra: {} }),
     endpoints: {
       authorizeEndpoint: `${server.url}/oauth/authorize`,
       tokenEndpoint: `${server.url}/oauth/token`,
