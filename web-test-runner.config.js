@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createServer } from 'node:net';
+import { chromiumArgs, chromiumPath } from './test/chromium-args.js';
 import { providerFixtures } from './test/browser/fixtures/server.js';
 
 /** A free port on 127.0.0.1: web-test-runner needs a number up front (it puts it in the page URL). */
@@ -15,14 +16,6 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 export default {
   files: 'test/browser/**/*.test.ts',
@@ -37,7 +30,7 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
         args: chromiumArgs,
         ignoreDefaultArgs: ['--disable-popup-blocking'],

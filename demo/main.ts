@@ -1,0 +1,108 @@
+/** The demo page: five buttons built from the server's config, a mode switch, an event log, a profile card. */
+import '../src/index.js';
+import type { LoginButton, LoginMode } from '../src/index.js';
+import type { ButtonConfig } from './providers.js';
+
+type LoggedEvent = { type: string; detail: Record<string, unknown>; at: number };
+declare global {
+  interface Window {
+    /** Every login event of this page load, for people and for the end-to-end tests. */
+    demoEvents: LoggedEvent[];
+  }
+}
+window.demoEvents = [];
+
+const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const MODE_KEY = 'login-elements-demo:mode';
+
+function currentMode(): LoginMode {
+  return (sessionStorage.getItem(MODE_KEY) as LoginMode | null) ?? 'popup';
+}
+
+function log(type: string, detail: Record<string, unknown>) {
+  window.demoEvents.push({ type, detail, at: performance.now() });
+  const item = document.createElement('li');
+  item.className = type;
+  const title = document.createElement('strong');
+  title.textContent = `${type} · ${String(detail.provider)} · ${String(detail.mode)}`;
+  const body = document.createElement('pre');
+  body.textContent = JSON.stringify(detail, null, 2);
+  item.append(title, body);
+  $('#log').prepend(item);
+}
+
+function showProfile(detail: Record<string, unknown>) {
+  const result = detail.result as { provider: string; user: Record<string, unknown> | null } | undefined;
+  const card = $('#profile');
+  card.replaceChildren();
+  const rows: [string, unknown][] = [['Provider', detail.provider]];
+  const user = result?.user;
+  if (!user) rows.push(['User', 'this provider names no user (BellaDati without a userinfo endpoint)']);
+  else {
+    rows.push(['ID', user.id]);
+    if ('adult' in user) rows.push(['Adult (BBaton)', user.adult ? 'yes ✔' : 'no'], ['Birth year', user.birthYear], ['Gender', user.gender]);
+    if (detail.provider === 'bitbadges') rows.push(['Address', user.id]);
+    for (const claim of ['name', 'email']) if (claim in user) rows.push([claim === 'name' ? 'Name' : 'Email', user[claim]]);
+  }
+  const list = document.createElement('dl');
+  for (const [name, value] of rows) {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = String(value);
+    list.append(dt, dd);
+  }
+  card.append(list);
+  if (user?.raw) {
+    const raw = document.createElement('details');
+    raw.innerHTML = '<summary>Raw profile / claims</summary>';
+    const pre = document.createElement('pre');
+    pre.textContent = JSON.stringify(user.raw, null, 2);
+    raw.append(pre);
+    card.append(raw);
+  }
+  card.dataset.provider = String(detail.provider);
+}
+
+function render(buttons: ButtonConfig[]) {
+  const host = $('#buttons');
+  for (const { tag, key, label, live, attributes } of buttons) {
+    const el = document.createElement(tag) as LoginButton;
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    el.setAttribute('redirect-uri', '/demo/callback.html');
+    el.setAttribute('exchange-endpoint', `/auth/${key}`);
+    el.mode = currentMode();
+    el.dataset.key = key;
+    // The generic element has a neutral default label; the slot names the provider.
+    if (tag === 'oauth-login') el.textContent = `Log in with ${label}`;
+    const row = document.createElement('div');
+    row.className = 'button-row';
+    const badge = document.createElement('span');
+    badge.className = live ? 'badge live' : 'badge';
+    badge.textContent = live ? 'live' : 'stand-in';
+    badge.title = live ? `Real ${label}, from .env` : `Local ${label} stand-in`;
+    row.append(el, badge);
+    host.append(row);
+  }
+}
+
+for (const type of ['login-start', 'login-success', 'login-error', 'login-cancel'] as const) {
+  document.addEventListener(type, (event) => {
+    const detail = (event as unknown as CustomEvent<Record<string, unknown>>).detail;
+    log(type, detail);
+    if (type === 'login-success') showProfile(detail);
+  });
+}
+
+for (const input of document.querySelectorAll<HTMLInputElement>('#mode input')) {
+  input.checked = input.value === currentMode();
+  input.addEventListener('change', () => {
+    sessionStorage.setItem(MODE_KEY, input.value);
+    for (const el of document.querySelectorAll<LoginButton>('#buttons [data-key]')) el.mode = input.value as LoginMode;
+  });
+}
+$('#clear').addEventListener('click', () => $('#log').replaceChildren());
+
+const config = (await (await fetch('/demo-config.json')).json()) as { buttons: ButtonConfig[]; coop: boolean };
+render(config.buttons);
+document.body.dataset.ready = 'true';

@@ -1,0 +1,133 @@
+/**
+ * Which provider the demo talks to: its local stand-in, or — when `.env` names a client ID and secret
+ * for it — the real service. Only this file knows the difference.
+ */
+import { startBbaton } from './stand-ins/bbaton.js';
+import { startBelladati } from './stand-ins/belladati.js';
+import { startBitbadges } from './stand-ins/bitbadges.js';
+import { startOidc } from './stand-ins/oidc.js';
+import { startUpbond } from './stand-ins/upbond.js';
+import type { ProviderConfig } from '../src/server/index.js';
+
+/** What the page needs per button (never a secret). */
+export interface ButtonConfig {
+  tag: 'bbaton-login' | 'belladati-login' | 'upbond-login' | 'bitbadges-login' | 'oauth-login';
+  key: string;
+  label: string;
+  live: boolean;
+  attributes: Record<string, string>;
+}
+
+export interface DemoProviders {
+  server: Record<string, ProviderConfig>;
+  buttons: ButtonConfig[];
+  close(): Promise<void>;
+}
+
+/** Demo-only credentials for the stand-ins: anyone may read them, they open nothing real. */
+const demoClient = (name: string, redirectUris: string[]) => ({
+  clientId: `JDJhJDA0+${name}/demo==`,
+  clientSecret: `stand-in-secret-${name}-9d2f`,
+  redirectUris,
+});
+
+const env = (name: string) => process.env[name]?.trim() || undefined;
+
+export async function startProviders(redirectUris: string[]): Promise<DemoProviders> {
+  const server: Record<string, ProviderConfig> = {};
+  const buttons: ButtonConfig[] = [];
+  const closers: (() => Promise<void>)[] = [];
+
+  // BBaton
+  if (env('BBATON_CLIENT_ID') && env('BBATON_CLIENT_SECRET')) {
+    server.bbaton = { clientId: env('BBATON_CLIENT_ID')!, clientSecret: env('BBATON_CLIENT_SECRET')! };
+    buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: true, attributes: { 'client-id': server.bbaton.clientId } });
+  } else {
+    const client = demoClient('bbaton', redirectUris);
+    const standIn = await startBbaton(client);
+    closers.push(standIn.close);
+    server.bbaton = { ...client, tokenEndpoint: standIn.endpoints.tokenEndpoint, userinfoEndpoint: standIn.endpoints.userinfoEndpoint };
+    buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: false, attributes: { 'client-id': client.clientId, 'authorize-endpoint': standIn.endpoints.authorizeEndpoint } });
+  }
+
+  // BellaDati
+  if (env('BELLADATI_CLIENT_ID') && env('BELLADATI_CLIENT_SECRET')) {
+    const baseUrl = env('BELLADATI_BASE_URL') ?? 'https://service.belladati.com';
+    server.belladati = { clientId: env('BELLADATI_CLIENT_ID')!, clientSecret: env('BELLADATI_CLIENT_SECRET')!, baseUrl };
+    buttons.push({ tag: 'belladati-login', key: 'belladati', label: 'BellaDati', live: true, attributes: { 'client-id': server.belladati.clientId, 'base-url': baseUrl } });
+  } else {
+    const client = demoClient('belladati', redirectUris);
+    const standIn = await startBelladati(client);
+    closers.push(standIn.close);
+    server.belladati = { ...client, baseUrl: standIn.url };
+    buttons.push({ tag: 'belladati-login', key: 'belladati', label: 'BellaDati', live: false, attributes: { 'client-id': client.clientId, 'base-url': standIn.url } });
+  }
+
+  // UPBOND
+  const audience = env('UPBOND_AUDIENCE') ?? 'https://api.demo.example';
+  if (env('UPBOND_CLIENT_ID') && env('UPBOND_CLIENT_SECRET')) {
+    server.upbond = { clientId: env('UPBOND_CLIENT_ID')!, clientSecret: env('UPBOND_CLIENT_SECRET')!, audience };
+    buttons.push({ tag: 'upbond-login', key: 'upbond', label: 'UPBOND', live: true, attributes: { 'client-id': server.upbond.clientId, audience } });
+  } else {
+    const client = demoClient('upbond', redirectUris);
+    const standIn = await startUpbond(client);
+    closers.push(standIn.close);
+    const { authorizeEndpoint, ...endpoints } = standIn.endpoints;
+    server.upbond = { ...client, audience, ...endpoints };
+    buttons.push({
+      tag: 'upbond-login',
+      key: 'upbond',
+      label: 'UPBOND',
+      live: false,
+      attributes: { 'client-id': client.clientId, 'authorize-endpoint': authorizeEndpoint, audience, scope: 'openid profile email' },
+    });
+  }
+
+  // BitBadges
+  if (env('BITBADGES_CLIENT_ID') && env('BITBADGES_CLIENT_SECRET')) {
+    server.bitbadges = { clientId: env('BITBADGES_CLIENT_ID')!, clientSecret: env('BITBADGES_CLIENT_SECRET')!, apiKey: env('BITBADGES_API_KEY') };
+    buttons.push({ tag: 'bitbadges-login', key: 'bitbadges', label: 'BitBadges', live: true, attributes: { 'client-id': server.bitbadges.clientId } });
+  } else {
+    const client = { ...demoClient('bitbadges', redirectUris), apiKey: 'stand-in-api-key-bitbadges' };
+    const standIn = await startBitbadges(client);
+    closers.push(standIn.close);
+    const { authorizeEndpoint, ...endpoints } = standIn.endpoints;
+    server.bitbadges = { ...client, ...endpoints };
+    buttons.push({
+      tag: 'bitbadges-login',
+      key: 'bitbadges',
+      label: 'BitBadges',
+      live: false,
+      attributes: { 'client-id': client.clientId, 'authorize-endpoint': authorizeEndpoint, scope: 'Complete Claims' },
+    });
+  }
+
+  // Any OAuth 2.0 / OIDC provider, as "corp": oidc-provider locally.
+  if (env('OAUTH_CLIENT_ID') && env('OAUTH_CLIENT_SECRET') && env('OAUTH_AUTHORIZE_ENDPOINT') && env('OAUTH_TOKEN_ENDPOINT')) {
+    server.corp = {
+      type: 'oauth',
+      clientId: env('OAUTH_CLIENT_ID')!,
+      clientSecret: env('OAUTH_CLIENT_SECRET')!,
+      issuer: env('OAUTH_ISSUER'),
+      tokenEndpoint: env('OAUTH_TOKEN_ENDPOINT'),
+      userinfoEndpoint: env('OAUTH_USERINFO_ENDPOINT'),
+    };
+    const attributes: Record<string, string> = { 'client-id': server.corp.clientId, 'authorize-endpoint': env('OAUTH_AUTHORIZE_ENDPOINT')!, scope: 'openid profile email' };
+    if (server.corp.issuer) attributes.issuer = server.corp.issuer;
+    buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: true, attributes: { ...attributes, provider: 'corp' } });
+  } else {
+    const client = demoClient('oidc', redirectUris);
+    const op = await startOidc([client]);
+    closers.push(op.close);
+    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer, tokenEndpoint: op.endpoints.tokenEndpoint, userinfoEndpoint: op.endpoints.userinfoEndpoint };
+    buttons.push({
+      tag: 'oauth-login',
+      key: 'corp',
+      label: 'OpenID Connect',
+      live: false,
+      attributes: { 'client-id': client.clientId, 'authorize-endpoint': op.endpoints.authorizeEndpoint, issuer: op.endpoints.issuer, scope: 'openid profile email', provider: 'corp' },
+    });
+  }
+
+  return { server, buttons, close: async () => void (await Promise.all(closers.map((close) => close()))) };
+}

@@ -1,0 +1,109 @@
+/**
+ * `npm start`: the demo page (Vite), the companion endpoint at /auth, and a local stand-in for every
+ * provider, in one process. Ctrl-C stops all of it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer, type Plugin } from 'vite';
+import { createLoginHandler, toNodeListener } from '../src/server/index.js';
+import { startProviders, type ButtonConfig } from './providers.js';
+
+export interface DemoOptions {
+  port?: number;
+  /** Serve every page with Cross-Origin-Opener-Policy: same-origin (the COOP case). */
+  coop?: boolean;
+  quiet?: boolean;
+}
+
+export interface RunningDemo {
+  url: string;
+  buttons: ButtonConfig[];
+  /** Every client secret in play: a test checks none reaches the browser. */
+  secrets: string[];
+  close(): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** A free port on 127.0.0.1, so that the page's origin (and so its redirect URIs) is known up front. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+export async function startDemo({ port = 0, coop = false, quiet = false }: DemoOptions = {}): Promise<RunningDemo> {
+  const chosen = port || (await freePort());
+  const origins = [`http://127.0.0.1:${chosen}`, `http://localhost:${chosen}`];
+  const redirectUris = origins.map((origin) => `${origin}/demo/callback.html`);
+  const providers = await startProviders(redirectUris);
+  const listener = toNodeListener(
+    createLoginHandler({ basePath: '/auth', redirectUris, allowedOrigins: origins, providers: providers.server, log: quiet ? undefined : console.warn }),
+  );
+
+  const demoPlugin: Plugin = {
+    name: 'login-elements-demo',
+    configureServer(server) {
+      server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+        const path = (req.url ?? '/').split('?')[0];
+        if (coop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+        if (path === '/') return void res.writeHead(302, { location: '/demo/' }).end();
+        // The CDN page and files go out untouched (no Vite client, no transforms): a plain static site.
+        if (path === '/demo/cdn.html' || path?.startsWith('/dist/cdn/')) {
+          const file = join(root, path);
+          if (!file.startsWith(join(root, 'dist/cdn')) && path !== '/demo/cdn.html') return void res.writeHead(404).end();
+          if (!existsSync(file)) return void res.writeHead(404).end('run npm run build first');
+          res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' });
+          return void res.end(readFileSync(file));
+        }
+        if (path === '/demo-config.json') {
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          return void res.end(JSON.stringify({ buttons: providers.buttons, coop }));
+        }
+        listener(req, res, next);
+      });
+    },
+  };
+
+  const vite = await createServer({
+    root,
+    configFile: false,
+    logLevel: quiet ? 'silent' : 'info',
+    appType: 'mpa',
+    clearScreen: false,
+    server: { host: '127.0.0.1', port: chosen, strictPort: true, hmr: false, watch: null },
+    plugins: [demoPlugin],
+  });
+  await vite.listen();
+
+  return {
+    url: `${origins[0]}/demo/`,
+    buttons: providers.buttons,
+    secrets: Object.values(providers.server).map((p) => p.clientSecret),
+    async close() {
+      await vite.close();
+      await providers.close();
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const demo = await startDemo({ port: Number(process.env.PORT) || 5173, coop: process.env.DEMO_COOP === '1' });
+  const live = demo.buttons.filter((b) => b.live).map((b) => b.label);
+  console.log(`\n  login-elements demo: ${demo.url}`);
+  console.log(`  providers: ${live.length ? `real ${live.join(', ')}, local stand-ins for the rest` : 'local stand-ins for all five (no credentials needed)'}\n`);
+  const stop = async () => {
+    await demo.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

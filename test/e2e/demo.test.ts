@@ -1,0 +1,130 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { BBATON_USER } from '../../demo/stand-ins/bbaton.js';
+import { BITBADGES_ADDRESS } from '../../demo/stand-ins/bitbadges.js';
+import { OIDC_USER } from '../../demo/stand-ins/oidc.js';
+import { UPBOND_USER } from '../../demo/stand-ins/upbond.js';
+import type { RunningDemo } from '../../demo/server.js';
+import { demoEvent, eventTypes, openDemo, startAll } from './support.js';
+
+/** The five elements, by the key the demo mounts them under, and the user each stand-in signs in. */
+const PROVIDERS: [key: string, user: Record<string, unknown> | null][] = [
+  ['bbaton', { id: BBATON_USER.user_id, adult: true }],
+  ['belladati', null],
+  ['upbond', { id: UPBOND_USER.sub, email: UPBOND_USER.email }],
+  ['bitbadges', { id: BITBADGES_ADDRESS }],
+  ['corp', { id: OIDC_USER.sub, email: OIDC_USER.email }],
+];
+
+let demo: RunningDemo;
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => ({ demo, browser } = await startAll()));
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+});
+afterEach(() => context.close());
+
+const button = (key: string) => `#buttons [data-key="${key}"]`;
+
+describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
+  it('popup login → login-success with the user from the companion endpoint', async () => {
+    const page = await openDemo(context, demo, 'popup');
+    const popup = page.waitForEvent('popup');
+    await page.click(button(key));
+    await (await popup).click('#approve');
+    const success = await demoEvent(page, 'login-success', key);
+    expect(success.detail.mode).toBe('popup');
+    if (user) expect(success.detail.result!.user).toMatchObject(user);
+    else expect(success.detail.result!.user).toBeNull();
+    expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
+  });
+
+  it('redirect login → back on the page, the same event and user', async () => {
+    const page = await openDemo(context, demo, 'redirect');
+    await page.click(button(key));
+    await page.click('#approve');
+    await page.waitForURL(/\/demo\/$/);
+    await page.waitForSelector('body[data-ready="true"]');
+    const success = await demoEvent(page, 'login-success', key);
+    expect(success.detail.mode).toBe('redirect');
+    if (user) expect(success.detail.result!.user).toMatchObject(user);
+    else expect(success.detail.result!.user).toBeNull();
+    expect(page.url()).not.toContain('code=');
+  });
+
+  it('"Deny" → login-error access_denied', async () => {
+    const page = await openDemo(context, demo, 'popup');
+    const popup = page.waitForEvent('popup');
+    await page.click(button(key));
+    await (await popup).click('#deny');
+    const error = await demoEvent(page, 'login-error', key);
+    expect(error.detail).toMatchObject({ error: 'access_denied', mode: 'popup' });
+  });
+
+  it('the user closes the popup → login-cancel', async () => {
+    const page = await openDemo(context, demo, 'popup');
+    const popupPromise = page.waitForEvent('popup');
+    await page.click(button(key));
+    const popup = await popupPromise;
+    await popup.waitForSelector('#approve');
+    await popup.close();
+    const cancel = await demoEvent(page, 'login-cancel', key, 5000);
+    expect(cancel.detail).toMatchObject({ reason: 'popup_closed', mode: 'popup' });
+  });
+});
+
+describe('the whole demo', () => {
+  it('the client secrets never appear in anything the browser received', async () => {
+    const bodies: Promise<string>[] = [];
+    const urls: string[] = [];
+    context.on('response', (response) => {
+      urls.push(response.url());
+      bodies.push(
+        response
+          .body()
+          .then((b) => b.toString('utf8') + JSON.stringify(response.headers()))
+          .catch(() => JSON.stringify(response.headers())),
+      );
+    });
+    const page = await openDemo(context, demo, 'popup');
+    for (const [key] of PROVIDERS) {
+      const popup = page.waitForEvent('popup');
+      await page.click(button(key));
+      await (await popup).click('#approve');
+      await demoEvent(page, 'login-success', key);
+    }
+    const everything = (await Promise.all(bodies)).join('\n') + urls.join('\n');
+    expect(everything.length).toBeGreaterThan(10_000);
+    for (const secret of demo.secrets) expect(everything).not.toContain(secret);
+  });
+
+  it('a plain HTML page with only the CDN bundle logs in', async () => {
+    const page = await context.newPage();
+    await page.goto(demo.url + 'cdn.html');
+    await page.waitForSelector('oauth-login');
+    const popup = page.waitForEvent('popup');
+    await page.click('oauth-login');
+    await (await popup).click('#approve');
+    await page.waitForFunction(() => document.getElementById('result')!.textContent!.length > 0);
+    const result = JSON.parse((await page.textContent('#result'))!) as { result: { user: { id: string } } };
+    expect(result.result.user.id).toBe(OIDC_USER.sub);
+    const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
+    expect(scripts).toEqual([demo.url.replace(/\/demo\/$/, '') + '/dist/cdn/login-elements.js']);
+  });
+
+  it('takes the README screenshot after a login (docs/demo.png)', async () => {
+    const page = await openDemo(context, demo, 'popup');
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const popup = page.waitForEvent('popup');
+    await page.click(button('bbaton'));
+    await (await popup).click('#approve');
+    await demoEvent(page, 'login-success', 'bbaton');
+    await page.waitForSelector('#profile[data-provider="bbaton"]');
+    await page.screenshot({ path: 'docs/demo.png', fullPage: true });
+  });
+});

@@ -1,0 +1,37 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startDemo, type RunningDemo } from '../../demo/server.js';
+import { chromiumArgs, chromiumPath } from '../chromium-args.js';
+
+export type Mode = 'popup' | 'redirect' | 'auto';
+export type DemoEvent = { type: string; detail: Record<string, unknown> & { result?: { user?: Record<string, unknown> | null } } };
+
+/** The system Chromium with its popup blocker ON (Playwright turns it off by default). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, ignoreDefaultArgs: ['--disable-popup-blocking'] });
+}
+
+export async function startAll(options: { coop?: boolean } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
+  const [demo, browser] = await Promise.all([startDemo({ quiet: true, ...options }), launchChromium()]);
+  return { demo, browser };
+}
+
+/** Opens the demo page in `mode`, ready to click. */
+export async function openDemo(context: BrowserContext, demo: RunningDemo, mode: Mode, path = ''): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(demo.url + path);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click(`#mode label:has(input[value="${mode}"])`);
+  return page;
+}
+
+/** Waits for the page's first `type` event of `provider` and returns it. */
+export async function demoEvent(page: Page, type: string, provider: string, timeout = 15_000): Promise<DemoEvent> {
+  await page.waitForFunction(
+    ([t, p]) => window.demoEvents?.some((e) => e.type === t && e.detail.provider === p),
+    [type, provider] as const,
+    { timeout },
+  );
+  return page.evaluate(([t, p]) => window.demoEvents.find((e) => e.type === t && e.detail.provider === p)!, [type, provider] as const) as Promise<DemoEvent>;
+}
+
+export const eventTypes = (page: Page) => page.evaluate(() => window.demoEvents.map((e) => e.type));
