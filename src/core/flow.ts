@@ -4,7 +4,7 @@ import { exchangeCode, type ExchangeFailure } from './exchange.js';
 import { CHANNEL_NAME, isFlowMessage } from './messages.js';
 import { navigatePopup, openBlankPopup, submitForm } from './popup.js';
 import { pkceChallenge, randomToken } from './random.js';
-import { isExpired, purgeExpired, saveTransaction, takeCompletedTransaction } from './transaction.js';
+import { isExpired, saveTransaction, takeCompletedTransaction } from './transaction.js';
 import type { CallbackMessage, FlowMode, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
@@ -82,7 +82,7 @@ async function finish(
   const issuer = config.issuer || config.profile.issuer;
   if (error) return fail(flow, { error, message: description || error, description });
   if (iss && issuer && iss !== issuer) return fail(flow, { error: 'iss_mismatch', message: `Issuer ${iss} is not ${issuer}` });
-  if (!code) return fail(flow, { error: 'invalid_request', message: 'The callback had no code' });
+  if (!code) return fail(flow, { error: 'invalid_request', message: 'Callback without code' });
   if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier });
   try {
     const body = { code, redirectUri, codeVerifier, iss };
@@ -126,13 +126,15 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   const prepared = (async () =>
     buildAuthorizeRequest({ ...config, redirectUri }, { state, codeChallenge: codeVerifier && (await pkceChallenge(codeVerifier)) }))();
 
+  // A provider hook or URL that cannot make a request (a bad base-url, say) is a configuration error.
+  const unbuildable = (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
+
   if (!popup) {
-    void prepared.then(({ url, method }) => {
-      purgeExpired();
+    prepared.then(({ url, method }) => {
       saveTransaction({ state, provider: config.provider, codeVerifier, redirectUri, returnUrl: location.href, createdAt: Date.now() });
       if (method == 'post') submitForm(url, '_self');
       else location.assign(url);
-    });
+    }, unbuildable);
     return idle;
   }
 
@@ -183,7 +185,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
     ({ url, method }) => done || popup.closed || navigatePopup(popup, name, url, method),
     (error: unknown) => {
       stop();
-      fail(flow, { error: 'invalid_config', message: String(error) });
+      unbuildable(error);
     },
   );
 
@@ -209,7 +211,7 @@ export function resumeRedirect(config: LoginConfig, target: EventTarget): Promis
   const tx = takeCompletedTransaction(config.provider);
   if (!tx?.result) return;
   const flow = reporter(config, target, 'redirect');
-  if (isExpired(tx)) fail(flow, { error: 'timeout', message: 'Login took over 10 minutes' });
+  if (isExpired(tx)) fail(flow, { error: 'timeout', message: 'Login expired (10 min)' });
   else if (tx.result.state != tx.state) fail(flow, { error: 'state_mismatch', message: 'Unknown state' });
   else void finish(flow, config, tx.result, tx.redirectUri, tx.codeVerifier);
   return flow.promise;

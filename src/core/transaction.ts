@@ -33,7 +33,23 @@ function entries(): [string, RedirectTransaction | undefined][] {
 export const isExpired = (tx: RedirectTransaction, now = Date.now()): boolean =>
   !(now - tx.createdAt < TRANSACTION_TTL_MS && now >= tx.createdAt);
 
+/**
+ * Removes the entries that are unreadable, past their 10 minutes, or picked by `also`; returns the
+ * readable ones it removed.
+ */
+function sweep(also: (tx: RedirectTransaction) => boolean = () => false): RedirectTransaction[] {
+  const removed: RedirectTransaction[] = [];
+  for (const [key, tx] of entries())
+    if (!tx || isExpired(tx) || also(tx)) {
+      sessionStorage.removeItem(key);
+      if (tx) removed.push(tx);
+    }
+  return removed;
+}
+
+/** Stores a new transaction, clearing out stale ones first. */
 export function saveTransaction(tx: RedirectTransaction): void {
+  sweep();
   sessionStorage.setItem(PREFIX + tx.state, JSON.stringify(tx));
 }
 
@@ -42,22 +58,10 @@ export function findTransaction(state: string): RedirectTransaction | undefined 
   return entries().find(([key]) => key == PREFIX + state)?.[1];
 }
 
-/** Removes transactions past their 10 minutes, and unreadable entries. */
-export function purgeExpired(now = Date.now()): void {
-  for (const [key, tx] of entries()) if (!tx || isExpired(tx, now)) sessionStorage.removeItem(key);
-}
-
 /**
  * Takes (reads and removes) this provider's transactions — the one the callback filled with a result is
  * returned, expired or not, so that the page can say why; one without a result is a redirect the user
  * abandoned — and removes every other expired or unreadable entry on the way.
  */
-export function takeCompletedTransaction(provider: string): RedirectTransaction | undefined {
-  let found: RedirectTransaction | undefined;
-  for (const [key, tx] of entries()) {
-    const mine = tx?.provider == provider;
-    if (mine || !tx || isExpired(tx)) sessionStorage.removeItem(key);
-    if (mine) found ||= tx.result && tx;
-  }
-  return found;
-}
+export const takeCompletedTransaction = (provider: string): RedirectTransaction | undefined =>
+  sweep((tx) => tx.provider == provider).find((tx) => tx.provider == provider && tx.result);

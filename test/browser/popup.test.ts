@@ -15,16 +15,18 @@ const popupLogin = (extra: Record<string, string> = {}) =>
     ...extra,
   });
 
+// Every test starts without user activation and with window.open recorded.
+let popups: ReturnType<typeof capturePopups>;
+beforeEach(() => {
+  consumeActivation();
+  popups = capturePopups();
+});
+afterEach(() => {
+  popups.restore();
+  document.body.replaceChildren();
+});
+
 describe('popup flow in Chromium with the popup blocker on', () => {
-  let popups: ReturnType<typeof capturePopups>;
-  beforeEach(() => {
-    consumeActivation();
-    popups = capturePopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    document.body.replaceChildren();
-  });
 
   it('a real mouse click opens exactly one popup, and the callback page completes the flow', async () => {
     const el = await popupLogin();
@@ -190,15 +192,6 @@ describe('popup flow in Chromium with the popup blocker on', () => {
 });
 
 describe('COOP: a severed opener still gets its result', () => {
-  let popups: ReturnType<typeof capturePopups>;
-  beforeEach(() => {
-    consumeActivation();
-    popups = capturePopups();
-  });
-  afterEach(() => {
-    popups.restore();
-    document.body.replaceChildren();
-  });
 
   it('a callback served with Cross-Origin-Opener-Policy: same-origin still completes', async () => {
     const el = await popupLogin({ 'redirect-uri': `${CALLBACK}?coop=1` });

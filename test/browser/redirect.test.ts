@@ -23,63 +23,40 @@ function appFrame(params: Record<string, string>) {
   return { frame, messages, next, dispose: () => (removeEventListener('message', onMessage), frame.remove()) };
 }
 
+/** Loads the app with these attributes, clicks its element synthetically (no user activation), and waits for `event`. */
+async function roundTrip(tag: string, attributes: Record<string, string>, event: string) {
+  const app = appFrame({ tag, 'client-id': 'c', 'redirect-uri': CALLBACK, ...attributes });
+  await app.next((m) => !!m.fixtureReady);
+  (app.frame.contentDocument!.querySelector(tag) as HTMLElement).click();
+  const start = await app.next((m) => m.fixtureEvent === 'login-start');
+  const end = await app.next((m) => m.fixtureEvent === event);
+  app.dispose();
+  return { start, end };
+}
+
 describe('redirect mode round trip', () => {
   afterEach(() => sessionStorage.clear());
 
   it('auto mode falls back to redirect when the popup is blocked, and the returning page completes', async () => {
-    const app = appFrame({
-      tag: 'oauth-login',
-      'client-id': 'c',
-      'redirect-uri': CALLBACK,
-      'authorize-endpoint': AUTHORIZE,
-      'exchange-endpoint': EXCHANGE,
-      provider: 'corp',
-    });
-    await app.next((m) => !!m.fixtureReady);
-    const doc = app.frame.contentDocument!;
-    // A synthetic click has no user activation: the popup is blocked, so auto mode redirects.
-    (doc.querySelector('oauth-login') as HTMLElement).click();
-    const start = await app.next((m) => m.fixtureEvent === 'login-start');
+    const { start, end } = await roundTrip('oauth-login', { 'authorize-endpoint': AUTHORIZE, 'exchange-endpoint': EXCHANGE, provider: 'corp' }, 'login-success');
     expect(start.detail).to.deep.equal({ provider: 'corp', mode: 'auto' });
-    const success = await app.next((m) => m.fixtureEvent === 'login-success');
-    expect(success.detail).to.include({ provider: 'corp', mode: 'redirect' });
-    const result = success.detail!.result as { user: { id: string }; received: Record<string, string> };
+    expect(end.detail).to.include({ provider: 'corp', mode: 'redirect' });
+    const result = end.detail!.result as { user: { id: string }; received: Record<string, string> };
     expect(result.user.id).to.equal('user-42');
     expect(result.received.codeVerifier).to.match(/^[\w-]{43}$/);
     // Back on the page that started it, with the transaction used up and no code in the address bar.
-    expect(new URL(success.href).pathname).to.equal('/test/browser/fixtures/app.html');
+    expect(new URL(end.href).pathname).to.equal('/test/browser/fixtures/app.html');
+    expect(end.href).to.not.contain('code=');
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('login-elements:'))).to.deep.equal([]);
-    app.dispose();
   });
 
   it('redirect mode with a denied request fires login-error on the returning page', async () => {
-    const app = appFrame({
-      tag: 'bbaton-login',
-      'client-id': 'c',
-      'redirect-uri': CALLBACK,
-      'authorize-endpoint': `${AUTHORIZE}?deny`,
-      mode: 'redirect',
-    });
-    await app.next((m) => !!m.fixtureReady);
-    (app.frame.contentDocument!.querySelector('bbaton-login') as HTMLElement).click();
-    const error = await app.next((m) => m.fixtureEvent === 'login-error');
-    expect(error.detail).to.include({ provider: 'bbaton', mode: 'redirect', error: 'access_denied' });
-    app.dispose();
+    const { end } = await roundTrip('bbaton-login', { 'authorize-endpoint': `${AUTHORIZE}?deny`, mode: 'redirect' }, 'login-error');
+    expect(end.detail).to.include({ provider: 'bbaton', mode: 'redirect', error: 'access_denied' });
   });
 
   it('BellaDati POST authorize works in redirect mode too (form submitted to _self)', async () => {
-    const app = appFrame({
-      tag: 'belladati-login',
-      'client-id': 'c',
-      'redirect-uri': CALLBACK,
-      'authorize-endpoint': AUTHORIZE,
-      'authorize-method': 'post',
-      mode: 'redirect',
-    });
-    await app.next((m) => !!m.fixtureReady);
-    (app.frame.contentDocument!.querySelector('belladati-login') as HTMLElement).click();
-    const success = await app.next((m) => m.fixtureEvent === 'login-success');
-    expect(success.detail!.code).to.match(/^code\.POST\.CODE\./);
-    app.dispose();
+    const { end } = await roundTrip('belladati-login', { 'authorize-endpoint': AUTHORIZE, 'authorize-method': 'post', mode: 'redirect' }, 'login-success');
+    expect(end.detail!.code).to.match(/^code\.POST\.CODE\./);
   });
 });

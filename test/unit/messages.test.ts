@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLogin } from '../../src/core/flow.js';
 import { isFlowMessage, MESSAGE_TYPE } from '../../src/core/messages.js';
-import { bbaton } from '../../src/providers/index.js';
+import { bbaton, belladati } from '../../src/providers/index.js';
 
 const CALLBACK_ORIGIN = 'https://app.example';
 
@@ -90,5 +90,16 @@ describe('a popup flow listening for its message', () => {
       message: expect.stringContaining('redirect-uri'),
     });
     expect(open).not.toHaveBeenCalled();
+  });
+
+  it('a request that cannot be built (bad base-url) is invalid_config in redirect mode too, with no navigation', async () => {
+    const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
+    const flow = startLogin(
+      { provider: 'belladati', profile: belladati, clientId: 'id', redirectUri: '/cb', mode: 'redirect', extras: { baseUrl: 'not a url' } },
+      new EventTarget(),
+    );
+    await expect(flow.promise).rejects.toMatchObject({ error: 'invalid_config', mode: 'redirect' });
+    expect(assign).not.toHaveBeenCalled();
+    expect(Object.keys(sessionStorage)).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   findTransaction,
   isExpired,
-  purgeExpired,
   saveTransaction,
   takeCompletedTransaction,
   TRANSACTION_TTL_MS,
@@ -31,12 +30,11 @@ describe('redirect transactions', () => {
     expect(isExpired(tx('a', { createdAt: now + 60_000 }), now)).toBe(true);
   });
 
-  it('purgeExpired removes stale and unreadable entries and keeps fresh ones and foreign keys', () => {
-    saveTransaction(tx('fresh'));
-    saveTransaction(tx('stale', { createdAt: Date.now() - TRANSACTION_TTL_MS - 1 }));
+  it('saving a transaction removes stale and unreadable entries and keeps fresh ones and foreign keys', () => {
+    sessionStorage.setItem('login-elements:tx:stale', JSON.stringify(tx('stale', { createdAt: Date.now() - TRANSACTION_TTL_MS - 1 })));
     sessionStorage.setItem('login-elements:tx:broken', '{not json');
     sessionStorage.setItem('app-key', 'kept');
-    purgeExpired();
+    saveTransaction(tx('fresh'));
     expect(findTransaction('fresh')).toBeDefined();
     expect(findTransaction('stale')).toBeUndefined();
     expect(sessionStorage.getItem('login-elements:tx:broken')).toBeNull();
