@@ -62,8 +62,8 @@ export function loginPage(provider: string, colour: string, params: URLSearchPar
 <style>body{font:16px system-ui;margin:0;display:grid;place-items:center;min-height:100vh;background:#f4f5f7;color:#111}
 main{background:#fff;padding:2rem;border-radius:12px;box-shadow:0 2px 12px #0002;max-width:22rem;width:90%}
 h1{margin:0 0 .5rem;color:${colour}}p{color:#444}button{font:inherit;padding:.6rem 1.2rem;border-radius:8px;border:0;cursor:pointer;margin-right:.5rem}
-#approve{background:${colour};color:#fff}#deny{background:#e4e4e7}
-@media (prefers-color-scheme:dark){body{background:#111;color:#eee}main{background:#1c1c1f}p{color:#bbb}}</style>
+#approve{background:${colour};color:#fff;outline:1px solid #fff4;outline-offset:-1px}#deny{background:#e4e4e7}
+@media (prefers-color-scheme:dark){body{background:#111;color:#eee}main{background:#1c1c1f;border-top:6px solid ${colour}}h1{color:inherit}p{color:#bbb}}</style>
 <main><h1>${provider}</h1><p>Local stand-in: no account needed.</p><p>${escapeHtml(detail)}</p>
 <form method="post" action="${decidePath}">${hidden}
 <button id="approve" name="decision" value="approve">Approve</button><button id="deny" name="decision" value="deny">Deny</button></form></main></html>`);

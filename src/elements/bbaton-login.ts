@@ -11,7 +11,7 @@ import { LoginButton } from './login-button.js';
 export class BbatonLogin extends LoginButton {
   static override profile = bbaton;
   static override label = 'Log in with BBaton';
-  static override styles = [LoginButton.styles, css`:host { --_bg: #1c1c1c; --_fg: #fff; --_border: #1c1c1c; }`];
+  static override styles = [LoginButton.styles, css`:host { --_bg: #1c1c1c; --_fg: #fff; --_border: #5c5c5c; }`];
 
   protected override label(): string {
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
