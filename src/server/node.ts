@@ -6,8 +6,12 @@ type Next = (error?: unknown) => void;
 
 /** Builds a Fetch Request from a Node request; a body a parser already read (Express) is re-encoded. */
 function toRequest(req: IncomingMessage & { body?: unknown }): Request {
+  // Behind a TLS-terminating proxy the socket is plain http; the page's origin is https. A cross-site
+  // page cannot set X-Forwarded-Proto without a CORS preflight, which this endpoint never grants.
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
-  const url = new URL(req.url ?? '/', `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`);
+  const protocol = forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
+  const url = new URL(req.url ?? '/', `${protocol}://${req.headers.host ?? 'localhost'}`);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);

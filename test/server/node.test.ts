@@ -66,4 +66,19 @@ describe('toNodeListener', () => {
     const get = await fetch(base + '/auth/corp');
     expect(get.status).toBe(405);
   });
+
+  it('behind a TLS-terminating proxy, X-Forwarded-Proto makes the https page origin the allowed one', async () => {
+    const server = createServer();
+    const base = await listen(server);
+    const site = base.replace('http:', 'https:');
+    server.on('request', toNodeListener(handlerFor(site)));
+    const send = (headers: Record<string, string>) =>
+      fetch(base + '/auth/corp', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: site, ...headers },
+        body: JSON.stringify({ code: 'c', redirectUri: `${site}/callback.html` }),
+      });
+    expect((await send({ 'x-forwarded-proto': 'https' })).status).toBe(200);
+    expect((await send({})).status).toBe(403);
+  });
 });
