@@ -27,6 +27,8 @@ export interface RunningDemo {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Pages that use only the built CDN files, served as a static host would. */
+const RAW_PAGES = new Set(['/demo/cdn.html', '/demo/cdn-callback.html', '/demo/cdn-iife.html']);
 
 /** A free port on 127.0.0.1, so that the page's origin (and so its redirect URIs) is known up front. */
 function freePort(): Promise<number> {
@@ -42,7 +44,7 @@ function freePort(): Promise<number> {
 export async function startDemo({ port = 0, coop = false, quiet = false }: DemoOptions = {}): Promise<RunningDemo> {
   const chosen = port || (await freePort());
   const origins = [`http://127.0.0.1:${chosen}`, `http://localhost:${chosen}`];
-  const redirectUris = origins.map((origin) => `${origin}/demo/callback.html`);
+  const redirectUris = origins.flatMap((origin) => [`${origin}/demo/callback.html`, `${origin}/demo/cdn-callback.html`]);
   const providers = await startProviders(redirectUris);
   const listener = toNodeListener(
     createLoginHandler({ basePath: '/auth', redirectUris, allowedOrigins: origins, providers: providers.server, log: quiet ? undefined : console.warn }),
@@ -56,9 +58,9 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
         if (coop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
         if (path === '/') return void res.writeHead(302, { location: '/demo/' }).end();
         // The CDN page and files go out untouched (no Vite client, no transforms): a plain static site.
-        if (path === '/demo/cdn.html' || path?.startsWith('/dist/cdn/')) {
-          const file = join(root, path);
-          if (!file.startsWith(join(root, 'dist/cdn')) && path !== '/demo/cdn.html') return void res.writeHead(404).end();
+        if (RAW_PAGES.has(path!) || path?.startsWith('/dist/cdn/')) {
+          const file = join(root, path!);
+          if (!file.startsWith(join(root, 'dist/cdn')) && !RAW_PAGES.has(path!)) return void res.writeHead(404).end();
           if (!existsSync(file)) return void res.writeHead(404).end('run npm run build first');
           res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' });
           return void res.end(readFileSync(file));

@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
+import { login } from '../../src/index.js';
 import type { BbatonLogin } from '../../src/elements/bbaton-login.js';
-import type { LoginErrorDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep } from './helpers.js';
+import type { LoginErrorDetail, LoginResultDetail, LoginSuccessDetail } from '../../src/core/types.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep } from './helpers.js';
 
 const TAGS = ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login'] as const;
 
@@ -127,5 +127,25 @@ describe('the five elements', () => {
     removeEventListener('error', onError);
     expect(errors).to.deep.equal([]);
     for (const tag of TAGS) expect(customElements.get(tag)).to.not.equal(undefined);
+  });
+
+  it('login() from the package root runs the same flow from any click handler, events on document', async () => {
+    consumeActivation();
+    const popups = capturePopups();
+    const button = document.createElement('button');
+    button.textContent = 'Sign in';
+    document.body.append(button);
+    const events = recordEvents(document);
+    let pending: Promise<LoginSuccessDetail> | undefined;
+    button.onclick = () => {
+      pending = login({ provider: 'bbaton', clientId: 'c', redirectUri: CALLBACK, authorizeEndpoint: AUTHORIZE, exchangeEndpoint: EXCHANGE, mode: 'popup' });
+    };
+    await realClick(button);
+    const detail = (await pending!) as LoginResultDetail;
+    expect(detail).to.include({ provider: 'bbaton', mode: 'popup' });
+    expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
+    expect(popups.opened).to.have.length(1);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
+    popups.restore();
   });
 });

@@ -107,14 +107,33 @@ describe('the whole demo', () => {
     const page = await context.newPage();
     await page.goto(demo.url + 'cdn.html');
     await page.waitForSelector('oauth-login');
-    const popup = page.waitForEvent('popup');
+    const popupPromise = page.waitForEvent('popup');
     await page.click('oauth-login');
-    await (await popup).click('#approve');
+    const popup = await popupPromise;
+    const callbackScripts: string[] = [];
+    popup.on('request', (request) => {
+      if (request.resourceType() === 'script') callbackScripts.push(new URL(request.url()).pathname);
+    });
+    await popup.click('#approve');
     await page.waitForFunction(() => document.getElementById('result')!.textContent!.length > 0);
     const result = JSON.parse((await page.textContent('#result'))!) as { result: { user: { id: string } } };
     expect(result.result.user.id).toBe(OIDC_USER.sub);
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
     expect(scripts).toEqual([demo.url.replace(/\/demo\/$/, '') + '/dist/cdn/login-elements.js']);
+    // The popup ran the CDN callback.js, not the npm module.
+    expect(callbackScripts).toEqual(['/dist/cdn/callback.js']);
+  });
+
+  it('the classic-script (IIFE) bundle registers the elements and exposes LoginElements', async () => {
+    const page = await context.newPage();
+    await page.goto(demo.url + 'cdn-iife.html');
+    await page.waitForFunction(() => !!customElements.get('bbaton-login'));
+    const shape = await page.evaluate(() => ({
+      tags: ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login'].every((t) => customElements.get(t)),
+      login: typeof (window as unknown as { LoginElements: { login: unknown } }).LoginElements.login,
+      label: document.querySelector('bbaton-login')!.shadowRoot!.querySelector('button')!.textContent!.trim(),
+    }));
+    expect(shape).toEqual({ tags: true, login: 'function', label: 'Log in with BBaton' });
   });
 
   it('takes the README screenshot after a login (docs/demo.png)', async () => {
