@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from './dialect.js';
 import { dialects } from './dialects/index.js';
-import { EndpointError, fromUpstream, ProviderTimeout } from './errors.js';
+import { EndpointError, fromUpstream } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -108,4 +108,17 @@ export function createProviderClient(name: string, config: ProviderConfig, { tim
   return provider;
 }
 
-export { ProviderTimeout };
+
+/** Exchanges a refresh token at the provider (`name`'s dialect, as in `providers`). */
+export function refresh(name: string, config: ProviderConfig, refreshToken: string, options?: { timeoutMs?: number }): Promise<LoginTokens> {
+  const client = createProviderClient(name, config, options);
+  if (!client.refresh) throw new TypeError(`provider "${name}" does not issue refresh tokens`);
+  return client.refresh(refreshToken);
+}
+
+/** Revokes a token at the provider's revocation endpoint. */
+export function revoke(name: string, config: ProviderConfig, token: string, options?: { timeoutMs?: number }): Promise<void> {
+  const client = createProviderClient(name, config, options);
+  if (!client.revoke) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
+  return client.revoke(token);
+}

@@ -4,7 +4,7 @@ import { BBATON_USER, startBbaton } from '../../demo/stand-ins/bbaton.js';
 import { startBelladati } from '../../demo/stand-ins/belladati.js';
 import { BITBADGES_ADDRESS, startBitbadges } from '../../demo/stand-ins/bitbadges.js';
 import { startUpbond, UPBOND_USER } from '../../demo/stand-ins/upbond.js';
-import { createLoginHandler, createProviderClient } from '../../src/server/index.js';
+import { createLoginHandler, createProviderClient, refresh, revoke } from '../../src/server/index.js';
 import { authorize, pkcePair } from '../support/authorize.js';
 import { post, REDIRECT_URI } from '../support/exchange.js';
 
@@ -63,6 +63,12 @@ describe('BBaton against its stand-in', () => {
     const res = await post(h, 'bbaton', { code: await code(), redirectUri: other });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('has no refresh or revoke: the functions say so', () => {
+    expect(() => refresh('bbaton', { ...client, ...bbaton.endpoints }, 'x')).toThrow(/does not issue refresh tokens/);
+    expect(() => revoke('bbaton', { ...client, ...bbaton.endpoints }, 'x')).toThrow(/no revocation endpoint/);
+    expect(createProviderClient('bbaton', client).refresh).toBeUndefined();
   });
 
   it('the stand-in refuses a wrong scope and an unregistered redirect_uri at authorize', async () => {
@@ -231,13 +237,12 @@ describe('BitBadges against its stand-in', () => {
   it('refresh tokens rotate, and revoke ends the access token', async () => {
     const h = createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { bitbadges: config() } });
     const tokens = (await post(h, 'bitbadges', { code: await code(), redirectUri: REDIRECT_URI })).json!.tokens as Record<string, string>;
-    const bitbadges = createProviderClient('bitbadges', config());
-    const next = await bitbadges.refresh!(tokens.refresh_token!);
+    const next = await refresh('bitbadges', config(), tokens.refresh_token!);
     expect(next.refresh_token).toBeTruthy();
     expect(next.refresh_token).not.toBe(tokens.refresh_token);
-    await expect(bitbadges.refresh!(tokens.refresh_token!)).rejects.toMatchObject({ status: 400, error: 'invalid_grant' });
+    await expect(refresh('bitbadges', config(), tokens.refresh_token!)).rejects.toMatchObject({ status: 400, error: 'invalid_grant' });
     expect(bb.isAccessTokenLive(next.access_token)).toBe(true);
-    await bitbadges.revoke!(next.access_token);
+    await revoke('bitbadges', config(), next.access_token);
     expect(bb.isAccessTokenLive(next.access_token)).toBe(false);
   });
 });
