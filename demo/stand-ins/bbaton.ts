@@ -2,7 +2,7 @@
  * BBaton stand-in: GET /oauth/authorize (scope read_profile), POST /oauth/token with raw Basic
  * base64(client_id:secret) and a form body, GET /v2/user/me with `Authorization: {token_type} {token}`.
  */
-import { authorizeParams, checkClient, decide, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
+import { authorizeRoute, decisionRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { formOf, html, json, serve, type IncomingRequest } from './http.js';
 
 export const BBATON_USER = {
@@ -22,19 +22,17 @@ export async function startBbaton(client: RegisteredClient, port = 0) {
   const expectedBasic = 'Basic ' + Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
   const server = await serve(
     {
-      'GET /oauth/authorize': (request) => {
-        const params = authorizeParams(request);
-        const refused = checkClient(client, params);
-        if (refused) return refused;
-        if (params.get('response_type') !== 'code') return html('<h1>page not found</h1>', 400);
-        if (params.get('scope') !== 'read_profile') return html('<h1>invalid scope</h1>', 400);
-        return loginPage('BBaton', '#1c1c1c', params, '/oauth/authorize/decision', 'Share your adult verification with this site?');
-      },
-      'POST /oauth/authorize/decision': (request) =>
-        decide(new URLSearchParams(request.body), store, () => {
-          const params = new URLSearchParams(request.body);
-          return { clientId: params.get('client_id')!, redirectUri: params.get('redirect_uri')!, scope: 'read_profile', extra: {} };
-        }),
+      'GET /oauth/authorize': authorizeRoute(
+        client,
+        (params) =>
+          params.get('response_type') !== 'code'
+            ? html('<h1>page not found</h1>', 400)
+            : params.get('scope') !== 'read_profile'
+              ? html('<h1>invalid scope</h1>', 400)
+              : undefined,
+        (params) => loginPage('BBaton', '#1c1c1c', params, '/oauth/authorize/decision', 'Share your adult verification with this site?'),
+      ),
+      'POST /oauth/authorize/decision': decisionRoute(store),
       'POST /oauth/token': (request: IncomingRequest) => {
         // Exactly the docs' raw Basic: a form-encoded id (RFC 6749 §2.3.1) differs for ids with + / =.
         if (request.headers.authorization !== expectedBasic) return json({ error: 'invalid_client' }, 401, { 'www-authenticate': 'Basic' });

@@ -3,19 +3,17 @@
  * (upper case only), POST /oauth/v2/accessToken with client_id + client_secret as parameters.
  * Refresh tokens work; there is no user endpoint.
  */
-import { authorizeParams, checkClient, decide, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
+import { authorizeRoute, decisionRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { formOf, html, json, serve, type IncomingRequest, type Route } from './http.js';
 
 export async function startBelladati(client: RegisteredClient, port = 0) {
   const store = new GrantStore();
   const refreshTokens = new Set<string>();
-  const authorize: Route = (request) => {
-    const params = authorizeParams(request);
-    const refused = checkClient(client, params);
-    if (refused) return refused;
-    if (params.get('response_type') !== 'CODE') return html('<h1>Unsupported response_type (expected CODE)</h1>', 400);
-    return loginPage('BellaDati', '#0b6fb8', params, '/auth/oauth/decision', 'Allow this application to access your BellaDati domain?');
-  };
+  const authorize: Route = authorizeRoute(
+    client,
+    (params) => (params.get('response_type') !== 'CODE' ? html('<h1>Unsupported response_type (expected CODE)</h1>', 400) : undefined),
+    (params) => loginPage('BellaDati', '#0b6fb8', params, '/auth/oauth/decision', 'Allow this application to access your BellaDati domain?'),
+  );
   const issue = () => {
     const refresh = token();
     refreshTokens.add(refresh);
@@ -25,10 +23,7 @@ export async function startBelladati(client: RegisteredClient, port = 0) {
     {
       'GET /auth/oauth/request:new': authorize,
       'POST /auth/oauth/request': authorize,
-      'POST /auth/oauth/decision': (request) => {
-        const params = new URLSearchParams(request.body);
-        return decide(params, store, () => ({ clientId: params.get('client_id')!, redirectUri: params.get('redirect_uri')!, scope: '', extra: {} }));
-      },
+      'POST /auth/oauth/decision': decisionRoute(store),
       'POST /oauth/v2/accessToken': (request: IncomingRequest) => {
         // Parameters, as documented (query string in the docs' example; a form body is accepted too).
         const params = new URLSearchParams([...request.url.searchParams, ...formOf(request)]);

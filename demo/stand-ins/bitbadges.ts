@@ -3,7 +3,7 @@
  * body and `x-api-key`, answering `access_token_expires_at` (epoch ms) and `address`; rotating refresh
  * tokens; POST /api/v0/oauth/token/revoke. Errors are HTTP 500 `{errorMessage}`, as the real API's.
  */
-import { authorizeParams, checkClient, decide, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
+import { authorizeRoute, decisionRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { json, serve, type IncomingRequest } from './http.js';
 
 export const BITBADGES_ADDRESS = 'bb1qz7q5m0d8k3x4w2n6v9c5h8j4l2p0r7s3t6y9';
@@ -42,25 +42,15 @@ export async function startBitbadges(client: RegisteredClient & { apiKey: string
   };
   const server = await serve(
     {
-      'GET /oauth': (request) => {
-        const params = authorizeParams(request);
-        const refused = checkClient(client, params);
-        if (refused) return refused;
-        const scope = params.get('scope');
-        const unknown = scope?.split(',').filter((label) => !SCOPES.includes(label.trim()));
-        if (unknown?.length) return json({ errorMessage: `Unknown scope: ${unknown.join(', ')}` }, 400);
-        return loginPage('BitBadges', '#001529', params, '/oauth/decision', `Sign in with your address${scope ? ` and allow: ${scope}` : ''}?`);
-      },
-      'POST /oauth/decision': (request) => {
-        const params = new URLSearchParams(request.body);
-        return decide(params, store, () => ({
-          clientId: params.get('client_id')!,
-          redirectUri: params.get('redirect_uri')!,
-          scope: params.get('scope') ?? '',
-          codeChallenge: params.get('code_challenge') ?? undefined,
-          extra: {},
-        }));
-      },
+      'GET /oauth': authorizeRoute(
+        client,
+        (params) => {
+          const unknown = params.get('scope')?.split(',').filter((label) => !SCOPES.includes(label.trim()));
+          return unknown?.length ? json({ errorMessage: `Unknown scope: ${unknown.join(', ')}` }, 400) : undefined;
+        },
+        (params) => loginPage('BitBadges', '#001529', params, '/oauth/decision', `Sign in with your address${params.get('scope') ? ` and allow: ${params.get('scope')}` : ''}?`),
+      ),
+      'POST /oauth/decision': decisionRoute(store),
       'POST /api/v0/oauth/token': (request) => {
         if (request.headers['x-api-key'] !== client.apiKey) return fail('Unauthorized: invalid or missing API key');
         const fields = body(request);

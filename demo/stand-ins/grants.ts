@@ -3,7 +3,7 @@
  * single-use codes that expire, redirect_uri equality, PKCE S256 verifiers, and an Approve/Deny page.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { escapeHtml, html, redirect, type IncomingRequest, type Reply } from './http.js';
+import { escapeHtml, html, redirect, type IncomingRequest, type Reply, type Route } from './http.js';
 
 export interface RegisteredClient {
   clientId: string;
@@ -69,18 +69,43 @@ h1{margin:0 0 .5rem;color:${colour}}p{color:#444}button{font:inherit;padding:.6r
 <button id="approve" name="decision" value="approve">Approve</button><button id="deny" name="decision" value="deny">Deny</button></form></main></html>`);
 }
 
-/** The end of the authorize step: back to redirect_uri with a code or access_denied, and the state. */
-export function decide(params: URLSearchParams, store: GrantStore, grant: () => Omit<Grant, 'expiresAt'>, iss?: string): Reply {
-  const back = new URL(params.get('redirect_uri')!);
-  if (params.get('decision') === 'approve') back.searchParams.set('code', store.issue(grant()));
-  else {
-    back.searchParams.set('error', 'access_denied');
-    back.searchParams.set('error_description', 'The user denied the request');
-  }
-  const state = params.get('state');
-  if (state !== null) back.searchParams.set('state', state);
-  if (iss) back.searchParams.set('iss', iss);
-  return redirect(back.href);
+/**
+ * The login page's answer: back to redirect_uri with a code bound to what the authorize request asked
+ * (client, redirect URI, scope, PKCE challenge, audience), or with access_denied; the state rides along.
+ */
+export function decisionRoute(store: GrantStore): Route {
+  return (request) => {
+    const params = new URLSearchParams(request.body);
+    const back = new URL(params.get('redirect_uri')!);
+    if (params.get('decision') === 'approve') {
+      const challenge = params.get('code_challenge');
+      const code = store.issue({
+        clientId: params.get('client_id')!,
+        redirectUri: params.get('redirect_uri')!,
+        scope: params.get('scope') ?? '',
+        ...(challenge ? { codeChallenge: challenge } : {}),
+        extra: { audience: params.get('audience') ?? '' },
+      });
+      back.searchParams.set('code', code);
+    } else {
+      back.searchParams.set('error', 'access_denied');
+      back.searchParams.set('error_description', 'The user denied the request');
+    }
+    const state = params.get('state');
+    if (state !== null) back.searchParams.set('state', state);
+    return redirect(back.href);
+  };
+}
+
+/**
+ * The authorize step: the registered client and exact redirect URI, then the dialect's own checks
+ * (`refuse` answers an error page or nothing), then the login page.
+ */
+export function authorizeRoute(client: RegisteredClient, refuse: (params: URLSearchParams) => Reply | undefined, page: (params: URLSearchParams) => Reply): Route {
+  return (request) => {
+    const params = authorizeParams(request);
+    return checkClient(client, params) ?? refuse(params) ?? page(params);
+  };
 }
 
 /** A registered client and an exactly registered redirect URI, or the error page a provider shows. */

@@ -4,7 +4,7 @@
  * RS256 ID token with `openid`, a refresh token with `offline_access`; GET /userinfo.
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { authorizeParams, checkClient, decide, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
+import { authorizeRoute, decisionRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { formOf, html, json, serve, type IncomingRequest } from './http.js';
 
 export const UPBOND_USER = { sub: 'upbond|0x52a1c3', name: 'Yuki Tanaka', email: 'yuki@example.jp', email_verified: true };
@@ -39,25 +39,17 @@ export async function startUpbond(client: RegisteredClient, port = 0) {
   };
   const server = await serve(
     {
-      'GET /authorize': (request) => {
-        const params = authorizeParams(request);
-        const refused = checkClient(client, params);
-        if (refused) return refused;
-        if (params.get('response_type') !== 'code') return html('<h1>unsupported_response_type</h1>', 400);
-        if (params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge'))
-          return html('<h1>invalid_request: code_challenge_method must be S256</h1>', 400);
-        return loginPage('UPBOND', '#4f3cc9', params, '/authorize/decision', `Log in to ${params.get('audience') || 'this app'} with UPBOND?`);
-      },
-      'POST /authorize/decision': (request) => {
-        const params = new URLSearchParams(request.body);
-        return decide(params, store, () => ({
-          clientId: params.get('client_id')!,
-          redirectUri: params.get('redirect_uri')!,
-          scope: params.get('scope') ?? '',
-          codeChallenge: params.get('code_challenge')!,
-          extra: { audience: params.get('audience') ?? '' },
-        }));
-      },
+      'GET /authorize': authorizeRoute(
+        client,
+        (params) =>
+          params.get('response_type') !== 'code'
+            ? html('<h1>unsupported_response_type</h1>', 400)
+            : params.get('code_challenge_method') !== 'S256' || !params.get('code_challenge')
+              ? html('<h1>invalid_request: code_challenge_method must be S256</h1>', 400)
+              : undefined,
+        (params) => loginPage('UPBOND', '#4f3cc9', params, '/authorize/decision', `Log in to ${params.get('audience') || 'this app'} with UPBOND?`),
+      ),
+      'POST /authorize/decision': decisionRoute(store),
       'POST /oauth/token': (request: IncomingRequest) => {
         const form = formOf(request);
         if (request.headers.authorization || form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret)
