@@ -1,0 +1,28 @@
+/**
+ * Checks that `npm pack` would publish every file package.json points at: each `exports` target,
+ * `types`, `customElements`, and the CDN files. Run after `npm run build`.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+type Exports = Record<string, string | Record<string, string>>;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Exports; types: string; customElements: string };
+const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as [
+  { files: { path: string }[] },
+];
+const packed = new Set(report.files.map((f) => f.path));
+
+const wanted = new Set<string>([pkg.types, pkg.customElements, 'dist/cdn/login-elements.js', 'dist/cdn/login-elements.iife.js', 'dist/cdn/callback.js', 'openapi.yaml']);
+for (const target of Object.values(pkg.exports)) for (const file of typeof target === 'string' ? [target] : Object.values(target)) wanted.add(file);
+
+const missing = [...wanted].map((file) => file.replace(/^\.\//, '')).filter((file) => !packed.has(file));
+if (missing.length) {
+  console.error(`npm pack would leave out: ${missing.join(', ')}`);
+  process.exit(1);
+}
+const stray = [...packed].filter((file) => /^(demo|test|src)\//.test(file) || file.endsWith('.map'));
+if (stray.length) {
+  console.error(`npm pack would publish files that are not for users: ${stray.join(', ')}`);
+  process.exit(1);
+}
+console.log(`npm pack publishes all ${wanted.size} files package.json points at (${packed.size} files in all)`);

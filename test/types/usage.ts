@@ -1,0 +1,32 @@
+/**
+ * Compile-time checks (run by `npm run typecheck`): what a TypeScript user writes must type-check,
+ * and the lines marked @ts-expect-error must not.
+ */
+import type { BbatonLogin, LoginErrorDetail, LoginSuccessDetail } from '../../src/index.js';
+
+export function usage(): void {
+  const bbaton: BbatonLogin = document.createElement('bbaton-login');
+  bbaton.clientId = 'id';
+  bbaton.mode = 'popup';
+  // @ts-expect-error not a mode
+  bbaton.mode = 'window';
+  const upbond = document.createElement('upbond-login');
+  upbond.audience = 'https://api.example';
+  const belladati = document.querySelector('belladati-login');
+  if (belladati) belladati.authorizeMethod = 'post';
+
+  bbaton.addEventListener('login-success', (event) => {
+    const detail: LoginSuccessDetail = event.detail;
+    if ('result' in detail) console.log(detail.provider, detail.result);
+    else console.log(detail.code, detail.codeVerifier, detail.redirectUri);
+  });
+  document.addEventListener('login-error', (event) => {
+    const detail: LoginErrorDetail = event.detail;
+    console.log(detail.error, detail.status, detail.cause);
+  });
+  document.addEventListener('login-cancel', (event) => {
+    const reason: 'popup_closed' | 'aborted' = event.detail.reason;
+    console.log(reason);
+  });
+  void bbaton.login().then((detail) => detail.mode);
+}
