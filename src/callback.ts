@@ -32,6 +32,6 @@ if (tx) {
   window.close();
   // Browsers refuse to close windows they did not open by script; tell the user instead.
   setTimeout(() => {
-    document.body.textContent = 'Login complete. You can close this window.';
+    document.body.textContent = 'You can close this window.';
   }, 300);
 }
