@@ -59,4 +59,15 @@ describe('redirect mode round trip', () => {
     const { end } = await roundTrip('belladati-login', { 'authorize-endpoint': AUTHORIZE, 'authorize-method': 'post', mode: 'redirect' }, 'login-success');
     expect(end.detail!.code).to.match(/^code\.POST\.CODE\./);
   });
+
+  it('the callback scrubs the URL, and says so when it cannot close a window it did not open', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = `${CALLBACK}?keep=1&code=secret-code&state=not-mine&iss=x`;
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    expect(frame.contentWindow!.location.search).to.equal('?keep=1');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(frame.contentDocument!.body.textContent!.trim()).to.equal('You can close this window.');
+    frame.remove();
+  });
 });
