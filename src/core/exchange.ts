@@ -18,9 +18,9 @@ export async function exchangeCode(endpoint: string, body: ExchangeBody, signal?
   let status: number | undefined;
   let json: { error?: string; error_description?: string } | undefined;
   try {
+    // Same-origin credentials (the site's session cookie) are fetch's default; a cross-origin endpoint gets none.
     const response = await fetch(endpoint, {
       method: 'POST',
-      credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
       signal,

@@ -20,6 +20,8 @@ export interface LoginFlow {
   cancel(): void;
   /** Whether the flow still listens for a result (also after a "closed" report, until its timeout). */
   listening(): boolean;
+  /** Whether the flow has reported its outcome (true already while that event is dispatched). */
+  settled(): boolean;
 }
 
 type Outcome = 'success' | 'error' | 'cancel';
@@ -38,9 +40,11 @@ function reporter(config: LoginConfig, target: EventTarget, mode: FlowMode) {
     }),
     end(outcome: Outcome, detail: object) {
       const full = { provider: config.provider, mode: r.mode, ...detail };
-      emit(target, 'login-' + outcome, full);
       if (!r.settled) settle(outcome == 'success', full);
+      // Settled already while listeners run (promise callbacks come after them), so that they can
+      // tell this flow's outcome from a late one.
       r.settled = true;
+      emit(target, 'login-' + outcome, full);
     },
   };
   // Callers that never await must not see unhandled rejections: the events carry the outcome too.
@@ -48,6 +52,8 @@ function reporter(config: LoginConfig, target: EventTarget, mode: FlowMode) {
   return r;
 }
 type Reporter = ReturnType<typeof reporter>;
+/** A flow with no window of its own: it only reports (failed at once, redirecting, or resumed). */
+const passive = (flow: Reporter): LoginFlow => ({ promise: flow.promise, focus() {}, cancel() {}, listening: () => false, settled: () => flow.settled });
 /** What a login-error adds to `{provider, mode}`. */
 type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
 const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
@@ -82,7 +88,7 @@ async function finish(
   const issuer = config.issuer || config.profile.issuer;
   if (error) return fail(flow, { error, message: description || error, description });
   if (iss && issuer && iss !== issuer) return fail(flow, { error: 'iss_mismatch', message: `Issuer ${iss} is not ${issuer}` });
-  if (!code) return fail(flow, { error: 'invalid_request', message: 'Callback without code' });
+  if (!code) return fail(flow, { error: 'invalid_request', message: 'No code returned' });
   if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier });
   try {
     const body = { code, redirectUri, codeVerifier, iss };
@@ -99,7 +105,7 @@ async function finish(
 export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow {
   const configured = config.mode || 'auto';
   const flow = reporter(config, target, configured == 'redirect' ? 'redirect' : 'popup');
-  const idle: LoginFlow = { promise: flow.promise, focus() {}, cancel() {}, listening: () => false };
+  const idle = passive(flow);
   const problem = configError(config);
   if (problem) {
     flow.mode = configured as FlowMode;
@@ -192,6 +198,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   return {
     promise: flow.promise,
     listening: () => !done,
+    settled: () => flow.settled,
     focus: () => done || popup.focus(),
     cancel() {
       const pending = !flow.settled;
@@ -207,12 +214,12 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
  * transaction (if the callback filled one) and fires the same events as popup mode.
  * Returns undefined when there is nothing to complete.
  */
-export function resumeRedirect(config: LoginConfig, target: EventTarget): Promise<LoginSuccessDetail> | undefined {
+export function resumeRedirect(config: LoginConfig, target: EventTarget): LoginFlow | undefined {
   const tx = takeCompletedTransaction(config.provider);
   if (!tx?.result) return;
   const flow = reporter(config, target, 'redirect');
-  if (isExpired(tx)) fail(flow, { error: 'timeout', message: 'Login expired (10 min)' });
+  if (isExpired(tx)) fail(flow, { error: 'timeout', message: 'Login expired' });
   else if (tx.result.state != tx.state) fail(flow, { error: 'state_mismatch', message: 'Unknown state' });
   else void finish(flow, config, tx.result, tx.redirectUri, tx.codeVerifier);
-  return flow.promise;
+  return passive(flow);
 }

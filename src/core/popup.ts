@@ -6,7 +6,7 @@
 export function openBlankPopup(name: string, width: number, height: number): Window | null {
   const left = screenX + (outerWidth - width) / 2;
   const top = screenY + (outerHeight - height) / 2;
-  return open('about:blank', name, `popup,width=${width},height=${height},left=${left},top=${top}`);
+  return open('about:blank', name, `width=${width},height=${height},left=${left},top=${top}`);
 }
 
 /** Sends the popup to the authorize request: a navigation, or a form POST targeted at its name. */

@@ -99,9 +99,10 @@ export class LoginButton extends LitElement {
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
     });
-    // Not busy any more by the time a page's listener sees the outcome.
+    // Not busy any more by the time a page's listener sees the outcome; a late result of an earlier
+    // flow (its popup only looked closed) leaves a running one alone.
     const settled = (event: Event) => {
-      if (event.target != this) return;
+      if (event.target != this || !this.current?.settled()) return;
       this.current = undefined;
       this.busy = false;
     };
@@ -177,8 +178,8 @@ export class LoginButton extends LitElement {
     // Wait for the page's own scripts: they add the listeners a resumed redirect fires into.
     const resume = () =>
       setTimeout(() => {
-        const promise = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (promise) void this.track({ promise, listening: () => false, focus() {}, cancel() {} });
+        const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
+        if (flow) void this.track(flow);
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();

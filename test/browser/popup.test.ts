@@ -210,4 +210,22 @@ describe('COOP: a severed opener still gets its result', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-success']);
     expect(events[1]!.detail).to.include({ reason: 'popup_closed' });
   });
+
+  it("a late result of an earlier flow does not end a newer flow's busy state", async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=1500` });
+    const cancelled = oneEvent(el, 'login-cancel', 3000);
+    await realClick(el);
+    await cancelled;
+    expect(el.busy).to.equal(false);
+    // The user starts again (a provider that is still open) while the first login finishes.
+    el.authorizeEndpoint = `${AUTHORIZE}?hold`;
+    await el.updateComplete;
+    const lateSuccess = oneEvent<LoginResultDetail>(el, 'login-success', 10_000);
+    await realClick(el);
+    expect(el.busy).to.equal(true);
+    await lateSuccess;
+    expect(el.busy).to.equal(true);
+    el.cancel();
+    expect(el.busy).to.equal(false);
+  });
 });

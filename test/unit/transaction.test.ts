@@ -55,18 +55,18 @@ describe('redirect transactions', () => {
   it('resumeRedirect completes a fresh result, fails a stale one with timeout, and cleans up both', async () => {
     const config = { provider: 'bbaton', profile: bbaton, clientId: 'id', redirectUri: 'https://app.example/cb' };
     saveTransaction(tx('s1', { codeVerifier: 'v', result: { type: 'login-elements:callback', state: 's1', code: 'c1' } }));
-    await expect(resumeRedirect(config, new EventTarget())).resolves.toMatchObject({ mode: 'redirect', code: 'c1', codeVerifier: 'v' });
+    await expect(resumeRedirect(config, new EventTarget())!.promise).resolves.toMatchObject({ mode: 'redirect', code: 'c1', codeVerifier: 'v' });
     expect(resumeRedirect(config, new EventTarget())).toBeUndefined();
 
     const old = Date.now() - TRANSACTION_TTL_MS - 5;
     saveTransaction(tx('s2', { createdAt: old, result: { type: 'login-elements:callback', state: 's2', code: 'c2' } }));
-    await expect(resumeRedirect(config, new EventTarget())).rejects.toMatchObject({ error: 'timeout', mode: 'redirect' });
+    await expect(resumeRedirect(config, new EventTarget())!.promise).rejects.toMatchObject({ error: 'timeout', mode: 'redirect' });
     expect(sessionStorage.length).toBe(0);
   });
 
   it('resumeRedirect reports a result whose state is not the transaction state as state_mismatch', async () => {
     saveTransaction(tx('mine', { result: { type: 'login-elements:callback', state: 'forged', code: 'c' } }));
     const config = { provider: 'bbaton', profile: bbaton, clientId: 'id', redirectUri: 'https://app.example/cb' };
-    await expect(resumeRedirect(config, new EventTarget())).rejects.toMatchObject({ error: 'state_mismatch' });
+    await expect(resumeRedirect(config, new EventTarget())!.promise).rejects.toMatchObject({ error: 'state_mismatch' });
   });
 });
