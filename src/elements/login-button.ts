@@ -161,15 +161,12 @@ export class LoginButton extends LitElement {
 
   private track(flow: LoginFlow): Promise<LoginSuccessDetail> {
     this.flows = [...this.flows.filter((f) => f.listening()), flow];
-    this.current = flow;
-    this.busy = true;
-    // A flow that ended before it was tracked (invalid config, a prevented login-start) ends here.
-    const done = () => {
-      if (this.current !== flow) return;
-      this.current = undefined;
-      this.busy = false;
-    };
-    flow.promise.then(done, done);
+    // A flow that already ended (invalid config, a prevented login-start, a blocked popup) never runs;
+    // one that runs ends through the `settled` listener, since every outcome fires an event.
+    if (!flow.settled()) {
+      this.current = flow;
+      this.busy = true;
+    }
     return flow.promise;
   }
 

@@ -57,6 +57,7 @@ export function createProviderClient(name: string, config: ProviderConfig, { tim
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };
   const options = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure };
+  const tokenOptions = { ...options, additionalParameters: dialect.tokenParameters?.(config) };
 
   /** Runs an upstream step; any failure becomes the endpoint's answer (400/502/504). */
   const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
@@ -78,10 +79,7 @@ export function createProviderClient(name: string, config: ProviderConfig, { tim
         throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
       }
       return guarded(async () => {
-        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, {
-          ...options,
-          additionalParameters: dialect.tokenParameters?.(config),
-        });
+        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
         const result = await oauth.processAuthorizationCodeResponse(server, client, response);
         const claims = oauth.getValidatedIdTokenClaims(result);
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: upstream as typeof fetch, options });
@@ -92,10 +90,7 @@ export function createProviderClient(name: string, config: ProviderConfig, { tim
   if (dialect.refresh) {
     provider.refresh = (refreshToken) =>
       guarded(async () => {
-        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, {
-          ...options,
-          additionalParameters: dialect.tokenParameters?.(config),
-        });
+        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, tokenOptions);
         return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
       });
   }
