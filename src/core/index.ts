@@ -1,6 +1,7 @@
 /** login-elements/core: the framework-free flow (no Lit). */
 export { startLogin, resumeRedirect, type LoginFlow } from './flow.js';
 export { buildAuthorizeRequest, type FlowSecrets } from './authorize-url.js';
+export { configProblem, safeUrl } from './config-check.js';
 export { isFlowMessage, MESSAGE_TYPE, CHANNEL_NAME } from './messages.js';
 export { pkceChallenge, randomToken } from './random.js';
 export { exchangeCode, type ExchangeBody, type ExchangeFailure } from './exchange.js';

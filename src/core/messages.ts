@@ -18,7 +18,9 @@ export function messageFromParams(params: URLSearchParams): CallbackMessage {
 /**
  * Whether a message is this flow's callback: from the callback's origin, of the SPEC's type, with the
  * flow's state. Only our own callback page can know the fresh random state, so nothing else gets in;
- * the flow stops listening after the first, so a replay finds no one.
+ * the flow stops listening after the first, so a replay finds no one. An opaque origin (`"null"`:
+ * sandboxed frames, `data:` pages) is never one.
  */
 export const isFlowMessage = (origin: string, data: unknown, expectedOrigin: string, state: string): data is CallbackMessage =>
-  origin === expectedOrigin && (data as CallbackMessage | null)?.type === MESSAGE_TYPE && (data as CallbackMessage).state === state;
+  origin === expectedOrigin &&
+  origin != 'null' && (data as CallbackMessage | null)?.type === MESSAGE_TYPE && (data as CallbackMessage).state === state;

@@ -35,7 +35,7 @@ export interface LoginConfig {
   pkce?: 's256' | 'off';
   popupWidth?: number;
   popupHeight?: number;
-  /** ms until the flow fails with `timeout`; 0 = none. */
+  /** ms until the flow fails with `timeout`, the exchange included; 0 = none. */
   timeout?: number;
   params?: Record<string, string>;
   /** Dialect extras (UPBOND `audience`, BellaDati `baseUrl`, `authorizeMethod`). */
@@ -88,7 +88,8 @@ export interface LoginErrorDetail {
 export interface LoginCancelDetail {
   provider: string;
   mode: FlowMode;
-  reason: 'popup_closed' | 'aborted';
+  /** `popup_closed` (the user closed it), `aborted` (cancel(), a prevented login-start, Back from a redirect, the element removed) or `superseded` (a new click replaced a flow whose popup COOP hid). */
+  reason: 'popup_closed' | 'aborted' | 'superseded';
 }
 
 export interface LoginEventMap {

@@ -28,7 +28,7 @@ import { buttonStyles } from './styles.js';
  * @fires {CustomEvent<LoginStartDetail>} login-start - A flow starts; cancelable: `preventDefault()` stops it before any window opens.
  * @fires {CustomEvent<LoginSuccessDetail>} login-success - The flow completed: `{provider, mode, result}` with an exchange endpoint, else `{provider, mode, code, codeVerifier?, redirectUri}`.
  * @fires {CustomEvent<LoginErrorDetail>} login-error - The flow failed: `{provider, mode, error, message, description?, status?, cause?}`.
- * @fires {CustomEvent<LoginCancelDetail>} login-cancel - The user closed the popup (`popup_closed`) or `cancel()` was called (`aborted`).
+ * @fires {CustomEvent<LoginCancelDetail>} login-cancel - The user closed the popup (`popup_closed`); `cancel()`, a prevented login-start, Back from a redirect or removal from the page (`aborted`); a new click replaced a flow whose popup COOP hid (`superseded`).
  */
 export class LoginButton extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -74,7 +74,7 @@ export class LoginButton extends LitElement {
   declare popupWidth?: number;
   /** Popup height in px; default: the provider's. */
   declare popupHeight?: number;
-  /** ms until the flow fails with `timeout`; 0 = none. */
+  /** ms until the flow fails with `timeout`, the companion-endpoint call included; 0 = none. */
   declare timeout: number;
   /** Disables the button. */
   declare disabled: boolean;
@@ -84,7 +84,6 @@ export class LoginButton extends LitElement {
   declare params: Record<string, string>;
 
   private current?: LoginFlow;
-  private flows: LoginFlow[] = [];
 
   constructor() {
     super();
@@ -99,8 +98,7 @@ export class LoginButton extends LitElement {
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
     });
-    // Not busy any more by the time a page's listener sees the outcome; a late result of an earlier
-    // flow (its popup only looked closed) leaves a running one alone.
+    // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {
       if (event.target != this || !this.current?.settled()) return;
       this.current = undefined;
@@ -144,30 +142,29 @@ export class LoginButton extends LitElement {
     };
   }
 
-  /** Starts the login (as a click does); a running flow's popup is focused instead. Rejects with the error or cancel detail. */
+  /**
+   * Starts the login (as a click does). While a flow runs, its open popup is focused instead; a flow
+   * whose popup reads closed (maybe hidden by COOP) is ended as `superseded` and a fresh one starts.
+   * Rejects with the error or cancel detail.
+   */
   login(): Promise<LoginSuccessDetail> {
-    if (this.current) {
-      this.current.focus();
-      return this.current.promise;
+    const running = this.current;
+    if (running) {
+      if (running.focus()) return running.promise;
+      running.cancel('superseded');
     }
-    return this.track(startLogin(this.config(), this));
-  }
-
-  /** Stops the running flow (and any wait for a late result): `login-cancel` with reason `aborted`. */
-  cancel(): void {
-    for (const flow of this.flows) flow.cancel();
-    this.flows = [];
-  }
-
-  private track(flow: LoginFlow): Promise<LoginSuccessDetail> {
-    this.flows = [...this.flows.filter((f) => f.listening()), flow];
-    // A flow that already ended (invalid config, a prevented login-start, a blocked popup) never runs;
-    // one that runs ends through the `settled` listener, since every outcome fires an event.
+    const flow = startLogin(this.config(), this);
+    // A flow that already ended (invalid config, a prevented login-start, a blocked popup) never runs.
     if (!flow.settled()) {
       this.current = flow;
       this.busy = true;
     }
     return flow.promise;
+  }
+
+  /** Ends the running flow: `login-cancel` with reason `aborted`, popup closed, exchange aborted. */
+  cancel(): void {
+    this.current?.cancel();
   }
 
   override connectedCallback(): void {
@@ -176,10 +173,23 @@ export class LoginButton extends LitElement {
     const resume = () =>
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (flow) void this.track(flow);
+        if (flow && !flow.settled()) {
+          this.current = flow;
+          this.busy = true;
+        }
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();
+  }
+
+  /**
+   * Removed from the page mid-flow (a framework unmounting it), the element ends its flow as `aborted`
+   * — popup closed, exchange aborted, `login()` rejected — so nothing runs on for a button nobody sees.
+   * A move (removed and re-inserted in the same task) keeps the flow.
+   */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    setTimeout(() => this.isConnected || this.cancel());
   }
 
   override render() {

@@ -108,6 +108,8 @@ describe('popup flow in Chromium with the popup blocker on', () => {
     const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold` });
     await realClick(el);
     await until(() => popups.opened[0]?.location.href.includes('/fixtures/authorize') ?? false);
+    // A person looks at the provider's page for a moment before closing it.
+    await sleep(300);
     const cancelled = oneEvent(el, 'login-cancel', 2000);
     const closedAt = performance.now();
     popups.opened[0]!.close();
@@ -201,31 +203,48 @@ describe('COOP: a severed opener still gets its result', () => {
     expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
   });
 
-  it('a popup that only looks closed (COOP provider) is reported, and the late result still completes', async () => {
-    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=1500` });
+  it('a provider with COOP cuts the popup off for 4 s: no cancel, exactly start → success, login() resolves', async function (this: Mocha.Context) {
+    this.timeout(30_000);
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=4500` });
     const events = recordEvents(el);
-    const success = oneEvent<LoginResultDetail>(el, 'login-success', 10_000);
-    await realClick(el);
-    await success;
-    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-success']);
-    expect(events[1]!.detail).to.include({ reason: 'popup_closed' });
+    // The page's own button calls login() inside its click, as an app would.
+    const trigger = document.createElement('button');
+    trigger.textContent = 'Log in';
+    let pending: Promise<LoginResultDetail> | undefined;
+    trigger.addEventListener('click', () => (pending = el.login() as Promise<LoginResultDetail>));
+    document.body.append(trigger);
+    await realClick(trigger);
+    await until(() => popups.opened[0]!.closed, 3000, 'the popup to read closed (COOP)');
+    await sleep(3000);
+    expect(events.map((e) => e.type), 'while the user is at the provider').to.deep.equal(['login-start']);
+    expect(el.busy).to.equal(true);
+    const detail = await pending!;
+    expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
+    await sleep(300);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
+    expect(el.busy).to.equal(false);
   });
 
-  it("a late result of an earlier flow does not end a newer flow's busy state", async () => {
-    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=1500` });
-    const cancelled = oneEvent(el, 'login-cancel', 3000);
+  it('when COOP hides the popup, a new click supersedes the old flow; the old popup can no longer finish it', async () => {
+    const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=2500` });
+    const events = recordEvents(el);
     await realClick(el);
-    await cancelled;
-    expect(el.busy).to.equal(false);
-    // The user starts again (a provider that is still open) while the first login finishes.
+    await until(() => popups.opened[0]!.closed, 3000, 'the popup to read closed (COOP)');
+    expect(el.busy).to.equal(true);
     el.authorizeEndpoint = `${AUTHORIZE}?hold`;
     await el.updateComplete;
-    const lateSuccess = oneEvent<LoginResultDetail>(el, 'login-success', 10_000);
     await realClick(el);
+    expect(popups.opened).to.have.length(2);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-start']);
+    expect(events[1]!.detail).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'superseded' });
     expect(el.busy).to.equal(true);
-    await lateSuccess;
+    // The first popup approves after its 2.5 s and broadcasts its result: nobody takes it.
+    await sleep(3000);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-start']);
     expect(el.busy).to.equal(true);
+    const cancelled = oneEvent(el, 'login-cancel');
     el.cancel();
+    expect((await cancelled).detail).to.include({ reason: 'aborted' });
     expect(el.busy).to.equal(false);
   });
 });

@@ -25,7 +25,7 @@ export function usage(): void {
     console.log(detail.error, detail.status, detail.cause);
   });
   document.addEventListener('login-cancel', (event) => {
-    const reason: 'popup_closed' | 'aborted' = event.detail.reason;
+    const reason: 'popup_closed' | 'aborted' | 'superseded' = event.detail.reason;
     console.log(reason);
   });
   void bbaton.login().then((detail) => detail.mode);

@@ -52,13 +52,13 @@ describe('a popup flow listening for its message', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toEqual([]);
     expect(popup.close).not.toHaveBeenCalled();
-    expect(flow.listening()).toBe(true);
+    expect(flow.settled()).toBe(false);
 
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, state, code: 'the-code' });
     const detail = await flow.promise;
     expect(detail).toMatchObject({ provider: 'bbaton', mode: 'popup', code: 'the-code', redirectUri: `${CALLBACK_ORIGIN}/cb.html` });
     expect(popup.close).toHaveBeenCalled();
-    expect(flow.listening()).toBe(false);
+    expect(flow.settled()).toBe(true);
 
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, state, code: 'replayed' });
     await new Promise((r) => setTimeout(r, 50));

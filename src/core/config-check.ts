@@ -1,0 +1,42 @@
+import { authorizeEndpoint } from './authorize-url.js';
+import type { LoginConfig } from './types.js';
+
+/** Authorize-query parameters the flow owns: `params` may not replace them (SPEC §2). */
+const RESERVED = ['client_id', 'redirect_uri', 'response_type', 'state', 'code_challenge', 'code_challenge_method', 'scope'];
+/** Hosts where plain `http:` is allowed: a developer's own machine. */
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
+
+/**
+ * The URL resolved against the document, if it may be navigated to or fetched: `https:`, or `http:` on
+ * loopback. `javascript:`, `data:`, `blob:` and the rest never are (they run script or have no origin).
+ */
+export function safeUrl(url: string): URL | undefined {
+  try {
+    const resolved = new URL(url, document.baseURI);
+    if (resolved.protocol == 'https:' || (resolved.protocol == 'http:' && LOOPBACK.test(resolved.hostname))) return resolved;
+  } catch {
+    /* not a URL at all */
+  }
+}
+
+/** `baseUrl` → `base-url`: dialect extras are named by their attribute in messages. */
+const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+
+/**
+ * What is wrong with a flow's configuration, naming the attribute, or undefined. Runs before anything
+ * opens or navigates: a refused flow fails with `invalid_config` and touches nothing.
+ */
+export function configProblem(config: LoginConfig): string | undefined {
+  const { clientId, redirectUri, mode, timeout, pkce } = config;
+  const endpoint = authorizeEndpoint(config);
+  if (!clientId) return 'client-id is required';
+  if (!redirectUri) return 'redirect-uri is required';
+  if (!endpoint) return 'authorize-endpoint is required';
+  const urls: Record<string, string | undefined> = { 'redirect-uri': redirectUri, 'authorize-endpoint': endpoint, 'exchange-endpoint': config.exchangeEndpoint };
+  for (const [key, value] of Object.entries(config.extras || {})) if (key.endsWith('Url')) urls[attributeName(key)] = value;
+  for (const [name, value] of Object.entries(urls)) if (value && !safeUrl(value)) return `${name} must be https: (http: on localhost only): ${value}`;
+  if (!/^(popup|redirect|auto)?$/.test(mode || '')) return `mode must be popup, redirect or auto: ${mode}`;
+  if (!/^(s256|off)?$/.test(pkce || '')) return `pkce must be s256 or off: ${pkce}`;
+  if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) return `timeout must be a whole number of ms: ${timeout}`;
+  for (const key of Object.keys(config.params || {})) if (RESERVED.includes(key)) return `params may not set ${key}: use the attributes`;
+}

@@ -1,0 +1,119 @@
+import { safeUrl } from './config-check.js';
+import { emit } from './events.js';
+import { exchangeCode, type ExchangeFailure } from './exchange.js';
+import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
+
+/** How one flow ends, whichever way it ran: shared by popup and redirect mode. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
+/** setTimeout's ceiling: SPEC §2 reads longer timeouts as "none". */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** A running login. It ends exactly once: one of login-success, -error or -cancel, and `promise` settles with it. */
+export interface LoginFlow {
+  readonly promise: Promise<LoginSuccessDetail>;
+  /**
+   * What a second click does: false when the flow can no longer show its window (its popup reads
+   * closed — maybe cut off by COOP), so the caller should supersede it; true otherwise (an open popup
+   * was brought to the front, or there is nothing to show: a redirect or an exchange under way).
+   */
+  focus(): boolean;
+  /** Ends the flow with `login-cancel` (`aborted` by default): closes the popup, aborts the exchange. */
+  cancel(reason?: 'aborted' | 'superseded'): void;
+  /** Whether the flow has ended (true already while its event is dispatched). */
+  settled(): boolean;
+}
+
+type Outcome = 'success' | 'error' | 'cancel';
+
+/**
+ * One flow's single ending: the first `end()` settles the promise, fires its event and aborts `signal`,
+ * which everything the flow started (popup watch, timer, exchange) listens to; later calls do nothing.
+ */
+export function reporter(config: LoginConfig, target: EventTarget, mode: FlowMode) {
+  const abort = new AbortController();
+  let settle!: (ok: boolean, value: unknown) => void;
+  const r = {
+    mode,
+    settled: false,
+    signal: abort.signal,
+    promise: new Promise<LoginSuccessDetail>((resolve, reject) => {
+      settle = (ok, value) => (ok ? resolve(value as LoginSuccessDetail) : reject(value));
+    }),
+    end(outcome: Outcome, detail: object) {
+      if (r.settled) return;
+      r.settled = true;
+      abort.abort();
+      const full = { provider: config.provider, mode: r.mode, ...detail };
+      settle(outcome == 'success', full);
+      emit(target, 'login-' + outcome, full);
+    },
+  };
+  // Callers that never await must not see unhandled rejections: the events carry the outcome too.
+  r.promise.catch(() => {});
+  return r;
+}
+export type Reporter = ReturnType<typeof reporter>;
+
+/** What a login-error adds to `{provider, mode}`. */
+type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
+export const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
+export const cancelWith = (flow: Reporter, reason: LoginCancelDetail['reason']) => flow.end('cancel', { reason });
+
+/** The LoginFlow of a flow that has nothing to show a second click (ended already, redirecting, resumed). */
+export const windowless = (flow: Reporter): LoginFlow => ({
+  promise: flow.promise,
+  focus: () => true,
+  cancel: (reason = 'aborted') => cancelWith(flow, reason),
+  settled: () => flow.settled,
+});
+
+/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range). */
+export const timeoutOf = (config: LoginConfig): number | undefined => {
+  const ms = config.timeout ?? DEFAULT_TIMEOUT_MS;
+  return ms > 0 && ms <= MAX_DELAY_MS ? ms : undefined;
+};
+
+/**
+ * Ends the flow after `ms` (at once when ms ≤ 0; never when undefined), by default with `timeout`;
+ * the timer goes when the flow ends another way.
+ */
+export function deadline(flow: Reporter, ms: number | undefined, end = () => fail(flow, { error: 'timeout', message: 'No result within the timeout' })): void {
+  if (ms === undefined) return;
+  const timer = setTimeout(end, ms);
+  flow.signal.addEventListener('abort', () => clearTimeout(timer));
+}
+
+/**
+ * Turns a callback message into the flow's outcome: provider error, `iss` check (RFC 9207), then the
+ * companion-endpoint exchange when configured — aborted when the flow ends first (timeout, cancel()).
+ * Shared by popup and redirect modes.
+ */
+export async function finish(
+  flow: Reporter,
+  config: LoginConfig,
+  { error, error_description: description, iss, code }: CallbackMessage,
+  redirectUri: string,
+  codeVerifier?: string,
+): Promise<void> {
+  const issuer = config.issuer || config.profile.issuer;
+  if (error) return fail(flow, { error, message: description || error, description });
+  if (iss && issuer && iss !== issuer) return fail(flow, { error: 'iss_mismatch', message: `Issuer ${iss} is not ${issuer}` });
+  if (!code) return fail(flow, { error: 'invalid_request', message: 'No code returned' });
+  if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier });
+  try {
+    const body = { code, redirectUri, codeVerifier, iss };
+    flow.end('success', { result: await exchangeCode(safeUrl(config.exchangeEndpoint)!.href, body, flow.signal) });
+  } catch (failure) {
+    fail(flow, { error: 'exchange_failed', ...(failure as ExchangeFailure) });
+  }
+}
+
+/** A provider hook or URL that cannot make a safe request (a bad base-url, say) is a configuration error. */
+export const unbuildable = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
+
+/** What a flow keeps for its callback: the state it sent, where the answer goes, the PKCE verifier. */
+export interface FlowCallback {
+  state: string;
+  redirectUri: string;
+  codeVerifier?: string;
+}

@@ -1,0 +1,102 @@
+import { CHANNEL_NAME, isFlowMessage } from './messages.js';
+import { cancelWith, deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, windowless, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
+import { navigatePopup } from './popup.js';
+import type { AuthorizeRequest, LoginConfig } from './types.js';
+
+/** How often the popup and the page's focus are read: cheap, and a real close is reported well inside 2 s. */
+const POLL_MS = 100;
+/**
+ * How long a popup may read closed before the flow decides anything, still listening: the callback
+ * closes itself right after posting, and on a slow device its message can come after `closed` does.
+ */
+export const GRACE_MS = 1200;
+
+/** Whether the popup shows a document of its own yet (the provider's, ours), not the initial about:blank. */
+function showsDocument(popup: Window): boolean {
+  try {
+    return popup.location.href != 'about:blank';
+  } catch {
+    return true; // cross-origin: the provider's page has committed in a window we still hold
+  }
+}
+
+/**
+ * The popup half of a flow: navigates the blank popup to the authorize request, then waits for the
+ * callback (postMessage, or the BroadcastChannel when COOP cut the opener off), the timeout or cancel().
+ *
+ * A popup that reads `closed` is either closed or cut off by Cross-Origin-Opener-Policy with the user
+ * still at the provider: browsers show both the same way. After a grace period the flow reports
+ * `popup_closed` only when the page can tell a real close (docs/decisions.md, "Closed or cut off"):
+ * - where the browser reports focus (the page did not have it while the popup was open), the page has
+ *   it back: closing a popup returns focus to its opener, while a cut-off popup keeps it;
+ * - elsewhere (headless and emulated focus), the popup was seen showing a document before it read
+ *   closed: COOP cuts it off at its first cross-origin document, so it goes from about:blank straight
+ *   to "closed".
+ * Otherwise the flow keeps listening: the result, a new click (`superseded`) or the timeout ends it.
+ */
+export function runPopup(
+  flow: Reporter,
+  config: LoginConfig,
+  popup: Window,
+  name: string,
+  request: Promise<AuthorizeRequest>,
+  { state, redirectUri, codeVerifier }: FlowCallback,
+): LoginFlow {
+  const callbackOrigin = new URL(redirectUri).origin;
+  let listening = true;
+  let attached = false;
+  let away = false;
+  let closedAt = 0;
+
+  const onResult = (origin: string, data: unknown) => {
+    if (!listening || !isFlowMessage(origin, data, callbackOrigin, state)) return;
+    stop();
+    void finish(flow, config, data, redirectUri, codeVerifier);
+  };
+  const onMessage = (event: MessageEvent) => onResult(event.origin, event.data);
+  addEventListener('message', onMessage);
+  // BroadcastChannel carries only same-origin messages: it can serve only a callback on our origin.
+  const channel = callbackOrigin == location.origin ? new BroadcastChannel(CHANNEL_NAME) : undefined;
+  if (channel) channel.onmessage = (event) => onResult(callbackOrigin, event.data);
+
+  const poll = setInterval(() => {
+    if (!popup.closed) {
+      away = !document.hasFocus();
+      attached ||= showsDocument(popup);
+      return;
+    }
+    closedAt ||= Date.now();
+    if (Date.now() - closedAt < GRACE_MS) return;
+    clearInterval(poll);
+    if (away ? document.hasFocus() : attached) return cancelWith(flow, 'popup_closed');
+    // Maybe cut off with the user still at the provider: no cancel. Without a timeout, a popup that
+    // stays silent this long is taken as closed, so that the flow still ends.
+    if (!timeoutOf(config)) deadline(flow, DEFAULT_TIMEOUT_MS, () => cancelWith(flow, 'popup_closed'));
+  }, POLL_MS);
+
+  /** Stops listening: every listener, interval and channel goes, and so does the popup. */
+  const stop = () => {
+    listening = false;
+    removeEventListener('message', onMessage);
+    channel?.close();
+    clearInterval(poll);
+    try {
+      popup.close();
+    } catch {
+      /* a severed popup may refuse; nothing else to do */
+    }
+  };
+  flow.signal.addEventListener('abort', stop);
+  deadline(flow, timeoutOf(config));
+  request.then(({ url, method }) => listening && !popup.closed && navigatePopup(popup, name, url, method), unbuildable(flow));
+
+  return {
+    ...windowless(flow),
+    focus() {
+      if (!listening) return true; // the result is in; the exchange runs
+      if (popup.closed) return false;
+      popup.focus();
+      return true;
+    },
+  };
+}
