@@ -56,6 +56,9 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
       server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
         const path = (req.url ?? '/').split('?')[0];
         if (coop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+        // The callback page's <meta name="referrer"> comes after the dev server's injected client script;
+        // the header covers that script too. (A built page, like cdn-callback.html, has only the meta.)
+        if (path === '/demo/callback.html') res.setHeader('Referrer-Policy', 'no-referrer');
         if (path === '/') return void res.writeHead(302, { location: '/demo/' }).end();
         // The CDN page and files go out untouched (no Vite client, no transforms): a plain static site.
         if (RAW_PAGES.has(path!) || path?.startsWith('/dist/cdn/')) {

@@ -4,27 +4,17 @@
  * Popup mode: post to the opener (exact targetOrigin) and on the BroadcastChannel, then close.
  * Imported without a DOM (Node, SSR, a bundler's prerender) it does nothing.
  */
-import { CALLBACK_PARAMS, CHANNEL_NAME, messageFromParams } from './core/messages.js';
+import { CHANNEL_NAME } from './core/messages.js';
+import { readCallbackUrl } from './core/callback-url.js';
 import { findTransaction, saveTransaction } from './core/transaction.js';
 
-/** Every OAuth response parameter scrubbed from the URL (query and fragment), tokens included. */
-const OAUTH_PARAMS = [...CALLBACK_PARAMS, 'error_uri', 'scope', 'session_state', 'access_token', 'id_token', 'token_type', 'expires_in', 'refresh_token'];
-
 if (typeof document == 'object') {
-  const url = new URL(location.href);
-  const fragment = new URLSearchParams(url.hash.slice(1));
-  // Providers answer in the query; some (response_mode=fragment) in the hash.
-  const message = messageFromParams(url.searchParams.has('state') ? url.searchParams : fragment);
+  const { message, cleaned } = readCallbackUrl(location.href);
   // The code (and any token a provider put in the fragment) must not linger in the address bar or history.
-  for (const key of OAUTH_PARAMS) url.searchParams.delete(key);
-  if (OAUTH_PARAMS.some((key) => fragment.has(key))) {
-    for (const key of OAUTH_PARAMS) fragment.delete(key);
-    url.hash = fragment.toString();
-  }
-  history.replaceState(history.state, '', url.href);
+  history.replaceState(history.state, '', cleaned);
 
   const tx = message.state ? findTransaction(message.state) : undefined;
-  const back = tx && new URL(tx.returnUrl, url);
+  const back = tx && new URL(tx.returnUrl, location.href);
   if (back) {
     tx.result = message;
     saveTransaction(tx);

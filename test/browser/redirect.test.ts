@@ -70,4 +70,31 @@ describe('redirect mode round trip', () => {
     expect(frame.contentDocument!.body.textContent!.trim()).to.equal('You can close this window.');
     frame.remove();
   });
+
+  it('the callback clears a token-bearing fragment even when the answer came in the query', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = `${CALLBACK}?code=secret-code&state=not-mine#code=other&access_token=AT&id_token=IT`;
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    expect(frame.contentWindow!.location.search).to.equal('');
+    expect(frame.contentWindow!.location.hash).to.equal('');
+    expect(frame.contentWindow!.location.href).to.not.contain('secret-code');
+    frame.remove();
+  });
+
+  for (const returnUrl of ['javascript:parent.hacked=1', 'https://evil.example/', 'data:text/html,hi'])
+    it(`a stored return URL ${returnUrl} is not followed (same-origin http(s) only)`, async () => {
+      const state = 'tx-' + Math.random().toString(36).slice(2);
+      const tx = { state, provider: 'corp', redirectUri: new URL(CALLBACK, location.href).href, returnUrl, createdAt: Date.now() };
+      sessionStorage.setItem('login-elements:tx:' + state, JSON.stringify(tx));
+      const frame = document.createElement('iframe');
+      frame.src = `${CALLBACK}?code=c1&state=${state}`;
+      document.body.append(frame);
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
+      expect(frame.contentWindow!.location.pathname).to.equal(CALLBACK);
+      expect(frame.contentDocument!.body.textContent!.trim()).to.equal('You can close this window.');
+      frame.remove();
+    });
 });

@@ -5,13 +5,17 @@ import { chromiumArgs, chromiumPath } from '../chromium-args.js';
 export type Mode = 'popup' | 'redirect' | 'auto';
 export type DemoEvent = { type: string; detail: Record<string, unknown> & { result?: { user?: Record<string, unknown> | null } } };
 
-/** The system Chromium with its popup blocker ON (Playwright turns it off by default). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, ignoreDefaultArgs: ['--disable-popup-blocking'] });
+/**
+ * The system Chromium with its popup blocker ON (Playwright turns it off by default) and, with
+ * `bfcache`, its back/forward cache too (Playwright turns that off by default as well).
+ */
+export function launchChromium({ bfcache = false } = {}): Promise<Browser> {
+  const ignoreDefaultArgs = ['--disable-popup-blocking', ...(bfcache ? ['--disable-back-forward-cache'] : [])];
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, ignoreDefaultArgs });
 }
 
-export async function startAll(options: { coop?: boolean } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
-  const [demo, browser] = await Promise.all([startDemo({ quiet: true, ...options }), launchChromium()]);
+export async function startAll(options: { coop?: boolean; bfcache?: boolean } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
+  const [demo, browser] = await Promise.all([startDemo({ quiet: true, coop: options.coop }), launchChromium(options)]);
   return { demo, browser };
 }
 

@@ -1,0 +1,16 @@
+// @vitest-environment node
+// Every browser entry imports without a DOM (Node, SSR prerendering); the callback module does nothing there.
+import { describe, expect, it } from 'vitest';
+
+describe('without a DOM', () => {
+  it('login-elements/callback (source and built) imports as a no-op', async () => {
+    expect(typeof document).toBe('undefined');
+    await expect(import('../../src/callback.js')).resolves.toBeDefined();
+    await expect(import('../../dist/callback.js' as string)).resolves.toBeDefined();
+  });
+
+  it('login-elements/core imports and its checks need no document until a flow starts', async () => {
+    const core = await import('../../src/core/index.js');
+    expect(typeof core.startLogin).toBe('function');
+  });
+});
