@@ -32,6 +32,8 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   // A window of its own per flow: two elements, or two providers, never take over each other's popup.
   const name = 'login-elements-' + state.slice(0, 16);
   const { width, height } = config.profile.popup || { width: 500, height: 650 };
+  // Read before the popup takes focus: whether this browser reports focus at all (see runPopup).
+  const focused = document.hasFocus();
   const popup = flow.mode == 'popup' ? openBlankPopup(name, config.popupWidth || width, config.popupHeight || height) : null;
   if (!popup) {
     if (configured == 'popup') {
@@ -45,7 +47,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   // Every URL that goes into it passed configProblem (a provider hook builds only from those).
   const request = (async () =>
     buildAuthorizeRequest({ ...config, redirectUri }, { state, codeChallenge: codeVerifier && (await pkceChallenge(codeVerifier)) }))();
-  const callback = { state, redirectUri, codeVerifier };
+  const callback = { state, redirectUri, codeVerifier, focused };
   return popup ? runPopup(flow, config, popup, name, request, callback) : runRedirect(flow, config, request, callback);
 }
 

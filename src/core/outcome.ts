@@ -116,4 +116,6 @@ export interface FlowCallback {
   state: string;
   redirectUri: string;
   codeVerifier?: string;
+  /** Whether the page had focus when the flow began (before its popup opened). */
+  focused?: boolean;
 }

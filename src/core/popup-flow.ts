@@ -40,11 +40,13 @@ export function runPopup(
   popup: Window,
   name: string,
   request: Promise<AuthorizeRequest>,
-  { state, redirectUri, codeVerifier }: FlowCallback,
+  { state, redirectUri, codeVerifier, focused }: FlowCallback,
 ): LoginFlow {
   const callbackOrigin = new URL(redirectUri).origin;
   let listening = true;
   let attached = false;
+  // Focus is evidence only where the page had it when the flow began (a click gives it): a window
+  // that never has focus (some headless set-ups) says nothing about the popup.
   let away = false;
   let closedAt = 0;
 
@@ -61,7 +63,7 @@ export function runPopup(
 
   const poll = setInterval(() => {
     if (!popup.closed) {
-      away = !document.hasFocus();
+      away = !!focused && !document.hasFocus();
       attached ||= showsDocument(popup);
       return;
     }

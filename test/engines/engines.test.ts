@@ -1,0 +1,133 @@
+// The end-to-end core in Firefox ESR and WebKitGTK, against the demo's stand-ins, with each engine's
+// popup blocker on and real input: what a page is told must be the same truth as in Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemo, type RunningDemo } from '../../demo/server.js';
+import { sleep, until, type Engine } from './drivers/engine.js';
+import { launchFirefox } from './drivers/firefox.js';
+import { launchWebKit } from './drivers/webkit.js';
+
+type Logged = [type: string, provider: string, detail: Record<string, unknown>];
+const PROVIDERS = ['bbaton', 'belladati', 'upbond', 'bitbadges', 'corp'];
+const button = (key: string) => `#buttons [data-key="${key}"]`;
+
+let demo: RunningDemo;
+let coopDemo: RunningDemo;
+beforeAll(async () => {
+  [demo, coopDemo] = await Promise.all([startDemo({ quiet: true }), startDemo({ quiet: true, coop: true })]);
+}, 60_000);
+afterAll(async () => {
+  await demo?.close();
+  await coopDemo?.close();
+});
+
+describe.each([
+  ['Firefox ESR', launchFirefox],
+  ['WebKitGTK', launchWebKit],
+] as const)('%s', (_name, launch) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await launch();
+  }, 90_000);
+  afterAll(async () => engine?.quit());
+
+  const events = () => engine.run<Logged[]>('window.demoEvents.map((e) => [e.type, e.detail.provider, e.detail])');
+  const types = async () => (await events()).map(([type]) => type);
+  async function open(mode: 'popup' | 'redirect' | 'auto', on = demo) {
+    await engine.closeOthers();
+    await engine.goto(on.url);
+    await until(() => engine.run<boolean>('document.body.dataset.ready === "true"'), 15_000, 'the demo page');
+    await engine.click(`#mode input[value="${mode}"]`);
+  }
+  async function waitFor(type: string, provider: string, ms = 15_000): Promise<Record<string, unknown>> {
+    let found: Logged | undefined;
+    await until(async () => !!(found = (await events()).find(([t, p]) => t === type && p === provider)), ms, `${type} from ${provider}`);
+    return found![2];
+  }
+  /** A click with no user activation, from a page timer once the driver's own activation is over. */
+  async function clickWithoutGesture(selector: string) {
+    await engine.run(`void setTimeout(() => document.querySelector(${JSON.stringify(selector)}).click(), ${engine.activationFreeAfterMs})`);
+    await sleep(engine.activationFreeAfterMs + 300);
+  }
+
+  it.each(PROVIDERS)('<%s> popup login: exactly start → success, with the stand-in user', async (key) => {
+    await open('popup');
+    const popup = await engine.popupFrom(() => engine.click(button(key)));
+    await popup.waitFor('#approve');
+    await popup.click('#approve');
+    const detail = await waitFor('login-success', key);
+    expect(detail.mode).toBe('popup');
+    await sleep(1500);
+    expect(await types()).toEqual(['login-start', 'login-success']);
+  }, 60_000);
+
+  it('redirect login: back on the page with the same event, no code in the address bar', async () => {
+    await open('redirect');
+    await engine.click(button('bbaton'));
+    await until(() => engine.run<boolean>('!!document.querySelector("#approve")'), 15_000, 'the provider page');
+    await engine.click('#approve');
+    await until(() => engine.run<boolean>('document.body.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
+    const detail = await waitFor('login-success', 'bbaton');
+    expect(detail.mode).toBe('redirect');
+    expect(await engine.run<string>('location.href')).not.toContain('code=');
+  }, 60_000);
+
+  it('"Deny" → login-error access_denied', async () => {
+    await open('popup');
+    const popup = await engine.popupFrom(() => engine.click(button('upbond')));
+    await popup.waitFor('#deny');
+    await popup.click('#deny');
+    expect(await waitFor('login-error', 'upbond')).toMatchObject({ error: 'access_denied', mode: 'popup' });
+  }, 60_000);
+
+  it('the user closes the popup → login-cancel popup_closed within 2 s', async () => {
+    await open('popup');
+    const popup = await engine.popupFrom(() => engine.click(button('bitbadges')));
+    await popup.waitFor('#approve');
+    await sleep(500);
+    const closedAt = Date.now();
+    await popup.close();
+    expect(await waitFor('login-cancel', 'bitbadges', 5000)).toMatchObject({ reason: 'popup_closed', mode: 'popup' });
+    // The driver's own polling adds up to ~100 ms per look.
+    expect(Date.now() - closedAt).toBeLessThan(2500);
+    expect(await types()).toEqual(['login-start', 'login-cancel']);
+  }, 60_000);
+
+  it('mode="popup" without a user gesture: popup_blocked, and no window opens', async () => {
+    await open('popup');
+    await clickWithoutGesture(button('corp'));
+    expect(await waitFor('login-error', 'corp', 5000)).toMatchObject({ error: 'popup_blocked', mode: 'popup' });
+    expect(await engine.windowCount()).toBe(1);
+  }, 60_000);
+
+  it('mode="auto" without a user gesture falls back to redirect and logs in', async () => {
+    await open('auto');
+    await clickWithoutGesture(button('bbaton'));
+    await until(() => engine.run<boolean>('!!document.querySelector("#approve")'), 15_000, 'the provider page');
+    expect(await engine.windowCount()).toBe(1);
+    await engine.click('#approve');
+    await until(() => engine.run<boolean>('document.body.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
+    expect(await waitFor('login-success', 'bbaton')).toMatchObject({ mode: 'redirect' });
+  }, 60_000);
+
+  it('COOP same-origin, the user takes 4.5 s at the provider: no cancel, exactly start → success', async () => {
+    await open('popup', coopDemo);
+    const popup = await engine.popupFrom(() => engine.click(button('bbaton')));
+    await popup.waitFor('#approve');
+    await sleep(4500);
+    expect(await types()).toEqual(['login-start']);
+    await popup.click('#approve');
+    await waitFor('login-success', 'bbaton', 20_000);
+    await sleep(1500);
+    expect(await types()).toEqual(['login-start', 'login-success']);
+  }, 60_000);
+
+  it('the keyboard: focus the button, Enter → popup → success', async () => {
+    await open('popup');
+    // Not corp: oidc-provider remembers the earlier consent in this browser and skips its page.
+    const popup = await engine.popupFrom(() => engine.pressEnter(button('belladati')));
+    await popup.waitFor('#approve');
+    await popup.click('#approve');
+    await waitFor('login-success', 'belladati');
+    expect(await types()).toEqual(['login-start', 'login-success']);
+  }, 60_000);
+});
