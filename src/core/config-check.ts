@@ -19,24 +19,21 @@ export function safeUrl(url: string): URL | undefined {
   }
 }
 
-/** `baseUrl` → `base-url`: dialect extras are named by their attribute in messages. */
-const attributeName = (key: string) => key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
 
 /**
  * What is wrong with a flow's configuration, naming the attribute, or undefined. Runs before anything
  * opens or navigates: a refused flow fails with `invalid_config` and touches nothing.
  */
 export function configProblem(config: LoginConfig): string | undefined {
-  const { clientId, redirectUri, mode, timeout, pkce } = config;
+  const { clientId, redirectUri, mode, timeout } = config;
   const endpoint = authorizeEndpoint(config);
   if (!clientId) return 'client-id is required';
   if (!redirectUri) return 'redirect-uri is required';
   if (!endpoint) return 'authorize-endpoint is required';
   const urls: Record<string, string | undefined> = { 'redirect-uri': redirectUri, 'authorize-endpoint': endpoint, 'exchange-endpoint': config.exchangeEndpoint };
-  for (const [key, value] of Object.entries(config.extras || {})) if (key.endsWith('Url')) urls[attributeName(key)] = value;
-  for (const [name, value] of Object.entries(urls)) if (value && !safeUrl(value)) return `${name} must be https: (http: on localhost only): ${value}`;
-  if (!/^(popup|redirect|auto)?$/.test(mode || '')) return `mode must be popup, redirect or auto: ${mode}`;
-  if (!/^(s256|off)?$/.test(pkce || '')) return `pkce must be s256 or off: ${pkce}`;
-  if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) return `timeout must be a whole number of ms: ${timeout}`;
-  for (const key of Object.keys(config.params || {})) if (RESERVED.includes(key)) return `params may not set ${key}: use the attributes`;
+  for (const [name, value] of Object.entries(config.extras || {})) if (name.endsWith('-url')) urls[name] = value;
+  for (const [name, value] of Object.entries(urls)) if (value && !safeUrl(value)) return `${name} must be https: (or http: on localhost): ${value}`;
+  if (!/^(popup|redirect|auto)?$/.test(mode || '')) return `invalid mode: ${mode}`;
+  if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) return `invalid timeout: ${timeout}`;
+  for (const key of Object.keys(config.params || {})) if (RESERVED.includes(key)) return `params may not set ${key}`;
 }

@@ -32,7 +32,7 @@ export async function exchangeCode(endpoint: string, body: ExchangeBody, signal?
     if (signal?.aborted) throw error;
   }
   throw {
-    message: status ? `The exchange endpoint answered ${status}${json ? '' : ' without JSON'}` : `${endpoint} could not be reached`,
+    message: `${endpoint} ${status ? `answered ${status}${json ? '' : ' without JSON'}` : 'could not be reached'}`,
     status,
     cause: json?.error,
     description: json?.error_description,

@@ -1,7 +1,7 @@
 import { buildAuthorizeRequest, usesPkce } from './authorize-url.js';
 import { configProblem, safeUrl } from './config-check.js';
 import { emit } from './events.js';
-import { cancelWith, fail, reporter, windowless, type LoginFlow } from './outcome.js';
+import { fail, reporter, type LoginFlow } from './outcome.js';
 import { openBlankPopup } from './popup.js';
 import { runPopup } from './popup-flow.js';
 import { pkceChallenge, randomToken } from './random.js';
@@ -24,9 +24,9 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
     flow.mode = configured as FlowMode;
     fail(flow, { error: 'invalid_config', message: problem });
   } else if (!emit(target, 'login-start', { provider: config.provider, mode: configured }, true)) {
-    cancelWith(flow, 'aborted');
+    flow.cancel();
   }
-  if (flow.settled) return windowless(flow);
+  if (flow.settled) return flow;
 
   const state = randomToken();
   // A window of its own per flow: two elements, or two providers, never take over each other's popup.
@@ -38,7 +38,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   if (!popup) {
     if (configured == 'popup') {
       fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
-      return windowless(flow);
+      return flow;
     }
     flow.mode = 'redirect';
   }

@@ -20,7 +20,7 @@ export interface LoginFlow {
   /** Ends the flow with `login-cancel` (`aborted` by default): closes the popup, aborts the exchange. */
   cancel(reason?: 'aborted' | 'superseded'): void;
   /** Whether the flow has ended (true already while its event is dispatched). */
-  settled(): boolean;
+  readonly settled: boolean;
 }
 
 type Outcome = 'success' | 'error' | 'cancel';
@@ -28,6 +28,8 @@ type Outcome = 'success' | 'error' | 'cancel';
 /**
  * One flow's single ending: the first `end()` settles the promise, fires its event and aborts `signal`,
  * which everything the flow started (popup watch, timer, exchange) listens to; later calls do nothing.
+ * It is the LoginFlow of a flow with nothing to show a second click (ended already, redirecting,
+ * resumed); a popup flow replaces `focus`.
  */
 export function reporter(config: LoginConfig, target: EventTarget, mode: FlowMode) {
   const abort = new AbortController();
@@ -47,6 +49,8 @@ export function reporter(config: LoginConfig, target: EventTarget, mode: FlowMod
       settle(outcome == 'success', full);
       emit(target, 'login-' + outcome, full);
     },
+    focus: () => true,
+    cancel: (reason: LoginCancelDetail['reason'] = 'aborted') => r.end('cancel', { reason }),
   };
   // Callers that never await must not see unhandled rejections: the events carry the outcome too.
   r.promise.catch(() => {});
@@ -57,15 +61,7 @@ export type Reporter = ReturnType<typeof reporter>;
 /** What a login-error adds to `{provider, mode}`. */
 type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
 export const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
-export const cancelWith = (flow: Reporter, reason: LoginCancelDetail['reason']) => flow.end('cancel', { reason });
 
-/** The LoginFlow of a flow that has nothing to show a second click (ended already, redirecting, resumed). */
-export const windowless = (flow: Reporter): LoginFlow => ({
-  promise: flow.promise,
-  focus: () => true,
-  cancel: (reason = 'aborted') => cancelWith(flow, reason),
-  settled: () => flow.settled,
-});
 
 /** The configured timeout in ms, or undefined for none (0, or past setTimeout's range). */
 export const timeoutOf = (config: LoginConfig): number | undefined => {
@@ -73,11 +69,13 @@ export const timeoutOf = (config: LoginConfig): number | undefined => {
   return ms > 0 && ms <= MAX_DELAY_MS ? ms : undefined;
 };
 
+export const timedOut = (flow: Reporter) => fail(flow, { error: 'timeout', message: 'No result within the timeout' });
+
 /**
  * Ends the flow after `ms` (at once when ms ≤ 0; never when undefined), by default with `timeout`;
  * the timer goes when the flow ends another way.
  */
-export function deadline(flow: Reporter, ms: number | undefined, end = () => fail(flow, { error: 'timeout', message: 'No result within the timeout' })): void {
+export function deadline(flow: Reporter, ms: number | undefined, end = () => timedOut(flow)): void {
   if (ms === undefined) return;
   const timer = setTimeout(end, ms);
   flow.signal.addEventListener('abort', () => clearTimeout(timer));

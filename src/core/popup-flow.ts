@@ -1,5 +1,5 @@
 import { CHANNEL_NAME, isFlowMessage } from './messages.js';
-import { cancelWith, deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, windowless, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
+import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
 import { navigatePopup } from './popup.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
@@ -70,10 +70,10 @@ export function runPopup(
     closedAt ||= Date.now();
     if (Date.now() - closedAt < GRACE_MS) return;
     clearInterval(poll);
-    if (away ? document.hasFocus() : attached) return cancelWith(flow, 'popup_closed');
+    if (away ? document.hasFocus() : attached) return flow.cancel('popup_closed');
     // Maybe cut off with the user still at the provider: no cancel. Without a timeout, a popup that
     // stays silent this long is taken as closed, so that the flow still ends.
-    if (!timeoutOf(config)) deadline(flow, DEFAULT_TIMEOUT_MS, () => cancelWith(flow, 'popup_closed'));
+    if (!timeoutOf(config)) deadline(flow, DEFAULT_TIMEOUT_MS, () => flow.cancel('popup_closed'));
   }, POLL_MS);
 
   /** Stops listening: every listener, interval and channel goes, and so does the popup. */
@@ -92,13 +92,7 @@ export function runPopup(
   deadline(flow, timeoutOf(config));
   request.then(({ url, method }) => listening && !popup.closed && navigatePopup(popup, name, url, method), unbuildable(flow));
 
-  return {
-    ...windowless(flow),
-    focus() {
-      if (!listening) return true; // the result is in; the exchange runs
-      if (popup.closed) return false;
-      popup.focus();
-      return true;
-    },
-  };
+  // The result is in (the exchange runs): nothing to show. A popup that reads closed cannot be shown.
+  flow.focus = () => !listening || (!popup.closed && (popup.focus(), true));
+  return flow;
 }

@@ -17,16 +17,8 @@ export function navigatePopup(popup: Window, name: string, url: URL, method: 'ge
 
 /** POSTs the URL's query parameters as a form to `target` (a window name, or `_self`). */
 export function submitForm(url: URL, target: string): void {
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = url.origin + url.pathname;
-  form.target = target;
-  for (const [name, value] of url.searchParams) {
-    const input = document.createElement('input');
-    input.name = name;
-    input.value = value;
-    form.append(input);
-  }
+  const form = Object.assign(document.createElement('form'), { method: 'post', action: url.origin + url.pathname, target });
+  for (const [name, value] of url.searchParams) form.append(Object.assign(document.createElement('input'), { name, value }));
   document.body.append(form);
   form.submit();
   form.remove();

@@ -1,4 +1,4 @@
-import { cancelWith, deadline, fail, finish, reporter, timeoutOf, unbuildable, windowless, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
+import { deadline, fail, finish, reporter, timedOut, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
 import { submitForm } from './popup.js';
 import { isExpired, saveTransaction, takeCompletedTransaction } from './transaction.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
@@ -13,11 +13,11 @@ export function runRedirect(flow: Reporter, config: LoginConfig, request: Promis
   request.then(({ url, method }) => {
     if (flow.settled) return;
     saveTransaction({ state, provider: config.provider, codeVerifier, redirectUri, returnUrl: location.href, createdAt: Date.now() });
-    addEventListener('pageshow', (event) => event.persisted && cancelWith(flow, 'aborted'), { signal: flow.signal });
+    addEventListener('pageshow', (event) => event.persisted && flow.cancel(), { signal: flow.signal });
     if (method == 'post') submitForm(url, '_self');
     else location.assign(url);
   }, unbuildable(flow));
-  return windowless(flow);
+  return flow;
 }
 
 /**
@@ -30,11 +30,11 @@ export function resumeRedirect(config: LoginConfig, target: EventTarget): LoginF
   if (!tx?.result) return;
   const flow = reporter(config, target, 'redirect');
   const limit = timeoutOf(config);
-  if (isExpired(tx)) fail(flow, { error: 'timeout', message: 'Login expired' });
+  if (isExpired(tx)) timedOut(flow);
   else if (tx.result.state != tx.state) fail(flow, { error: 'state_mismatch', message: 'Unknown state' });
   else {
     deadline(flow, limit && limit - (Date.now() - tx.createdAt));
     void finish(flow, config, tx.result, tx.redirectUri, tx.codeVerifier);
   }
-  return windowless(flow);
+  return flow;
 }

@@ -38,7 +38,7 @@ export interface LoginConfig {
   /** ms until the flow fails with `timeout`, the exchange included; 0 = none. */
   timeout?: number;
   params?: Record<string, string>;
-  /** Dialect extras (UPBOND `audience`, BellaDati `baseUrl`, `authorizeMethod`). */
+  /** Dialect extras, by attribute name (UPBOND `audience`, BellaDati `base-url`, `authorize-method`); `*-url` ones are checked like the other URLs. */
   extras?: Record<string, string | undefined>;
 }
 

@@ -22,7 +22,7 @@ export class BelladatiLogin extends LoginButton {
   declare authorizeMethod?: 'get' | 'post';
 
   protected override extras() {
-    return { baseUrl: this.baseUrl, authorizeMethod: this.authorizeMethod };
+    return { 'base-url': this.baseUrl, 'authorize-method': this.authorizeMethod };
   }
 }
 define('belladati-login', BelladatiLogin);

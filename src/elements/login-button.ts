@@ -100,7 +100,7 @@ export class LoginButton extends LitElement {
     });
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {
-      if (event.target != this || !this.current?.settled()) return;
+      if (event.target != this || !this.current?.settled) return;
       this.current = undefined;
       this.busy = false;
     };
@@ -155,7 +155,7 @@ export class LoginButton extends LitElement {
     }
     const flow = startLogin(this.config(), this);
     // A flow that already ended (invalid config, a prevented login-start, a blocked popup) never runs.
-    if (!flow.settled()) {
+    if (!flow.settled) {
       this.current = flow;
       this.busy = true;
     }
@@ -173,7 +173,7 @@ export class LoginButton extends LitElement {
     const resume = () =>
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (flow && !flow.settled()) {
+        if (flow && !flow.settled) {
           this.current = flow;
           this.busy = true;
         }

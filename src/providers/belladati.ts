@@ -10,9 +10,9 @@ export const belladati: ProviderProfile = {
   authorizeEndpoint: 'https://service.belladati.com/auth/oauth/request:new',
   responseType: 'CODE',
   authorize: ({ extras, authorizeEndpoint }, { url }) => {
-    const post = extras?.authorizeMethod?.toLowerCase() == 'post';
+    const post = extras?.['authorize-method']?.toLowerCase() == 'post';
     if (!authorizeEndpoint) {
-      const base = new URL(extras?.baseUrl || url.origin);
+      const base = new URL(extras?.['base-url'] || url.origin);
       url.href = base.href.replace(/\/*$/, '/auth/oauth/request' + (post ? '' : ':new')) + url.search;
     }
     return { url, method: post ? 'post' : 'get' };

@@ -43,12 +43,12 @@ describe('authorize URLs, parameter by parameter', () => {
   });
 
   it('BellaDati: self-hosted base URL and POST to /auth/oauth/request', () => {
-    const extras = { baseUrl: 'https://bi.corp.example/belladati/', authorizeMethod: 'post' };
+    const extras = { 'base-url': 'https://bi.corp.example/belladati/', 'authorize-method': 'post' };
     const { url, method } = buildAuthorizeRequest(config(belladati, { extras }), { state: 'S' });
     expect(method).toBe('post');
     expect(url.origin + url.pathname).toBe('https://bi.corp.example/belladati/auth/oauth/request');
     expect(url.searchParams.get('response_type')).toBe('CODE');
-    const get = buildAuthorizeRequest(config(belladati, { extras: { baseUrl: 'http://localhost:8080' } }), { state: 'S' });
+    const get = buildAuthorizeRequest(config(belladati, { extras: { 'base-url': 'http://localhost:8080' } }), { state: 'S' });
     expect(get.url.href.split('?')[0]).toBe('http://localhost:8080/auth/oauth/request:new');
   });
 

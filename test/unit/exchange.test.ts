@@ -45,7 +45,7 @@ describe('exchangeCode', () => {
       status: 400,
       cause: 'invalid_grant',
       description: 'Code used',
-      message: 'The exchange endpoint answered 400',
+      message: `${base}/refused answered 400`,
     });
     await expect(exchangeCode(`${base}/proxy-error`, body)).rejects.toMatchObject({ status: 502, cause: undefined });
   });

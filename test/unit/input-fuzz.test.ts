@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OAUTH_PARAMS, readCallbackUrl } from '../../src/core/callback-url.js';
+import { usesPkce } from '../../src/core/authorize-url.js';
 import { configProblem, safeUrl } from '../../src/core/config-check.js';
 import { CALLBACK_PARAMS, MESSAGE_TYPE } from '../../src/core/messages.js';
 import type { LoginConfig } from '../../src/core/types.js';
@@ -92,9 +93,14 @@ describe('configProblem (fuzzed)', () => {
     );
   });
 
-  it('names the attribute: base-url, mode and pkce', () => {
-    expect(configProblem({ ...base, extras: { baseUrl: 'javascript:x' } })).toContain('base-url');
+  it('names the attribute: base-url and mode', () => {
+    expect(configProblem({ ...base, extras: { 'base-url': 'javascript:x' } })).toContain('base-url');
     expect(configProblem({ ...base, mode: 'window' as LoginConfig['mode'] })).toContain('mode');
-    expect(configProblem({ ...base, pkce: 'S256' as LoginConfig['pkce'] })).toContain('pkce');
+  });
+
+  it('pkce: only an explicit "off" turns PKCE off (S256 or a typo never downgrades)', () => {
+    for (const pkce of ['S256', 's256', 'on', 'sha256'] as LoginConfig['pkce'][]) expect(usesPkce({ ...base, pkce })).toBe(true);
+    expect(usesPkce({ ...base, pkce: 'off' })).toBe(false);
+    expect(usesPkce({ ...base, pkce: 'OFF' as LoginConfig['pkce'] })).toBe(false);
   });
 });

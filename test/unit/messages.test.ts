@@ -52,13 +52,13 @@ describe('a popup flow listening for its message', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(events).toEqual([]);
     expect(popup.close).not.toHaveBeenCalled();
-    expect(flow.settled()).toBe(false);
+    expect(flow.settled).toBe(false);
 
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, state, code: 'the-code' });
     const detail = await flow.promise;
     expect(detail).toMatchObject({ provider: 'bbaton', mode: 'popup', code: 'the-code', redirectUri: `${CALLBACK_ORIGIN}/cb.html` });
     expect(popup.close).toHaveBeenCalled();
-    expect(flow.settled()).toBe(true);
+    expect(flow.settled).toBe(true);
 
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, state, code: 'replayed' });
     await new Promise((r) => setTimeout(r, 50));
@@ -95,7 +95,7 @@ describe('a popup flow listening for its message', () => {
   it('a request that cannot be built (bad base-url) is invalid_config in redirect mode too, with no navigation', async () => {
     const assign = vi.spyOn(window.location, 'assign').mockImplementation(() => {});
     const flow = startLogin(
-      { provider: 'belladati', profile: belladati, clientId: 'id', redirectUri: '/cb', mode: 'redirect', extras: { baseUrl: 'not a url' } },
+      { provider: 'belladati', profile: belladati, clientId: 'id', redirectUri: '/cb', mode: 'redirect', extras: { 'base-url': 'not a url' } },
       new EventTarget(),
     );
     await expect(flow.promise).rejects.toMatchObject({ error: 'invalid_config', mode: 'redirect' });
