@@ -3,7 +3,9 @@ import { emit } from './events.js';
 import { exchangeCode, type ExchangeFailure } from './exchange.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
-/** How one flow ends, whichever way it ran: shared by popup and redirect mode. */
+// How one flow ends, whichever way it ran: shared by popup and redirect mode.
+
+/** The `timeout` attribute's default: 5 minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
 /** setTimeout's ceiling: SPEC §2 reads longer timeouts as "none". */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -62,13 +64,13 @@ export type Reporter = ReturnType<typeof reporter>;
 type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
 export const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
 
-
 /** The configured timeout in ms, or undefined for none (0, or past setTimeout's range). */
 export const timeoutOf = (config: LoginConfig): number | undefined => {
   const ms = config.timeout ?? DEFAULT_TIMEOUT_MS;
   return ms > 0 && ms <= MAX_DELAY_MS ? ms : undefined;
 };
 
+/** Ends the flow with `login-error` `timeout`. */
 export const timedOut = (flow: Reporter) => fail(flow, { error: 'timeout', message: 'No result within the timeout' });
 
 /**

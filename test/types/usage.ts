@@ -26,7 +26,8 @@ export function usage(): void {
   });
   document.addEventListener('login-cancel', (event) => {
     const reason: 'popup_closed' | 'aborted' | 'superseded' = event.detail.reason;
-    console.log(reason);
+    // @ts-expect-error not a cancel reason
+    if (event.detail.reason === 'closed') console.log(reason);
   });
   void bbaton.login().then((detail) => detail.mode);
 }
