@@ -6,6 +6,12 @@ import type { AuthorizeRequest, LoginConfig } from './types.js';
 /** How often the popup and the page's focus are read: cheap, and a real close is reported well inside 2 s. */
 const POLL_MS = 100;
 /**
+ * How many looks at a popup showing a document make it "seen" (400 ms and more): Chromium lets the
+ * opener glimpse the provider's page for 1–16 ms before it applies a COOP cut-off (measured), so one
+ * look is not enough; a person does not close a page faster than this.
+ */
+const SEEN_LOOKS = 5;
+/**
  * How long a popup may read closed before the flow decides anything, still listening: the callback
  * closes itself right after posting, and on a slow device its message can come after `closed` does.
  */
@@ -29,9 +35,9 @@ function showsDocument(popup: Window): boolean {
  * `popup_closed` only when the page can tell a real close (docs/decisions.md, "Closed or cut off"):
  * - where the browser reports focus (the page did not have it while the popup was open), the page has
  *   it back: closing a popup returns focus to its opener, while a cut-off popup keeps it;
- * - elsewhere (headless and emulated focus), the popup was seen showing a document before it read
- *   closed: COOP cuts it off at its first cross-origin document, so it goes from about:blank straight
- *   to "closed".
+ * - elsewhere (headless and emulated focus), the popup was seen showing a document (for 400 ms and
+ *   more) before it read closed: COOP cuts it off at its first cross-origin document, so it goes from
+ *   about:blank straight to "closed".
  * Otherwise the flow keeps listening: the result, a new click (`superseded`) or the timeout ends it.
  */
 export function runPopup(
@@ -44,7 +50,7 @@ export function runPopup(
 ): LoginFlow {
   const callbackOrigin = new URL(redirectUri).origin;
   let listening = true;
-  let attached = false;
+  let looks = 0;
   // Focus is evidence only where the page had it when the flow began (a click gives it): a window
   // that never has focus (some headless set-ups) says nothing about the popup.
   let away = false;
@@ -64,13 +70,13 @@ export function runPopup(
   const poll = setInterval(() => {
     if (!popup.closed) {
       away = !!focused && !document.hasFocus();
-      attached ||= showsDocument(popup);
+      if (showsDocument(popup)) looks++;
       return;
     }
     closedAt ||= Date.now();
     if (Date.now() - closedAt < GRACE_MS) return;
     clearInterval(poll);
-    if (away ? document.hasFocus() : attached) return flow.cancel('popup_closed');
+    if (away ? document.hasFocus() : looks >= SEEN_LOOKS) return flow.cancel('popup_closed');
     // Maybe cut off with the user still at the provider: no cancel. Without a timeout, a popup that
     // stays silent this long is taken as closed, so that the flow still ends.
     if (!timeoutOf(config)) deadline(flow, DEFAULT_TIMEOUT_MS, () => flow.cancel('popup_closed'));

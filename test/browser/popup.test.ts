@@ -109,7 +109,7 @@ describe('popup flow in Chromium with the popup blocker on', () => {
     await realClick(el);
     await until(() => popups.opened[0]?.location.href.includes('/fixtures/authorize') ?? false);
     // A person looks at the provider's page for a moment before closing it.
-    await sleep(300);
+    await sleep(800);
     const cancelled = oneEvent(el, 'login-cancel', 2000);
     const closedAt = performance.now();
     popups.opened[0]!.close();

@@ -49,7 +49,7 @@ describe('a popup that closes before its message is handled', () => {
     const events = recordEvents(el);
     await realClick(el);
     const url = await heldUrl(() => popups.opened[0]);
-    await sleep(300);
+    await sleep(800);
     popups.opened[0]!.close();
     await sleep(900);
     // As the callback does: the same message on the BroadcastChannel.

@@ -73,7 +73,7 @@ describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
     const popup = await popupPromise;
     await popup.waitForSelector('#approve');
     // A person sees the provider's page before closing it (the flow tells a close from COOP by having seen it).
-    await popup.waitForTimeout(400);
+    await popup.waitForTimeout(800);
     await popup.close();
     const cancel = await demoEvent(page, 'login-cancel', key, 5000);
     expect(cancel.detail).toMatchObject({ reason: 'popup_closed', mode: 'popup' });

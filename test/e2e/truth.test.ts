@@ -43,7 +43,7 @@ describe('COOP: same-origin on every demo page (helmet’s default)', () => {
     await page.click(button('bbaton'));
     const hidden = await first;
     await hidden.waitForSelector('#approve');
-    await hidden.waitForTimeout(400);
+    await hidden.waitForTimeout(800);
     await hidden.close();
     await page.waitForTimeout(2500);
     expect(await eventTypes(page)).toEqual(['login-start']);

@@ -83,7 +83,8 @@ describe.each([
     await open('popup');
     const popup = await engine.popupFrom(() => engine.click(button('bitbadges')));
     await popup.waitFor('#approve');
-    await sleep(500);
+    // A person sees the provider's page before closing it (the flow tells a close from COOP by having seen it).
+    await sleep(800);
     const closedAt = Date.now();
     await popup.close();
     expect(await waitFor('login-cancel', 'bitbadges', 5000)).toMatchObject({ reason: 'popup_closed', mode: 'popup' });

@@ -55,7 +55,7 @@ describe('a popup that reads closed', () => {
   it('seen showing the provider, then closed (no focus reports): popup_closed after the grace period', async () => {
     const { popup, types, flow } = start();
     await navigated(popup);
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(550);
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(GRACE_MS - 200);
     expect(types()).toEqual(['login-start']);
@@ -96,6 +96,15 @@ describe('a popup that reads closed', () => {
     expect(types()).toEqual(['login-start', 'login-cancel']);
   });
 
+  it('a glimpse of the provider before the cut-off (a few looks) is not "seen": no cancel', async () => {
+    const { popup, types } = start();
+    await navigated(popup);
+    await vi.advanceTimersByTimeAsync(350);
+    popup.closed = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(types()).toEqual(['login-start']);
+  });
+
   it('where focus is reported: closed while the popup kept focus is a cut-off (no cancel), even after it showed the provider', async () => {
     const { popup, types } = start();
     await navigated(popup);
@@ -121,7 +130,7 @@ describe('a popup that reads closed', () => {
     const { popup, types, flow } = start();
     await navigated(popup);
     const state = new URL(popup.location.href).searchParams.get('state');
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(600);
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(1000);
     window.dispatchEvent(new MessageEvent('message', { origin: 'https://app.example', data: { type: MESSAGE_TYPE, state, code: 'late' } }));
