@@ -15,7 +15,7 @@ const RUNS = 400;
 const CONCURRENT = 500;
 
 const bbaton = await startBbaton(client);
-const handler = createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { bbaton: { ...client, ...bbaton.endpoints } } });
+const handler = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { bbaton: { ...client, ...bbaton.endpoints } } });
 const basic = 'Basic ' + Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64');
 
 async function direct(): Promise<void> {

@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
-import { createLoginHandler, toNodeListener } from '../src/server/index.js';
+import { createLoginHandler } from '../src/server/index.js';
+import { toNodeListener } from '../src/server/node.js';
 import { startProviders, type ButtonConfig } from './providers.js';
 
 export interface DemoOptions {

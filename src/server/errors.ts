@@ -35,18 +35,30 @@ export class ProviderTimeout extends EndpointError {
 
 export const invalidProviderResponse = (what: string) => new EndpointError(502, 'invalid_provider_response', what);
 
-const OAUTH_ERROR = /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
+/**
+ * The token endpoint's error codes that RFC 6749 §5.2 registers. Only these are passed on: anything
+ * else a provider sends (free text, a secret it echoed) is not an OAuth error and becomes a 502.
+ */
+export const REGISTERED_ERRORS = new Set(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']);
+
+/** The error itself, or one it was caused by (oauth4webapi wraps what a fetch or body read threw). */
+function inCauses<T>(error: unknown, pick: (e: unknown) => e is T): T | undefined {
+  for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) if (pick(e)) return e;
+}
+const isTimeout = (e: unknown): e is DOMException => e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError');
+const isEndpointError = (e: unknown): e is EndpointError => e instanceof EndpointError;
 
 /**
- * Maps whatever an upstream step threw to the endpoint's answer: the provider's own OAuth error code
- * (400), a timeout (504), or an unusable answer (502).
+ * Maps whatever an upstream step threw to the endpoint's answer: the provider's registered OAuth error
+ * code (400), a timeout while waiting for the answer or reading its body (504), or an unusable answer
+ * (502). Nothing the provider wrote is copied, but for a registered code.
  */
 export function fromUpstream(error: unknown, ms: number): EndpointError {
-  if (error instanceof EndpointError) return error;
-  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) return new ProviderTimeout(ms);
+  const ours = inCauses(error, isEndpointError);
+  if (ours) return ours;
+  if (inCauses(error, isTimeout)) return new ProviderTimeout(ms);
   if (error instanceof oauth.ResponseBodyError) {
-    // RFC 6749 §5.2 error codes are short printable ASCII; anything else is not a real OAuth error.
-    if (!OAUTH_ERROR.test(error.error)) return invalidProviderResponse('The provider answered with a malformed error');
+    if (!REGISTERED_ERRORS.has(error.error)) return invalidProviderResponse('The provider answered with an error that is not a registered OAuth error code');
     return new EndpointError(400, error.error, `The provider refused the request (${error.error})`);
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
@@ -54,7 +66,7 @@ export function fromUpstream(error: unknown, ms: number): EndpointError {
   }
   if (error instanceof oauth.OperationProcessingError) {
     if (error.code === oauth.JWT_CLAIM_COMPARISON || error.code === oauth.JWT_TIMESTAMP_CHECK)
-      return invalidProviderResponse(`The provider's ID token failed validation: ${error.message}`);
+      return invalidProviderResponse("The provider's ID token failed validation");
     return invalidProviderResponse('The provider answered with something that is not a valid OAuth response');
   }
   if (error instanceof oauth.UnsupportedOperationError) return invalidProviderResponse('The provider answered with an unsupported token type');

@@ -22,11 +22,16 @@ function isJson(request: Request): boolean {
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limits = { timeoutMs, maxUpstreamBytes: options.maxUpstreamBytes };
   const clients = new Map<string, ProviderClient>(
-    Object.entries(options.providers).map(([name, config]) => [name, createProviderClient(name, config, { timeoutMs })]),
+    Object.entries(options.providers).map(([name, config]) => [name, createProviderClient(name, config, limits)]),
   );
+  if (!options.allowedOrigins?.length && options.trustHost !== true)
+    throw new TypeError(
+      'createLoginHandler needs allowedOrigins (the page origins that may call it, e.g. ["https://app.example"]), or trustHost: true to take the request\'s own Host as its origin',
+    );
   const redirectUris = options.redirectUris && new Set(options.redirectUris);
-  const allowedOrigins = options.allowedOrigins && new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
+  const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
   const originAllowed = (origin: string, request: Request) => (allowedOrigins ? allowedOrigins.has(origin) : origin === new URL(request.url).origin);
 
   async function handle(request: Request): Promise<Response> {
@@ -39,7 +44,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     // Requests without Origin do not come from a browser page (SPEC §4); every browser POST has one.
     if (origin !== null && !originAllowed(origin, request)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
     if (!isJson(request)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
-    const body = parseExchangeRequest(await readLimitedText(request));
+    const body = parseExchangeRequest(await readLimitedText(request, options.bodyTimeoutMs));
     if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, request))
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');
     const { user, tokens } = await client.exchange(body);

@@ -1,8 +1,20 @@
-/** login-elements/server: the companion endpoint (SPEC §4–§5) on the Fetch API. */
+/**
+ * login-elements/server: the companion endpoint (SPEC §4–§5) on the Fetch API only — no `node:*`
+ * import, so Workers, Deno and Bun bundles stay clean. `toNodeListener` is in `login-elements/server/node`.
+ */
 export { createLoginHandler, type LoginHandler } from './handler.js';
-export { toNodeListener } from './node.js';
-export { createProviderClient, refresh, revoke, DEFAULT_TIMEOUT_MS, type ExchangeInput, type ProviderClient } from './provider-client.js';
+export {
+  createProviderClient,
+  refresh,
+  revoke,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_MAX_UPSTREAM_BYTES,
+  type ExchangeInput,
+  type ProviderClient,
+  type UpstreamLimits,
+} from './provider-client.js';
+export { REGISTERED_ERRORS } from './errors.js';
 export { EndpointError } from './errors.js';
-export { MAX_BODY_BYTES } from './request-body.js';
+export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './request-body.js';
 export type { LoginContext, LoginHandlerOptions, LoginTokens, LoginUser, ProviderConfig } from './types.js';
 export type { Dialect, UserContext } from './dialect.js';

@@ -1,5 +1,10 @@
+/**
+ * login-elements/server/node: the companion endpoint on `node:http`, Express/Connect and Fastify
+ * (through @fastify/middie). The only part of the server that needs Node.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { EndpointError } from './errors.js';
 import type { LoginHandler } from './handler.js';
 
 type Next = (error?: unknown) => void;
@@ -19,9 +24,12 @@ function toRequest(req: IncomingMessage & { body?: unknown }): Request {
   }
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    if (req.body !== undefined && req.readableEnded) {
+    if (req.body !== undefined && (req.readableEnded || req.readableDidRead)) {
       headers.delete('content-length');
       init.body = typeof req.body === 'string' ? req.body : req.body instanceof Uint8Array ? new Uint8Array(req.body) : JSON.stringify(req.body);
+    } else if (req.readableDidRead || req.readableEnded) {
+      // A framework read the stream and kept no body for us: waiting on it would hang forever.
+      throw new EndpointError(500, 'server_error', 'The request body was already read by another middleware and not kept in req.body');
     } else {
       init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
       init.duplex = 'half';
@@ -47,9 +55,21 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
  */
 export function toNodeListener(handler: LoginHandler) {
   return (req: IncomingMessage, res: ServerResponse, next?: Next): void => {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const target = req.url ?? '/';
+    const path = target.split('?')[0]!;
     if (next && path !== handler.basePath && !path.startsWith(handler.basePath + '/')) return next();
-    handler(toRequest(req))
+    let request: Request;
+    try {
+      // Only origin-form targets (RFC 9112 §3.2.1): an absolute-form or `//host` target would make the
+      // URL's origin whatever the client wrote.
+      if (!target.startsWith('/') || target.startsWith('//'))
+        throw new EndpointError(400, 'invalid_request', 'The request target must be a path (origin-form)', { connection: 'close' });
+      request = toRequest(req);
+    } catch (error) {
+      const failure = error instanceof EndpointError ? error : new EndpointError(500, 'server_error', 'The request could not be read');
+      return void send(failure.toResponse(), res);
+    }
+    handler(request)
       .then((response) => send(response, res))
       .catch((error: unknown) => {
         if (next) return next(error);

@@ -1,10 +1,37 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from './dialect.js';
 import { dialects } from './dialects/index.js';
-import { EndpointError, fromUpstream } from './errors.js';
+import { readBounded } from './bounded-body.js';
+import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_UPSTREAM_BYTES = 256 * 1024;
+
+/** Statuses whose Response may not have a body. */
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * The provider's answer read whole, within the call's deadline and at most `max` bytes (after
+ * decompression): a 300 MB or endless body is never buffered, it is a 502 or a 504.
+ */
+async function bounded(response: Response, max: number, signal: AbortSignal): Promise<Response> {
+  const tooLarge = () => invalidProviderResponse(`The provider's answer is over ${max} bytes`);
+  if (Number(response.headers.get('content-length')) > max) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const body = await readBounded(response.body, max, tooLarge, signal);
+  return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** How long (body included) and how large a provider's answer may be. */
+export interface UpstreamLimits {
+  /** Per upstream call, body included; then 504. Default 10000. */
+  timeoutMs?: number;
+  /** Larger answers are a 502, never buffered whole. Default 256 KiB. */
+  maxUpstreamBytes?: number;
+}
 
 export interface ExchangeInput {
   code: string;
@@ -37,7 +64,11 @@ function pickTokens(response: oauth.TokenEndpointResponse): LoginTokens {
  * Builds the client for one `providers` entry. `name` is the entry's key; its dialect is
  * `config.type`, else the key itself.
  */
-export function createProviderClient(name: string, config: ProviderConfig, { timeoutMs = DEFAULT_TIMEOUT_MS } = {}): ProviderClient {
+export function createProviderClient(
+  name: string,
+  config: ProviderConfig,
+  { timeoutMs = DEFAULT_TIMEOUT_MS, maxUpstreamBytes = DEFAULT_MAX_UPSTREAM_BYTES }: UpstreamLimits = {},
+): ProviderClient {
   const dialect: Dialect | undefined = dialects[config.type ?? name];
   if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
   if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
@@ -46,14 +77,14 @@ export function createProviderClient(name: string, config: ProviderConfig, { tim
   const clientAuth = dialect.clientAuth(config);
   const insecure = [server.token_endpoint, server.userinfo_endpoint, server.revocation_endpoint].some((url) => url?.startsWith('http:'));
 
-  /** Every upstream call: bounded by the timeout, reshaped by the dialect. */
+  /** Every upstream call: bounded in time (body included) and size, reshaped by the dialect. */
   const upstream = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const signal = AbortSignal.timeout(timeoutMs);
     const target = String(url instanceof Request ? url.url : url);
     let request = { ...init, signal, redirect: 'manual' as const, headers: Object.fromEntries(new Headers(init.headers)) };
     const isTokenCall = target === server.token_endpoint || target === server.revocation_endpoint;
     if (isTokenCall && dialect.adaptRequest) request = { ...request, ...dialect.adaptRequest(config, request) } as typeof request;
-    const response = await fetch(target, request);
+    const response = await bounded(await fetch(target, request), maxUpstreamBytes, signal);
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };
   const options = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure };
@@ -105,14 +136,14 @@ export function createProviderClient(name: string, config: ProviderConfig, { tim
 
 
 /** Exchanges a refresh token at the provider (`name`'s dialect, as in `providers`). */
-export function refresh(name: string, config: ProviderConfig, refreshToken: string, options?: { timeoutMs?: number }): Promise<LoginTokens> {
+export function refresh(name: string, config: ProviderConfig, refreshToken: string, options?: UpstreamLimits): Promise<LoginTokens> {
   const client = createProviderClient(name, config, options);
   if (!client.refresh) throw new TypeError(`provider "${name}" does not issue refresh tokens`);
   return client.refresh(refreshToken);
 }
 
 /** Revokes a token at the provider's revocation endpoint. */
-export function revoke(name: string, config: ProviderConfig, token: string, options?: { timeoutMs?: number }): Promise<void> {
+export function revoke(name: string, config: ProviderConfig, token: string, options?: UpstreamLimits): Promise<void> {
   const client = createProviderClient(name, config, options);
   if (!client.revoke) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
   return client.revoke(token);

@@ -1,3 +1,4 @@
+import { readBounded } from './bounded-body.js';
 import { EndpointError } from './errors.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -12,30 +13,22 @@ export interface ExchangeRequest {
 
 const invalid = (description: string) => new EndpointError(400, 'invalid_request', description);
 
-/** Reads at most MAX_BODY_BYTES of the body as text; more is 413 (whatever Content-Length claims). */
-export async function readLimitedText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  const tooLarge = () => new EndpointError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+
+/**
+ * Reads at most MAX_BODY_BYTES of the body as text, within `bodyTimeoutMs`: more is 413 (whatever
+ * Content-Length claims), later is 408.
+ */
+export async function readLimitedText(request: Request, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS): Promise<string> {
+  const tooLarge = () => new EndpointError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) throw tooLarge();
+  const signal = AbortSignal.timeout(bodyTimeoutMs);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(request.body, MAX_BODY_BYTES, tooLarge, signal);
+  } catch (error) {
+    if (signal.aborted) throw new EndpointError(408, 'request_timeout', `The body did not arrive within ${bodyTimeoutMs} ms`, { connection: 'close' });
+    throw error;
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -47,10 +47,22 @@ export interface LoginHandlerOptions {
   basePath?: string;
   /** Exact-match allowlist of redirect URIs. Default: any URI on an allowed origin. */
   redirectUris?: string[];
-  /** Origins allowed to call the endpoint. Default: the request's own origin. */
+  /**
+   * The page origins that may call the endpoint (`https://app.example`). Required, unless `trustHost`.
+   */
   allowedOrigins?: string[];
-  /** Per upstream call; then 504. Default 10000. */
+  /**
+   * Trust the request's own Host as the page's origin instead of `allowedOrigins` (a same-origin app
+   * behind a proxy that sets Host). A DNS-rebinding page then passes the Origin check: prefer
+   * `allowedOrigins`.
+   */
+  trustHost?: boolean;
+  /** Per upstream call, body included; then 504. Default 10000. */
   timeoutMs?: number;
+  /** The request body must have arrived by then; else 408. Default 10000. */
+  bodyTimeoutMs?: number;
+  /** A provider's answer larger than this is a 502, never buffered whole. Default 256 KiB. */
+  maxUpstreamBytes?: number;
   /** Include the tokens in the 200 body (they always reach `onLogin`). Default false. */
   exposeTokens?: boolean;
   providers: Record<string, ProviderConfig>;

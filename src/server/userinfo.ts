@@ -3,6 +3,16 @@ import type { UserContext } from './dialect.js';
 import { invalidProviderResponse } from './errors.js';
 import type { LoginUser } from './types.js';
 
+/**
+ * A user id from a provider's field: a non-empty string, or a finite number. Anything else (missing,
+ * empty, an object, a boolean) would collapse users into "undefined" or "[object Object]": a 502.
+ */
+export function userId(value: unknown, what: string): string {
+  if (typeof value === 'string' && value.trim()) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw invalidProviderResponse(`The provider named no usable user id (${what})`);
+}
+
 /** Claims from the ID token when there is one, else from the userinfo endpoint (if any): OIDC's user. */
 export async function oidcUser(context: UserContext): Promise<LoginUser | null> {
   const { server, client, tokens, options } = context;
@@ -13,8 +23,7 @@ export async function oidcUser(context: UserContext): Promise<LoginUser | null> 
   }
   if (!claims) return null;
   const { sub, email, name, picture } = claims;
-  if (typeof sub !== 'string') throw invalidProviderResponse('The provider named no subject');
-  const user: LoginUser = { id: sub, raw: publicClaims(claims) };
+  const user: LoginUser = { id: userId(typeof sub === 'string' ? sub : undefined, 'sub'), raw: publicClaims(claims) };
   if (typeof email === 'string') user.email = email;
   if (typeof name === 'string') user.name = name;
   if (typeof picture === 'string') user.picture = picture;

@@ -6,7 +6,7 @@ import { BITBADGES_ADDRESS, startBitbadges } from '../../demo/stand-ins/bitbadge
 import { startUpbond, UPBOND_USER } from '../../demo/stand-ins/upbond.js';
 import { createLoginHandler, createProviderClient, refresh, revoke } from '../../src/server/index.js';
 import { authorize, pkcePair } from '../support/authorize.js';
-import { post, REDIRECT_URI } from '../support/exchange.js';
+import { APP, post, REDIRECT_URI } from '../support/exchange.js';
 
 // A client id in BBaton's own shape: base64 text with `+ / =`, where raw and form-encoded Basic differ.
 const client = { clientId: 'JDJhJDA0+Zm9v/YmFy==', clientSecret: 's3cr3t+/=value', redirectUris: [REDIRECT_URI] };
@@ -25,7 +25,7 @@ describe('BBaton against its stand-in', () => {
   let bbaton: Awaited<ReturnType<typeof startBbaton>>;
   beforeAll(async () => servers.push((bbaton = await startBbaton(client))));
   const handler = () =>
-    createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { bbaton: { ...client, ...bbaton.endpoints } } });
+    createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { bbaton: { ...client, ...bbaton.endpoints } } });
   const code = async () =>
     (await authorize(authorizeUrl(bbaton.endpoints.authorizeEndpoint, { response_type: 'code', scope: 'read_profile' }), REDIRECT_URI)).get('code')!;
 
@@ -59,7 +59,7 @@ describe('BBaton against its stand-in', () => {
 
   it('a redirect_uri other than the authorize request’s is invalid_grant', async () => {
     const other = 'https://app.example/other-callback.html';
-    const h = createLoginHandler({ redirectUris: [REDIRECT_URI, other], providers: { bbaton: { ...client, ...bbaton.endpoints } } });
+    const h = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI, other], providers: { bbaton: { ...client, ...bbaton.endpoints } } });
     const res = await post(h, 'bbaton', { code: await code(), redirectUri: other });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ error: 'invalid_grant' });
@@ -86,7 +86,7 @@ describe('BellaDati against its stand-in', () => {
 
   it('exchanges with client_id + client_secret parameters; user is null without a userinfo endpoint', async () => {
     const params = await authorize(authorizeUrl(bd.endpoints.authorizeEndpoint, { response_type: 'CODE' }), REDIRECT_URI);
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { belladati: config() } }), 'belladati', {
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { belladati: config() } }), 'belladati', {
       code: params.get('code'),
       redirectUri: REDIRECT_URI,
     });
@@ -110,7 +110,7 @@ describe('BellaDati against its stand-in', () => {
 
   it('refresh works', async () => {
     const params = await authorize(authorizeUrl(bd.endpoints.authorizeEndpoint, { response_type: 'CODE' }), REDIRECT_URI);
-    const h = createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { belladati: config() } });
+    const h = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { belladati: config() } });
     const res = await post(h, 'belladati', { code: params.get('code'), redirectUri: REDIRECT_URI });
     const tokens = res.json!.tokens as { refresh_token: string };
     const refreshed = await createProviderClient('belladati', config()).refresh!(tokens.refresh_token);
@@ -134,7 +134,7 @@ describe('UPBOND against its stand-in', () => {
 
   it('exchanges with client_secret_post, code_verifier and audience; the user comes from the checked ID token', async () => {
     const { code, verifier } = await login();
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { upbond: config() } }), 'upbond', {
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { upbond: config() } }), 'upbond', {
       code,
       codeVerifier: verifier,
       redirectUri: REDIRECT_URI,
@@ -146,13 +146,13 @@ describe('UPBOND against its stand-in', () => {
 
   it('without openid the user comes from /userinfo', async () => {
     const { code, verifier } = await login('profile');
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { upbond: config() } }), 'upbond', { code, codeVerifier: verifier, redirectUri: REDIRECT_URI });
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { upbond: config() } }), 'upbond', { code, codeVerifier: verifier, redirectUri: REDIRECT_URI });
     expect(res.json).toMatchObject({ user: { id: UPBOND_USER.sub } });
   });
 
   it('an ID token for another issuer fails the exchange (502)', async () => {
     const { code, verifier } = await login();
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { upbond: { ...config(), issuer: 'https://other.example/' } } }), 'upbond', {
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { upbond: { ...config(), issuer: 'https://other.example/' } } }), 'upbond', {
       code,
       codeVerifier: verifier,
       redirectUri: REDIRECT_URI,
@@ -163,7 +163,7 @@ describe('UPBOND against its stand-in', () => {
 
   it('a wrong verifier is refused by the provider', async () => {
     const { code } = await login();
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { upbond: config() } }), 'upbond', {
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { upbond: config() } }), 'upbond', {
       code,
       codeVerifier: pkcePair().verifier,
       redirectUri: REDIRECT_URI,
@@ -179,7 +179,7 @@ describe('UPBOND against its stand-in', () => {
 
   it('refresh works with offline_access', async () => {
     const { code, verifier } = await login();
-    const h = createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { upbond: config() } });
+    const h = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { upbond: config() } });
     const res = await post(h, 'upbond', { code, codeVerifier: verifier, redirectUri: REDIRECT_URI });
     const refreshed = await createProviderClient('upbond', config()).refresh!((res.json!.tokens as { refresh_token: string }).refresh_token);
     expect(refreshed.access_token).toBeTruthy();
@@ -195,7 +195,7 @@ describe('BitBadges against its stand-in', () => {
     (await authorize(authorizeUrl(bb.endpoints.authorizeEndpoint, { response_type: 'code', scope: 'Complete Claims,Create Address Lists' }), REDIRECT_URI)).get('code')!;
 
   it('exchanges with a JSON body and x-api-key; expires_in from access_token_expires_at; user is the address', async () => {
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { bitbadges: config() } }), 'bitbadges', {
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { bitbadges: config() } }), 'bitbadges', {
       code: await code(),
       redirectUri: REDIRECT_URI,
     });
@@ -208,7 +208,7 @@ describe('BitBadges against its stand-in', () => {
   });
 
   it('without x-api-key the stand-in answers 500 {errorMessage}: mapped to 400 invalid_client', async () => {
-    const res = await post(createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { bitbadges: config({ apiKey: undefined }) } }), 'bitbadges', {
+    const res = await post(createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { bitbadges: config({ apiKey: undefined }) } }), 'bitbadges', {
       code: await code(),
       redirectUri: REDIRECT_URI,
     });
@@ -218,7 +218,7 @@ describe('BitBadges against its stand-in', () => {
   });
 
   it('a reused code: 500 errorMessage upstream, 400 invalid_grant here', async () => {
-    const h = createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { bitbadges: config() } });
+    const h = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { bitbadges: config() } });
     const once = await code();
     expect((await post(h, 'bitbadges', { code: once, redirectUri: REDIRECT_URI })).status).toBe(200);
     const again = await post(h, 'bitbadges', { code: once, redirectUri: REDIRECT_URI });
@@ -235,7 +235,7 @@ describe('BitBadges against its stand-in', () => {
   });
 
   it('refresh tokens rotate, and revoke ends the access token', async () => {
-    const h = createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { bitbadges: config() } });
+    const h = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { bitbadges: config() } });
     const tokens = (await post(h, 'bitbadges', { code: await code(), redirectUri: REDIRECT_URI })).json!.tokens as Record<string, string>;
     const next = await refresh('bitbadges', config(), tokens.refresh_token!);
     expect(next.refresh_token).toBeTruthy();

@@ -16,6 +16,7 @@ const logs: string[] = [];
 beforeAll(async () => {
   upstream = await startUpstream();
   handler = createLoginHandler({
+    allowedOrigins: [APP],
     redirectUris: [REDIRECT_URI],
     timeoutMs: 300,
     providers: { corp: { type: 'oauth', clientId: 'corp-client', clientSecret: SECRET, tokenEndpoint: upstream.tokenEndpoint } },
@@ -142,7 +143,7 @@ describe('the error table of SPEC §4, row by row', () => {
   it('502 when the provider cannot be reached', async () => {
     const gone = await startUpstream();
     await gone.close();
-    const h = createLoginHandler({ redirectUris: [REDIRECT_URI], providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: SECRET, tokenEndpoint: gone.tokenEndpoint } } });
+    const h = createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: SECRET, tokenEndpoint: gone.tokenEndpoint } } });
     await expectAnswer(502, 'invalid_provider_response', () => post(h, 'corp', body));
   });
 
@@ -154,6 +155,7 @@ describe('the error table of SPEC §4, row by row', () => {
   it('onLogin may return JSON, or a Response with a session cookie; tokens reach it, not the browser', async () => {
     let seen: string | undefined;
     const h = createLoginHandler({
+      allowedOrigins: [APP],
       redirectUris: [REDIRECT_URI],
       providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: SECRET, tokenEndpoint: upstream.tokenEndpoint } },
       onLogin: ({ tokens, provider }) => {
@@ -169,6 +171,7 @@ describe('the error table of SPEC §4, row by row', () => {
     expect(res.json).toEqual({ provider: 'corp', signedIn: true });
     expect(seen).toBe(TOKEN);
     const plain = createLoginHandler({
+      allowedOrigins: [APP],
       redirectUris: [REDIRECT_URI],
       providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: SECRET, tokenEndpoint: upstream.tokenEndpoint } },
       onLogin: ({ user }) => ({ user, role: 'member' }),
@@ -178,6 +181,7 @@ describe('the error table of SPEC §4, row by row', () => {
 
   it('exposeTokens puts the tokens in the 200 body', async () => {
     const h = createLoginHandler({
+      allowedOrigins: [APP],
       redirectUris: [REDIRECT_URI],
       exposeTokens: true,
       providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: SECRET, tokenEndpoint: upstream.tokenEndpoint } },
@@ -189,6 +193,7 @@ describe('the error table of SPEC §4, row by row', () => {
 
   it('500 server_error when onLogin throws; the thrown text stays on the server', async () => {
     const h = createLoginHandler({
+      allowedOrigins: [APP],
       redirectUris: [REDIRECT_URI],
       providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: SECRET, tokenEndpoint: upstream.tokenEndpoint } },
       onLogin: () => {

@@ -14,6 +14,7 @@ beforeAll(async () => {
   // Every upstream call is refused the OAuth way, so a 5xx could only come from the handler itself.
   upstream.answer(() => ({ status: 400, headers: { 'content-type': 'application/json' }, body: '{"error":"invalid_grant"}' }));
   handler = createLoginHandler({
+    allowedOrigins: [APP],
     redirectUris: [REDIRECT_URI],
     providers: { corp: { type: 'oauth', clientId: 'fuzz-client', clientSecret: SECRET, tokenEndpoint: upstream.tokenEndpoint } },
     log: (line) => logs.push(line),

@@ -2,7 +2,8 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginHandler, toNodeListener } from '../../src/server/index.js';
+import { createLoginHandler } from '../../src/server/index.js';
+import { toNodeListener } from '../../src/server/node.js';
 import { goodTokens, startUpstream } from '../support/upstream.js';
 
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
@@ -25,6 +26,8 @@ async function listen(server: Server): Promise<string> {
 const handlerFor = (origin: string) =>
   createLoginHandler({
     basePath: '/auth/',
+    // The server's own Host is the page's origin here (same-origin app): what the adapter works out.
+    trustHost: true,
     redirectUris: [`${origin}/callback.html`],
     providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 'node-secret', tokenEndpoint: upstream.tokenEndpoint } },
     onLogin: ({ user }) =>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_USER, startOidc } from '../../demo/stand-ins/oidc.js';
 import { createLoginHandler, createProviderClient, type ProviderConfig } from '../../src/server/index.js';
 import { authorize, pkcePair } from '../support/authorize.js';
-import { post, REDIRECT_URI } from '../support/exchange.js';
+import { APP, post, REDIRECT_URI } from '../support/exchange.js';
 
 /** The generic provider against oidc-provider, a real authorization server, with PKCE required. */
 describe.each([
@@ -17,7 +17,7 @@ describe.each([
   afterAll(() => op.close());
 
   const config = (): ProviderConfig => ({ type: 'oauth', clientId, clientSecret, tokenEndpointAuthMethod: method, ...op.endpoints });
-  const handler = () => createLoginHandler({ redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { corp: config() } });
+  const handler = () => createLoginHandler({ allowedOrigins: [APP], redirectUris: [REDIRECT_URI], exposeTokens: true, providers: { corp: config() } });
   async function login() {
     const { verifier, challenge } = pkcePair();
     const url = new URL(op.endpoints.authorizeEndpoint);

@@ -1,7 +1,6 @@
 import type { Dialect } from '../dialect.js';
 import { serverWith } from '../dialect.js';
-import { fetchJson } from '../userinfo.js';
-import { invalidProviderResponse } from '../errors.js';
+import { fetchJson, userId } from '../userinfo.js';
 
 /**
  * BBaton: token request with `Authorization: Basic base64(client_id:secret)` built raw, as BBaton's own
@@ -23,9 +22,8 @@ export const bbaton: Dialect = {
   async user(context) {
     const { tokens, server } = context;
     const me = await fetchJson(context, server.userinfo_endpoint!, `${tokens.token_type} ${tokens.access_token}`);
-    if (me.user_id === undefined || me.user_id === null || me.user_id === '') throw invalidProviderResponse('BBaton named no user_id');
     return {
-      id: String(me.user_id),
+      id: userId(me.user_id, 'user_id'),
       adult: me.adult_flag === 'Y',
       birthYear: me.birth_year,
       gender: me.gender,

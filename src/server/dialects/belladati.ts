@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
 import { serverWith } from '../dialect.js';
-import { fetchJson } from '../userinfo.js';
+import { fetchJson, userId } from '../userinfo.js';
 
 const DEFAULT_BASE = 'https://service.belladati.com';
 
@@ -21,7 +21,6 @@ export const belladati: Dialect = {
     const endpoint = context.server.userinfo_endpoint;
     if (!endpoint) return null;
     const raw = await fetchJson(context, endpoint, `Bearer ${context.tokens.access_token}`);
-    const id = raw.id ?? raw.sub ?? raw.username;
-    return { id: String(id), raw };
+    return { id: userId(raw.id ?? raw.sub ?? raw.username, 'id, sub or username'), raw };
   },
 };

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
 import { serverWith } from '../dialect.js';
-import { invalidProviderResponse } from '../errors.js';
+import { userId } from '../userinfo.js';
 
 const API = 'https://api.bitbadges.io/api/v0';
 
@@ -43,8 +43,7 @@ export const bitbadges: Dialect = {
   },
   refresh: true,
   async user({ tokens }) {
-    const address = tokens.address;
-    if (typeof address !== 'string' || !address) throw invalidProviderResponse('BitBadges named no address');
-    return { id: address, raw: { address } };
+    const id = userId(typeof tokens.address === 'string' ? tokens.address : undefined, 'address');
+    return { id, raw: { address: id } };
   },
 };
