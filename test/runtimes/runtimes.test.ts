@@ -1,0 +1,190 @@
+// The same handler, for real, in workerd, Deno and Bun (their binaries ship inside npm packages): one
+// full exchange against a stub provider on 127.0.0.1, and one refused exchange, in each.
+import { build } from 'esbuild';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = join(here, '../..');
+const BINARIES = {
+  workerd: join(root, 'node_modules/@cloudflare/workerd-linux-64/bin/workerd'),
+  deno: join(root, 'node_modules/@deno/linux-x64-glibc/deno'),
+  bun: join(root, 'node_modules/@oven/bun-linux-x64/bin/bun'),
+};
+const APP = 'http://app.test';
+const SECRET = 'runtime-secret-NEVER-LEAK';
+
+let stub: Server;
+let stubUrl: string;
+const children: ChildProcess[] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'login-elements-runtimes-'));
+
+beforeAll(async () => {
+  // The bundle every runtime loads: platform "neutral" fails the build on any node:* import.
+  const result = await build({
+    entryPoints: [join(here, 'worker.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2022',
+    outfile: join(here, 'worker.bundle.js'),
+    logLevel: 'silent',
+  });
+  expect(result.warnings).toEqual([]);
+  stub = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const refuse = req.url === '/refuse';
+      const ok = !refuse && new URLSearchParams(body).get('code') === 'good-code';
+      res.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(ok ? { access_token: 'AT', token_type: 'Bearer', expires_in: 60 } : { error: 'invalid_grant', error_description: `no (${SECRET})` }));
+    });
+  });
+  await new Promise<void>((resolve) => stub.listen(0, '127.0.0.1', resolve));
+  stubUrl = `http://127.0.0.1:${(stub.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  stub?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const env = () => ({ APP_ORIGIN: APP, TOKEN_ENDPOINT: `${stubUrl}/token`, REFUSING_TOKEN_ENDPOINT: `${stubUrl}/refuse`, CLIENT_SECRET: SECRET });
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Starts a runtime and waits until `ready` says where it listens. */
+function start(command: string, args: string[], extraEnv: Record<string, string>, ready: (output: string) => number | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: here, env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${command} did not start: ${output}`)), 30_000);
+    const look = (chunk: Buffer) => {
+      output += chunk;
+      const port = ready(output);
+      if (port) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${port}`);
+      }
+    };
+    child.stdout!.on('data', look);
+    child.stderr!.on('data', look);
+    child.on('exit', (code) => reject(new Error(`${command} exited ${code}: ${output}`)));
+  });
+}
+
+/** Waits until something answers HTTP at `base`. */
+async function answering(base: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(base);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${base} never answered`);
+}
+
+const exchange = (base: string, provider: string, code: string) =>
+  fetch(`${base}/auth/${provider}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: APP },
+    body: JSON.stringify({ code, redirectUri: `${APP}/callback.html` }),
+  });
+
+const runtimes: [name: keyof typeof BINARIES, launch: () => Promise<string>][] = [
+  [
+    'workerd',
+    async () => {
+      const port = await freePort();
+      const bindings = Object.entries(env())
+        .map(([name, text]) => `(name = "${name}", text = "${text}")`)
+        .join(', ');
+      // capnp embeds files relative to the config.
+      copyFileSync(join(here, 'worker.bundle.js'), join(scratch, 'worker.bundle.js'));
+      const config = join(scratch, 'config.capnp');
+      writeFileSync(
+        config,
+        `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    # The stub provider is on 127.0.0.1: outbound fetches may reach local addresses.
+    (name = "internet", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const worker :Workerd.Worker = (
+  modules = [(name = "worker", esModule = embed "worker.bundle.js")],
+  compatibilityDate = "2025-01-01",
+  bindings = [${bindings}],
+  globalOutbound = "internet",
+);
+`,
+      );
+      const base = `http://127.0.0.1:${port}`;
+      const child = spawn(BINARIES.workerd, ['serve', config, '--experimental'], { cwd: scratch, stdio: 'ignore' });
+      children.push(child);
+      await answering(base);
+      return base;
+    },
+  ],
+  [
+    'deno',
+    () =>
+      start(
+        BINARIES.deno,
+        ['run', '--no-config', '--allow-net=127.0.0.1', '--allow-env', 'serve-deno.js'],
+        { ...env(), DENO_DIR: join(scratch, 'deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+        (out) => Number(/listening (\d+)/.exec(out)?.[1]) || undefined,
+      ),
+  ],
+  [
+    'bun',
+    () =>
+      start(BINARIES.bun, ['run', 'serve-bun.js'], { ...env(), BUN_INSTALL_CACHE_DIR: join(scratch, 'bun'), NO_COLOR: '1' }, (out) => Number(/listening (\d+)/.exec(out)?.[1]) || undefined),
+  ],
+];
+
+describe.each(runtimes)('%s', (name, launch) => {
+  let base: string;
+  beforeAll(async () => {
+    expect(existsSync(BINARIES[name]), `${BINARIES[name]} (from npm)`).toBe(true);
+    base = await launch();
+  }, 60_000);
+
+  it('a full exchange: 200 with the provider', async () => {
+    const res = await exchange(base, 'corp', 'good-code');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ provider: 'corp', user: null });
+  });
+
+  it('a refused code: 400 invalid_grant, nothing of the provider’s text or the secret in the answer', async () => {
+    const res = await exchange(base, 'refusing', 'bad-code');
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ error: 'invalid_grant' });
+    expect(text).not.toContain(SECRET);
+  });
+
+  it('an origin that is not allowed: 403', async () => {
+    const res = await fetch(`${base}/auth/corp`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
+    expect(res.status).toBe(403);
+  });
+});
