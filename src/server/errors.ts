@@ -14,16 +14,22 @@ export class EndpointError extends Error {
     super(`${status} ${error}: ${description}`);
   }
 
+  /** The JSON answer: `{error, error_description}` with this status and headers. */
+  toOutcome() {
+    return jsonOutcome({ error: this.error, error_description: this.description }, this.status, this.headers);
+  }
+
   toResponse(): Response {
-    return json({ error: this.error, error_description: this.description }, this.status, this.headers);
+    const { json, status, headers } = this.toOutcome();
+    return new Response(json, { status, headers });
   }
 }
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+/** A JSON answer, ready for either transport. */
+export function jsonOutcome(body: unknown, status = 200, headers?: Record<string, string>) {
+  return { status, json: JSON.stringify(body), headers: headers ? { ...JSON_HEADERS, ...headers } : JSON_HEADERS };
 }
 
 /** The provider took longer than `timeoutMs`. */

@@ -1,16 +1,23 @@
-import { EndpointError, json } from './errors.js';
+import { EndpointError, jsonOutcome } from './errors.js';
+import { fromRequest, toResponse, type Incoming, type Outcome } from './incoming.js';
 import { createProviderClient, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
-import { parseExchangeRequest, readLimitedText } from './request-body.js';
+import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
 import type { LoginHandlerOptions } from './types.js';
 
+/** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
+export const exchangeCore = Symbol.for('login-elements.exchange');
+
 /** The companion endpoint: a Fetch-API handler, plus the path prefix it serves (for adapters). */
-export type LoginHandler = ((request: Request) => Promise<Response>) & { readonly basePath: string };
+export type LoginHandler = ((request: Request) => Promise<Response>) & {
+  readonly basePath: string;
+  readonly [exchangeCore]: (incoming: Incoming) => Promise<Outcome>;
+};
 
 /** `/auth/` → `/auth`; `auth` → `/auth`. */
 const normalisePath = (path: string) => '/' + path.replace(/^\/+|\/+$/g, '');
 
-function isJson(request: Request): boolean {
-  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+function isJson(incoming: Incoming): boolean {
+  const type = incoming.header('content-type')?.split(';')[0]?.trim().toLowerCase();
   return type === 'application/json' || (!!type && /^application\/[\w.+-]+\+json$/.test(type));
 }
 
@@ -22,6 +29,7 @@ function isJson(request: Request): boolean {
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const limits = { timeoutMs, maxUpstreamBytes: options.maxUpstreamBytes };
   const clients = new Map<string, ProviderClient>(
     Object.entries(options.providers).map(([name, config]) => [name, createProviderClient(name, config, limits)]),
@@ -32,44 +40,56 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     );
   const redirectUris = options.redirectUris && new Set(options.redirectUris);
   const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
-  const originAllowed = (origin: string, request: Request) => (allowedOrigins ? allowedOrigins.has(origin) : origin === new URL(request.url).origin);
+  const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
 
-  async function handle(request: Request): Promise<Response> {
-    const { pathname } = new URL(request.url);
+  async function handle(incoming: Incoming): Promise<Outcome> {
+    const { pathname } = incoming;
     const name = pathname.startsWith(basePath + '/') ? pathname.slice(basePath.length + 1) : undefined;
-    if (request.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
+    if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
     const client = name !== undefined && !name.includes('/') ? clients.get(name) : undefined;
     if (!client) throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path');
-    const origin = request.headers.get('origin');
+    const origin = incoming.header('origin');
     // Requests without Origin do not come from a browser page (SPEC §4); every browser POST has one.
-    if (origin !== null && !originAllowed(origin, request)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
-    if (!isJson(request)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
-    const body = parseExchangeRequest(await readLimitedText(request, options.bodyTimeoutMs));
-    if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, request))
+    if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
+    if (!isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
+    if (Number(incoming.header('content-length')) > MAX_BODY_BYTES)
+      throw new EndpointError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+    const body = parseExchangeRequest(decodeBody(await incoming.body(MAX_BODY_BYTES, bodyTimeoutMs)));
+    if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, incoming))
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');
     const { user, tokens } = await client.exchange(body);
-    const result = options.onLogin ? await options.onLogin({ provider: client.name, user, tokens, request }) : undefined;
+    if (!options.onLogin) return jsonOutcome({ provider: client.name, user, ...(options.exposeTokens ? { tokens } : {}) });
+    const result = await options.onLogin({
+      provider: client.name,
+      user,
+      tokens,
+      get request() {
+        return incoming.request();
+      },
+    });
     if (result instanceof Response) return result;
-    return json(result ?? { provider: client.name, user, ...(options.exposeTokens ? { tokens } : {}) });
+    return jsonOutcome(result ?? { provider: client.name, user, ...(options.exposeTokens ? { tokens } : {}) });
   }
 
   /** Without an allowlist, a redirect URI must at least be on an allowed origin. */
-  function sameOriginRedirect(uri: string, request: Request): boolean {
+  function sameOriginRedirect(uri: string, incoming: Incoming): boolean {
     try {
-      return originAllowed(new URL(uri).origin, request);
+      return originAllowed(new URL(uri).origin, incoming);
     } catch {
       return false;
     }
   }
 
-  const handler = async (request: Request): Promise<Response> => {
+  /** Every failure becomes the endpoint's JSON error, logged as one line of fixed codes. */
+  const exchange = async (incoming: Incoming): Promise<Outcome> => {
     try {
-      return await handle(request);
+      return await handle(incoming);
     } catch (error) {
       const failure = error instanceof EndpointError ? error : new EndpointError(500, 'server_error', 'The login could not be completed');
-      options.log?.(`login-elements: ${request.method} ${new URL(request.url).pathname} → ${failure.status} ${failure.error}`);
-      return failure.toResponse();
+      options.log?.(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}`);
+      return failure.toOutcome();
     }
   };
-  return Object.assign(handler, { basePath });
+  const handler = async (request: Request): Promise<Response> => toResponse(await exchange(fromRequest(request)));
+  return Object.assign(handler, { basePath, [exchangeCore]: exchange });
 }

@@ -12,16 +12,25 @@ export const DEFAULT_MAX_UPSTREAM_BYTES = 256 * 1024;
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
 /**
- * The provider's answer read whole, within the call's deadline and at most `max` bytes (after
- * decompression): a 300 MB or endless body is never buffered, it is a 502 or a 504.
+ * The provider's answer, bounded: at most `max` bytes (after decompression), within the call's
+ * deadline (`signal` also ends a body still arriving). An answer that declares its length, is not
+ * compressed and fits goes through as it is — the HTTP parser reads no more than that length;
+ * anything else is read here, never past the limit. A 300 MB or endless body is a 502 or a 504.
  */
-async function bounded(response: Response, max: number, signal: AbortSignal): Promise<Response> {
-  const tooLarge = () => invalidProviderResponse(`The provider's answer is over ${max} bytes`);
-  if (Number(response.headers.get('content-length')) > max) {
+function bounded(response: Response, max: number, signal: AbortSignal): Response | Promise<Response> {
+  const declared = response.headers.get('content-length');
+  if (Number(declared) > max) {
     void response.body?.cancel().catch(() => {});
-    throw tooLarge();
+    throw tooLarge(max);
   }
-  const body = await readBounded(response.body, max, tooLarge, signal);
+  const encoding = response.headers.get('content-encoding');
+  return declared !== null && (!encoding || encoding == 'identity') ? response : copyBounded(response, max, signal);
+}
+const tooLarge = (max: number) => invalidProviderResponse(`The provider's answer is over ${max} bytes`);
+
+/** A chunked or compressed answer, read here up to the limit and handed on as a fresh Response. */
+async function copyBounded(response: Response, max: number, signal: AbortSignal): Promise<Response> {
+  const body = await readBounded(response.body, max, () => tooLarge(max), signal);
   return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
@@ -81,9 +90,10 @@ export function createProviderClient(
   const upstream = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const signal = AbortSignal.timeout(timeoutMs);
     const target = String(url instanceof Request ? url.url : url);
-    let request = { ...init, signal, redirect: 'manual' as const, headers: Object.fromEntries(new Headers(init.headers)) };
     const isTokenCall = target === server.token_endpoint || target === server.revocation_endpoint;
-    if (isTokenCall && dialect.adaptRequest) request = { ...request, ...dialect.adaptRequest(config, request) } as typeof request;
+    let request: RequestInit = { ...init, signal, redirect: 'manual' };
+    if (isTokenCall && dialect.adaptRequest)
+      request = { ...request, ...dialect.adaptRequest(config, { ...request, headers: Object.fromEntries(new Headers(init.headers)) }) };
     const response = await bounded(await fetch(target, request), maxUpstreamBytes, signal);
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };

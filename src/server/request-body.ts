@@ -1,4 +1,3 @@
-import { readBounded } from './bounded-body.js';
 import { EndpointError } from './errors.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -15,23 +14,11 @@ const invalid = (description: string) => new EndpointError(400, 'invalid_request
 
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
-/**
- * Reads at most MAX_BODY_BYTES of the body as text, within `bodyTimeoutMs`: more is 413 (whatever
- * Content-Length claims), later is 408.
- */
-export async function readLimitedText(request: Request, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS): Promise<string> {
-  const tooLarge = () => new EndpointError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
-  if (Number(request.headers.get('content-length')) > MAX_BODY_BYTES) throw tooLarge();
-  const signal = AbortSignal.timeout(bodyTimeoutMs);
-  let bytes: Uint8Array;
+/** The body's bytes as text; anything but UTF-8 is 400. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+export function decodeBody(bytes: Uint8Array): string {
   try {
-    bytes = await readBounded(request.body, MAX_BODY_BYTES, tooLarge, signal);
-  } catch (error) {
-    if (signal.aborted) throw new EndpointError(408, 'request_timeout', `The body did not arrive within ${bodyTimeoutMs} ms`, { connection: 'close' });
-    throw error;
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw invalid('The body is not UTF-8');
   }

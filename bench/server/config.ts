@@ -1,0 +1,5 @@
+export interface BenchConfig {
+  app: string;
+  tokenEndpoint: string;
+  clientSecret: string;
+}
