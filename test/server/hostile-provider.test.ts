@@ -116,6 +116,14 @@ describe('an answer that never ends is a 504 by timeoutMs', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('an answer that declares its length and then stalls mid-body: 504 too', async () => {
+    token = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
+      res.write('{"access_token":"');
+    };
+    await expectFailure(await exchange(handlerFor(corp(), { timeoutMs: 800 })), 504, 'provider_timeout');
+  });
+
   it('an endless userinfo body: 504 too', async () => {
     token = json(tokens);
     userinfo = (_req, res) => stream(res, Infinity, { everyMs: 20, chunk: Buffer.from('a') });
