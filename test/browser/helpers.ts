@@ -80,3 +80,16 @@ export async function until(check: () => boolean, ms = 5000, what = 'condition')
     await sleep(25);
   }
 }
+
+/**
+ * A page button whose click calls `el.login()`, as an app's own button would; clicking it for real
+ * starts the flow with user activation. `pending()` is the promise login() returned.
+ */
+export function loginButtonFor(el: { login(): Promise<unknown> }) {
+  const trigger = document.createElement('button');
+  trigger.textContent = 'Log in';
+  let pending: Promise<unknown> | undefined;
+  trigger.addEventListener('click', () => (pending = el.login()));
+  document.body.append(trigger);
+  return { click: () => realClick(trigger), pending: () => pending! };
+}

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, loginButtonFor, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
 
 const popupLogin = (extra: Record<string, string> = {}) =>
   fixture<OauthLogin>('oauth-login', {
@@ -208,17 +208,13 @@ describe('COOP: a severed opener still gets its result', () => {
     const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?coop=1&wait=4500` });
     const events = recordEvents(el);
     // The page's own button calls login() inside its click, as an app would.
-    const trigger = document.createElement('button');
-    trigger.textContent = 'Log in';
-    let pending: Promise<LoginResultDetail> | undefined;
-    trigger.addEventListener('click', () => (pending = el.login() as Promise<LoginResultDetail>));
-    document.body.append(trigger);
-    await realClick(trigger);
+    const app = loginButtonFor(el);
+    await app.click();
     await until(() => popups.opened[0]!.closed, 3000, 'the popup to read closed (COOP)');
     await sleep(3000);
     expect(events.map((e) => e.type), 'while the user is at the provider').to.deep.equal(['login-start']);
     expect(el.busy).to.equal(true);
-    const detail = await pending!;
+    const detail = (await app.pending()) as LoginResultDetail;
     expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
     await sleep(300);
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);

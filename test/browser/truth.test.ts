@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, loginButtonFor, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
 
 const login = (extra: Record<string, string> = {}) =>
   fixture<OauthLogin>('oauth-login', {
@@ -81,15 +81,11 @@ describe('the timeout covers the companion-endpoint call', () => {
     const before = await exchangeStats();
     const el = await login({ 'authorize-endpoint': AUTHORIZE, 'exchange-endpoint': `${EXCHANGE}?hang` });
     const events = recordEvents(el);
-    const trigger = document.createElement('button');
-    trigger.textContent = 'Log in';
-    let pending: Promise<unknown> | undefined;
-    trigger.addEventListener('click', () => (pending = el.login()));
-    document.body.append(trigger);
-    await realClick(trigger);
+    const app = loginButtonFor(el);
+    await app.click();
     await waitForStat('held', before.held, 'the exchange to reach the endpoint');
     el.cancel();
-    const rejected = await pending!.then(
+    const rejected = await app.pending().then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -136,15 +132,11 @@ describe('an element removed from the page mid-flow', () => {
   it('ends its flow as aborted: the popup closes and login() rejects', async () => {
     const el = await login();
     const events = recordEvents(el);
-    const trigger = document.createElement('button');
-    trigger.textContent = 'Log in';
-    let pending: Promise<unknown> | undefined;
-    trigger.addEventListener('click', () => (pending = el.login()));
-    document.body.append(trigger);
-    await realClick(trigger);
+    const app = loginButtonFor(el);
+    await app.click();
     await heldUrl(() => popups.opened[0]);
     el.remove();
-    const reason = await pending!.then(
+    const reason = await app.pending().then(
       () => 'resolved',
       (e: { reason: string }) => e.reason,
     );

@@ -21,14 +21,19 @@ afterAll(async () => {
   await upstream.close();
 });
 
-/** The endpoint behind node:http on 127.0.0.1; its page origin is `http://app.test` unless trustHost. */
-async function endpoint(options: Partial<LoginHandlerOptions> = {}) {
+type Listener = ReturnType<typeof toNodeListener>;
+
+/**
+ * The endpoint behind node:http on 127.0.0.1 (its page origin is `http://app.test` unless trustHost);
+ * `front` stands for whatever a framework does before it. Returns the port.
+ */
+async function endpoint(options: Partial<LoginHandlerOptions> = {}, front = (listener: Listener): Listener => listener) {
   const handler = createLoginHandler({
     allowedOrigins: ['http://app.test'],
     providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: upstream.tokenEndpoint } },
     ...options,
   } as LoginHandlerOptions);
-  const server = createServer(toNodeListener(handler));
+  const server = createServer(front(toNodeListener(handler)));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
@@ -129,38 +134,24 @@ describe('slow bodies', () => {
 
 describe('a body another middleware already read', () => {
   it('with no parsed body kept: a clear 500 at once, never a hang', async () => {
-    const handler = createLoginHandler({
-      allowedOrigins: ['http://app.test'],
-      providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: upstream.tokenEndpoint } },
-    });
-    const listener = toNodeListener(handler);
-    const server = createServer((req, res) => {
-      // What Fastify's own body parsing does to the raw request before a hijacked route sees it.
+    // What Fastify's own body parsing does to the raw request before a hijacked route sees it.
+    const port = await endpoint({}, (listener) => (req, res) => {
       req.on('data', () => {});
       req.on('end', () => listener(req, res));
     });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const res = await raw((server.address() as AddressInfo).port, post('/auth/corp', { host: 'app.test', origin: 'http://app.test' }), body);
+    const res = await raw(port, post('/auth/corp', { host: 'app.test', origin: 'http://app.test' }), body);
     expect(res.status).toBe(500);
     expect(res.text).toContain('already read');
     expect(res.ms).toBeLessThan(2000);
   });
 
   it('with the parsed body kept in req.body: served', async () => {
-    const handler = createLoginHandler({
-      allowedOrigins: ['http://app.test'],
-      providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: upstream.tokenEndpoint } },
-    });
-    const listener = toNodeListener(handler);
-    const server = createServer((req, res) => {
+    const port = await endpoint({}, (listener) => (req, res) => {
       let text = '';
       req.on('data', (chunk) => (text += chunk));
       req.on('end', () => listener(Object.assign(req, { body: JSON.parse(text) as unknown }), res));
     });
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const res = await raw((server.address() as AddressInfo).port, post('/auth/corp', { host: 'app.test', origin: 'http://app.test' }), body);
+    const res = await raw(port, post('/auth/corp', { host: 'app.test', origin: 'http://app.test' }), body);
     expect(res.status).toBe(200);
   });
 });
