@@ -9,14 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Installed by `npm run test:runtimes` (scripts/install-runtimes.ts), outside the lock file.
+import { BINARIES } from '../../scripts/install-runtimes.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const root = join(here, '../..');
-const BINARIES = {
-  workerd: join(root, 'node_modules/@cloudflare/workerd-linux-64/bin/workerd'),
-  deno: join(root, 'node_modules/@deno/linux-x64-glibc/deno'),
-  bun: join(root, 'node_modules/@oven/bun-linux-x64/bin/bun'),
-};
+
 const APP = 'http://app.test';
 const SECRET = 'runtime-secret-NEVER-LEAK';
 
@@ -165,7 +162,7 @@ const worker :Workerd.Worker = (
 describe.each(runtimes)('%s', (name, launch) => {
   let base: string;
   beforeAll(async () => {
-    expect(existsSync(BINARIES[name]), `${BINARIES[name]} (from npm)`).toBe(true);
+    expect(existsSync(BINARIES[name]), `${BINARIES[name]} (npm run test:runtimes installs it)`).toBe(true);
     base = await launch();
   }, 60_000);
 
