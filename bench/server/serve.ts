@@ -2,14 +2,17 @@
  * One benchmark server in its own process: `library` (toNodeListener(createLoginHandler(…))) or
  * `hand-written`. Reports its port, and on request its CPU time, over IPC.
  */
-import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
-// What ships (tsc's output in dist/), not the sources through tsx's dev transform.
-import { createLoginHandler } from '../../dist/server/index.js';
-import { toNodeListener } from '../../dist/server/node.js';
+import type { AddressInfo } from 'node:net';
 import type { BenchConfig } from './config.js';
-// Compiled like the library (plain JS, no dev-transform helpers) by the benchmark before it starts.
-import { handWritten } from './build/hand-written.js';
+
+// What ships (tsc's output in dist/), not the sources through tsx's dev transform; and the hand-written
+// handler compiled the same way by the benchmark before it starts. (Paths built at run time: neither
+// exists when the project is type-checked.)
+const load = (path: string) => import(new URL(path, import.meta.url).href);
+const { createLoginHandler } = (await load('../../dist/server/index.js')) as typeof import('../../src/server/index.js');
+const { toNodeListener } = (await load('../../dist/server/node.js')) as typeof import('../../src/server/node.js');
+const { handWritten } = (await load('./build/hand-written.js')) as typeof import('./hand-written.js');
 
 const [kind, json] = process.argv.slice(2);
 const config = JSON.parse(json!) as BenchConfig;
