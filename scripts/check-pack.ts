@@ -1,6 +1,7 @@
 /**
- * Checks that `npm pack` would publish every file package.json points at: each `exports` target,
- * `types`, `customElements`, and the CDN files. Run after `npm run build`.
+ * Checks that `npm pack` would publish every file package.json points at — each `exports` target,
+ * `types`, `customElements`, the CDN files, LICENSE — and every module the Custom Elements Manifest
+ * names. Run after `npm run build`.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,10 @@ const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', 
 ];
 const packed = new Set(report.files.map((f) => f.path));
 
-const wanted = new Set<string>([pkg.types, pkg.customElements, 'dist/cdn/login-elements.js', 'dist/cdn/login-elements.iife.js', 'dist/cdn/callback.js', 'openapi.yaml']);
+const wanted = new Set<string>([pkg.types, pkg.customElements, 'dist/cdn/login-elements.js', 'dist/cdn/login-elements.iife.js', 'dist/cdn/callback.js', 'openapi.yaml', 'LICENSE']);
+// Tools (IDEs, Storybook, framework generators) resolve the manifest's module paths inside the package.
+const manifest = readFileSync(pkg.customElements, 'utf8');
+for (const [, file] of manifest.matchAll(/"(?:path|module)": "([^"]+)"/g)) wanted.add(file!);
 for (const target of Object.values(pkg.exports)) for (const file of typeof target === 'string' ? [target] : Object.values(target)) wanted.add(file);
 
 const missing = [...wanted].map((file) => file.replace(/^\.\//, '')).filter((file) => !packed.has(file));

@@ -1,4 +1,4 @@
-import { css, type PropertyDeclarations } from 'lit';
+import { css } from 'lit';
 import { bbaton } from '../providers/bbaton.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
@@ -12,18 +12,19 @@ export class BbatonLogin extends LoginButton {
   static override profile = bbaton;
   static override label = 'Log in with BBaton';
   static override styles = [LoginButton.styles, css`:host { --_bg: #1c1c1c; --_fg: #fff; --_border: #5c5c5c; }`];
-  static override properties: PropertyDeclarations = { korean: { state: true } };
-  /** Whether the page around the element is in Korean: read once it is in a document, never during render (SSR has none). */
-  declare private korean: boolean;
+  // Whether the page around the element is in Korean: read once it is in a document, never during
+  // render (Lit SSR has none).
+  #korean = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    this.korean = /^ko\b/i.test(lang);
+    this.#korean = /^ko\b/i.test(lang);
+    this.requestUpdate();
   }
 
   protected override label(): string {
-    return this.korean ? '비바톤으로 로그인' : super.label();
+    return this.#korean ? '비바톤으로 로그인' : super.label();
   }
 }
 define('bbaton-login', BbatonLogin);
