@@ -47,7 +47,7 @@ const extras = elements.flatMap((el) =>
   (el.attributes ?? []).filter((a) => !a.inheritedFrom).map((a) => `| \`<${el.tagName}>\` | ${code(a.name)} | ${code(a.fieldName)} | ${code(a.type?.text)} | ${cell(a.description)} |`),
 );
 
-const events = (base.events ?? []).map((e) => `| \`${e.name}\` | ${code(e.type?.text)} | ${cell(e.description)} |`);
+const events = (base.events ?? []).map((e) => `| \`${e.name}\` | ${code(e.type && `CustomEvent<${e.type.text}>`)} | ${cell(e.description)} |`);
 const styling = [
   ...(base.cssParts ?? []).map((p) => `| \`::part(${p.name})\` | ${cell(p.description)} |`),
   ...(base.cssProperties ?? []).map((p) => `| \`${p.name}\` | ${cell(p.description)} |`),

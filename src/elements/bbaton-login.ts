@@ -34,3 +34,4 @@ declare global {
     'bbaton-login': BbatonLogin;
   }
 }
+export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from './login-button.js';

@@ -32,3 +32,4 @@ declare global {
     'belladati-login': BelladatiLogin;
   }
 }
+export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from './login-button.js';

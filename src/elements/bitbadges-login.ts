@@ -20,3 +20,4 @@ declare global {
     'bitbadges-login': BitbadgesLogin;
   }
 }
+export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from './login-button.js';

@@ -25,10 +25,10 @@ import { buttonStyles } from './styles.js';
  * @cssprop --login-padding - Padding (default `0 1.25em`).
  * @cssprop --login-font - Font shorthand.
  * @cssprop --login-focus-ring - Outline shown on keyboard focus.
- * @fires {CustomEvent<LoginStartDetail>} login-start - A flow starts; cancelable: `preventDefault()` stops it before any window opens.
- * @fires {CustomEvent<LoginSuccessDetail>} login-success - The flow completed: `{provider, mode, result}` with an exchange endpoint, else `{provider, mode, code, codeVerifier?, redirectUri}`.
- * @fires {CustomEvent<LoginErrorDetail>} login-error - The flow failed: `{provider, mode, error, message, description?, status?, cause?}`.
- * @fires {CustomEvent<LoginCancelDetail>} login-cancel - The user closed the popup (`popup_closed`); `cancel()`, a prevented login-start, Back from a redirect or removal from the page (`aborted`); a new click replaced a flow whose popup COOP hid (`superseded`).
+ * @fires {LoginStartDetail} login-start - A flow starts; cancelable: `preventDefault()` stops it before any window opens.
+ * @fires {LoginSuccessDetail} login-success - The flow completed: `{provider, mode, result}` with an exchange endpoint, else `{provider, mode, code, codeVerifier?, redirectUri}`.
+ * @fires {LoginErrorDetail} login-error - The flow failed: `{provider, mode, error, message, description?, status?, cause?}`.
+ * @fires {LoginCancelDetail} login-cancel - The user closed the popup (`popup_closed`); `cancel()`, a prevented login-start, Back from a redirect or removal from the page (`aborted`); a new click replaced a flow whose popup COOP hid (`superseded`).
  */
 export class LoginButton extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };

@@ -31,3 +31,4 @@ declare global {
     'oauth-login': OauthLogin;
   }
 }
+export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from './login-button.js';

@@ -27,3 +27,4 @@ declare global {
     'upbond-login': UpbondLogin;
   }
 }
+export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from './login-button.js';

@@ -1,0 +1,29 @@
+/**
+ * login-elements/react: the five elements as React components (made with @lit/react). Props are the
+ * elements' properties (`clientId`, `params`, …), set after hydration; `onLoginStart`,
+ * `onLoginSuccess`, `onLoginError` and `onLoginCancel` get the typed CustomEvents. Works with SSR:
+ * the server renders the tag, the client sets properties and listeners once it hydrates.
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';
+import { BbatonLogin as BbatonLoginElement } from '../elements/bbaton-login.js';
+import { BelladatiLogin as BelladatiLoginElement } from '../elements/belladati-login.js';
+import { BitbadgesLogin as BitbadgesLoginElement } from '../elements/bitbadges-login.js';
+import { OauthLogin as OauthLoginElement } from '../elements/oauth-login.js';
+import { UpbondLogin as UpbondLoginElement } from '../elements/upbond-login.js';
+
+const events = {
+  onLoginStart: 'login-start' as EventName<CustomEvent<LoginStartDetail>>,
+  onLoginSuccess: 'login-success' as EventName<CustomEvent<LoginSuccessDetail>>,
+  onLoginError: 'login-error' as EventName<CustomEvent<LoginErrorDetail>>,
+  onLoginCancel: 'login-cancel' as EventName<CustomEvent<LoginCancelDetail>>,
+};
+
+export const BbatonLogin = createComponent({ tagName: 'bbaton-login', elementClass: BbatonLoginElement, react: React, events, displayName: 'BbatonLogin' });
+export const BelladatiLogin = createComponent({ tagName: 'belladati-login', elementClass: BelladatiLoginElement, react: React, events, displayName: 'BelladatiLogin' });
+export const UpbondLogin = createComponent({ tagName: 'upbond-login', elementClass: UpbondLoginElement, react: React, events, displayName: 'UpbondLogin' });
+export const BitbadgesLogin = createComponent({ tagName: 'bitbadges-login', elementClass: BitbadgesLoginElement, react: React, events, displayName: 'BitbadgesLogin' });
+export const OauthLogin = createComponent({ tagName: 'oauth-login', elementClass: OauthLoginElement, react: React, events, displayName: 'OauthLogin' });
+
+export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail };

@@ -1,0 +1,42 @@
+// React 19 + TypeScript, compiled against what ships (dist/): the plain tags through
+// `login-elements/jsx`, and the components of `login-elements/react`. Lines marked @ts-expect-error
+// must fail: a wrong type is caught, not accepted in silence.
+import type {} from 'login-elements/jsx';
+import { BbatonLogin, OauthLogin } from 'login-elements/react';
+import type { LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from 'login-elements/react';
+
+export function Tags() {
+  return (
+    <>
+      <bbaton-login client-id="id" redirect-uri="/callback.html" mode="popup" params={{ prompt: 'login' }} onlogin-start={(e: CustomEvent<LoginStartDetail>) => e.detail.provider} />
+      <oauth-login client-id="id" redirect-uri="/callback.html" authorize-endpoint="https://idp.example/authorize" onlogin-success={(e) => e.detail.provider} />
+      {/* @ts-expect-error params is a record of strings */}
+      <bbaton-login client-id="id" redirect-uri="/cb" params={123} />
+      {/* @ts-expect-error mode is popup, redirect or auto */}
+      <bbaton-login client-id="id" redirect-uri="/cb" mode="window" />
+      {/* @ts-expect-error a handler of the wrong detail type */}
+      <bbaton-login client-id="id" redirect-uri="/cb" onlogin-error={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
+    </>
+  );
+}
+
+export function Components() {
+  return (
+    <>
+      <BbatonLogin
+        clientId="id"
+        redirectUri="/callback.html"
+        params={{ prompt: 'login' }}
+        onLoginStart={(e) => console.log(e.detail.mode)}
+        onLoginSuccess={(e: CustomEvent<LoginSuccessDetail>) => console.log(e.detail.provider)}
+        onLoginError={(e: CustomEvent<LoginErrorDetail>) => console.log(e.detail.error)}
+      />
+      {/* @ts-expect-error a misspelt property */}
+      <OauthLogin clientID="id" redirectUri="/cb" />
+      {/* @ts-expect-error params is a record of strings */}
+      <OauthLogin clientId="id" redirectUri="/cb" params={123} />
+      {/* @ts-expect-error a handler of the wrong detail type */}
+      <BbatonLogin clientId="id" redirectUri="/cb" onLoginError={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
+    </>
+  );
+}
