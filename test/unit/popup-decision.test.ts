@@ -35,8 +35,10 @@ function start(extra: Partial<LoginConfig> = {}) {
  * WebCrypto). Waits on the real event loop without moving the fake clock, so no poll runs meanwhile.
  */
 async function navigated(popup: ReturnType<typeof scriptedPopup>) {
-  for (let i = 0; !popup.location.href.includes('state='); i++) {
-    if (i > 1000) throw new Error('the popup was never navigated');
+  // performance.now() is real time here (only timers and Date are faked); WebCrypto may take a while on a busy machine.
+  const end = performance.now() + 10_000;
+  while (!popup.location.href.includes('state=')) {
+    if (performance.now() > end) throw new Error('the popup was never navigated');
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
