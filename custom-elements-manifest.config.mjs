@@ -14,6 +14,10 @@ import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 const componentTypePath = (_name, tag) => `../elements/${tag}.js`;
 const typings = { outdir: 'dist/types', componentTypePath, hideLogs: true };
 
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+/** `client-id` → `clientId`; `onlogin-start` → `onLoginStart`. */
+const vueName = (name) => (name.startsWith('on') ? 'on' + camel('-' + name.slice(2)) : camel(name));
+
 const shipped = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/$1.js');
 
 export default {
@@ -56,7 +60,19 @@ export default {
         for (const file of ['jsx', 'vue', 'svelte']) {
           const path = `dist/types/${file}.d.ts`;
           let text = readFileSync(path, 'utf8').replace(detail, '');
-          for (const name of readonly) text = text.replace(new RegExp(`^\\s*/\\*\\*[^\\n]*\\*/\\n\\s*"?${name}"?\\?: \\w+\\["${name}"\\];\\n`, 'gm'), '\n');
+          for (const name of readonly)
+            text = text.replace(new RegExp(`^\\s*/\\*\\*[^\\n]*\\*/\\n\\s*"?(bind:)?${name}"?\\?: \\w+\\["${name}"\\];\\n`, 'gm'), '\n');
+          // Vue's template checker camelises attribute names (`client-id` → `clientId`) and listeners
+          // (`@login-start` → `onLoginStart`); the props must be spelt as it looks them up.
+          if (file === 'vue') text = text.replace(/^(\s*)"([a-z][a-z-]*-[a-z-]*)"\?:/gm, (_, indent, name) => `${indent}${vueName(name)}?:`);
+          // Svelte 5 sets properties with plain attributes (`params={…}`) and listens with `onlogin-start`;
+          // the generated typings speak Svelte 4 (`bind:params`, `on:login-start`) and name JSX types.
+          if (file === 'svelte')
+            text = text
+              .replace(/"bind:(\w+)"\?:/g, '$1?:')
+              .replace(/"on:([\w-]+)"\?:/g, '"on$1"?:')
+              .replace(/JSX\.Element/g, 'unknown')
+              .replace(/JSX\.CSSProperties/g, 'string');
           writeFileSync(path, once + text);
         }
         const entries = {

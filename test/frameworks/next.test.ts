@@ -3,25 +3,20 @@
 // onLoginStart with the params on the authorize URL, and a full popup login against the BBaton stand-in
 // (and the app's own route handler as the companion endpoint) ends in the app's onLoginSuccess.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BBATON_USER, startBbaton } from '../../demo/stand-ins/bbaton.js';
 import { launchChromium } from '../e2e/support.js';
+import { installApp } from './support.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const app = fileURLToPath(new URL('./next', import.meta.url));
 const client = { clientId: 'JDJhJDA0+next/app==', clientSecret: 'next-app-secret-NEVER-LEAK' };
 
 let next: ChildProcess | undefined;
 let browser: Browser;
 let bbaton: Awaited<ReturnType<typeof startBbaton>>;
 let base: string;
-const scratch = mkdtempSync(join(tmpdir(), 'login-elements-next-'));
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -32,17 +27,14 @@ const freePort = () =>
   });
 
 beforeAll(async () => {
-  // The tarball of the package as built by `npm run build`, installed into the app as a user would.
-  execFileSync('npm', ['pack', '--pack-destination', scratch, '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  const tarball = join(scratch, readdirSync(scratch).find((file) => file.endsWith('.tgz'))!);
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', tarball], { cwd: app, stdio: 'inherit' });
+  const app = installApp('next');
   execFileSync('npx', ['next', 'build'], { cwd: app, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   bbaton = await startBbaton({ ...client, redirectUris: [`${base}/callback`] });
   next = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: app,
+    cwd: fileURLToPath(new URL('./next', import.meta.url)),
     stdio: 'ignore',
     detached: true,
     env: {
@@ -69,7 +61,6 @@ afterAll(async () => {
   // npx started next in a process group of its own: end all of it.
   if (next?.pid) process.kill(-next.pid, 'SIGTERM');
   await bbaton?.close();
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('Next.js App Router with SSR and hydration', () => {

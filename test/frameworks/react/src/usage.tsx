@@ -1,4 +1,4 @@
-// React 19 + TypeScript, compiled against what ships (dist/): the plain tags through
+// React 19 + TypeScript, against the packed tarball: the plain tags through
 // `login-elements/jsx`, and the components of `login-elements/react`. Lines marked @ts-expect-error
 // must fail: a wrong type is caught, not accepted in silence.
 import type {} from 'login-elements/jsx';
