@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '**/node_modules/', '**/.next/', 'custom-elements.json', 'coverage/', 'test/runtimes/vendor/', 'test/runtimes/worker.bundle.js', 'bench/server/build/', 'test/frameworks/*/next-env.d.ts'] },
+  { ignores: ['dist/', '**/node_modules/', '**/.next/', '**/.angular/', 'test/frameworks/*/dist/', 'custom-elements.json', 'coverage/', 'test/runtimes/vendor/', 'test/runtimes/worker.bundle.js', 'bench/server/build/', 'test/frameworks/*/next-env.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {
