@@ -27,6 +27,12 @@ describe('typings from the packed tarball', () => {
     expect(result.status).toBe(0);
   });
 
+  it('Vue 3 with compilerOptions.isCustomElement: the tags are left to the browser, not resolved as components', () => {
+    const app = installApp('vue');
+    const result = spawnSync('node', ['is-custom-element.mjs'], { cwd: app, encoding: 'utf8' });
+    expect(JSON.parse(result.stdout)).toEqual({ resolvedWith: false, resolvedWithout: true });
+  });
+
   it('Svelte 5 + svelte-check: login-elements/svelte', () => {
     const app = installApp('svelte');
     const result = run(app, 'svelte-check', ['--tsconfig', 'tsconfig.json', '--output', 'machine']);
