@@ -39,3 +39,52 @@ export async function until(check: () => Promise<boolean>, ms: number, what: str
     await sleep(100);
   }
 }
+
+/** What Playwright's and puppeteer's pages have alike: enough to drive a page and its popups. */
+export interface DriverPage {
+  goto(url: string): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  click(selector: string): Promise<void>;
+  focus(selector: string): Promise<void>;
+  keyboard: { press(key: string): Promise<void> };
+  waitForSelector(selector: string, options: { timeout: number }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * An Engine on a Playwright or puppeteer page; the driver says how a popup is caught and which other
+ * pages are open. WebDriver (WebKit) works by window handles instead: its own file.
+ */
+export function pageEngine<P extends DriverPage>(
+  name: string,
+  page: P,
+  driver: { nextPopup(): Promise<P>; pages(): Promise<P[]>; quit(): Promise<void> },
+): Engine {
+  const popupOf = (popup: P): Popup => ({
+    waitFor: async (selector, timeout = 10_000) => void (await popup.waitForSelector(selector, { timeout })),
+    click: (selector) => popup.click(selector),
+    close: () => popup.close(),
+  });
+  return {
+    name,
+    // Both drivers' clicks and evaluations grant about 5 s of user activation.
+    activationFreeAfterMs: 5500,
+    goto: async (url) => void (await page.goto(url)),
+    run: <T>(expression: string) => page.evaluate(`JSON.parse(JSON.stringify(${expression}) ?? 'null')`) as Promise<T>,
+    click: (selector) => page.click(selector),
+    async pressEnter(selector) {
+      await page.focus(selector);
+      await page.keyboard.press('Enter');
+    },
+    async popupFrom(action) {
+      const opened = driver.nextPopup();
+      await action();
+      return popupOf(await opened);
+    },
+    windowCount: async () => (await driver.pages()).length,
+    async closeOthers() {
+      for (const other of await driver.pages()) if (other !== page) await other.close().catch(() => {});
+    },
+    quit: driver.quit,
+  };
+}

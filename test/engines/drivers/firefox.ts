@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { Engine, Popup } from './engine.js';
+import { pageEngine, type Engine } from './engine.js';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
@@ -17,30 +17,9 @@ export async function launchFirefox(): Promise<Engine> {
   const page: Page = await browser.newPage();
   for (const other of await browser.pages()) if (other !== page) await other.close();
   await page.bringToFront();
-  const popupOf = (popup: Page): Popup => ({
-    waitFor: async (selector, timeout = 10_000) => void (await popup.waitForSelector(selector, { timeout })),
-    click: (selector) => popup.click(selector),
-    close: () => popup.close(),
-  });
-  return {
-    name: 'firefox',
-    activationFreeAfterMs: 5500,
-    goto: async (url) => void (await page.goto(url)),
-    run: <T>(expression: string) => page.evaluate(`JSON.parse(JSON.stringify(${expression}) ?? 'null')`) as Promise<T>,
-    click: (selector) => page.click(selector),
-    async pressEnter(selector) {
-      await page.focus(selector);
-      await page.keyboard.press('Enter');
-    },
-    async popupFrom(action) {
-      const opened = new Promise<Page>((resolve) => page.once('popup', (popup) => popup && resolve(popup)));
-      await action();
-      return popupOf(await opened);
-    },
-    windowCount: async () => (await browser.pages()).length,
-    async closeOthers() {
-      for (const other of await browser.pages()) if (other !== page) await other.close().catch(() => {});
-    },
+  return pageEngine('firefox', page, {
+    nextPopup: () => new Promise<Page>((resolve) => page.once('popup', (popup) => popup && resolve(popup))),
+    pages: () => browser.pages(),
     quit: () => browser.close(),
-  };
+  });
 }
