@@ -93,3 +93,22 @@ export function loginButtonFor(el: { login(): Promise<unknown> }) {
   document.body.append(trigger);
   return { click: () => realClick(trigger), pending: () => pending! };
 }
+
+/**
+ * For every test of the file: start without user activation and with window.open recorded; close what
+ * opened and empty the page after. `opened` is the current test's record.
+ */
+export function popupsPerTest(): { opened: (Window | null)[] } {
+  const current = { opened: [] as (Window | null)[] };
+  let popups: ReturnType<typeof capturePopups> | undefined;
+  beforeEach(() => {
+    consumeActivation();
+    popups = capturePopups();
+    current.opened = popups.opened;
+  });
+  afterEach(() => {
+    popups?.restore();
+    document.body.replaceChildren();
+  });
+  return current;
+}

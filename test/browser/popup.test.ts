@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, loginButtonFor, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
 
 const popupLogin = (extra: Record<string, string> = {}) =>
   fixture<OauthLogin>('oauth-login', {
@@ -16,15 +16,7 @@ const popupLogin = (extra: Record<string, string> = {}) =>
   });
 
 // Every test starts without user activation and with window.open recorded.
-let popups: ReturnType<typeof capturePopups>;
-beforeEach(() => {
-  consumeActivation();
-  popups = capturePopups();
-});
-afterEach(() => {
-  popups.restore();
-  document.body.replaceChildren();
-});
+const popups = popupsPerTest();
 
 describe('popup flow in Chromium with the popup blocker on', () => {
 

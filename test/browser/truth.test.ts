@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, loginButtonFor, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
 
 const login = (extra: Record<string, string> = {}) =>
   fixture<OauthLogin>('oauth-login', {
@@ -33,15 +33,8 @@ async function waitForStat(stat: 'held' | 'aborted', from: number, what: string)
   }
 }
 
-let popups: ReturnType<typeof capturePopups>;
-beforeEach(() => {
-  consumeActivation();
-  popups = capturePopups();
-});
-afterEach(() => {
-  popups.restore();
-  document.body.replaceChildren();
-});
+// Every test starts without user activation and with window.open recorded.
+const popups = popupsPerTest();
 
 describe('a popup that closes before its message is handled', () => {
   it('a result that arrives 900 ms after the popup read closed still succeeds, with no cancel', async () => {
