@@ -1,5 +1,5 @@
 import { EndpointError, jsonOutcome } from './errors.js';
-import { fromRequest, toResponse, type Incoming, type Outcome } from './incoming.js';
+import { fromRequest, tooLarge, toResponse, type Incoming, type Outcome } from './incoming.js';
 import { createProviderClient, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
 import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
 import type { LoginHandlerOptions } from './types.js';
@@ -52,8 +52,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     // Requests without Origin do not come from a browser page (SPEC §4); every browser POST has one.
     if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
     if (!isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
-    if (Number(incoming.header('content-length')) > MAX_BODY_BYTES)
-      throw new EndpointError(413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`, { connection: 'close' });
+    if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
     const body = parseExchangeRequest(decodeBody(await incoming.body(MAX_BODY_BYTES, bodyTimeoutMs)));
     if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, incoming))
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');

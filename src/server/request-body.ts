@@ -14,8 +14,9 @@ const invalid = (description: string) => new EndpointError(400, 'invalid_request
 
 export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
-/** The body's bytes as text; anything but UTF-8 is 400. */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body's bytes as text; anything but UTF-8 is 400. */
 export function decodeBody(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
