@@ -153,8 +153,11 @@ export class LoginButton extends LitElement {
       if (running.focus()) return running.promise;
       running.cancel('superseded');
     }
-    const flow = startLogin(this.config(), this);
-    // A flow that already ended (invalid config, a prevented login-start, a blocked popup) never runs.
+    return this.track(startLogin(this.config(), this));
+  }
+
+  /** Makes a running flow the element's own (busy until its outcome event); one that already ended never runs. */
+  private track(flow: LoginFlow): Promise<LoginSuccessDetail> {
     if (!flow.settled) {
       this.current = flow;
       this.busy = true;
@@ -173,10 +176,7 @@ export class LoginButton extends LitElement {
     const resume = () =>
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (flow && !flow.settled) {
-          this.current = flow;
-          this.busy = true;
-        }
+        if (flow) void this.track(flow);
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();
