@@ -35,7 +35,7 @@ describe.each([
   async function open(mode: 'popup' | 'redirect' | 'auto', on = demo) {
     await engine.closeOthers();
     await engine.goto(on.url);
-    await until(() => engine.run<boolean>('document.body.dataset.ready === "true"'), 15_000, 'the demo page');
+    await until(() => engine.run<boolean>('document.body?.dataset.ready === "true"'), 15_000, 'the demo page');
     await engine.click(`#mode input[value="${mode}"]`);
   }
   async function waitFor(type: string, provider: string, ms = 15_000): Promise<Record<string, unknown>> {
@@ -65,7 +65,7 @@ describe.each([
     await engine.click(button('bbaton'));
     await until(() => engine.run<boolean>('!!document.querySelector("#approve")'), 15_000, 'the provider page');
     await engine.click('#approve');
-    await until(() => engine.run<boolean>('document.body.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
+    await until(() => engine.run<boolean>('document.body?.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
     const detail = await waitFor('login-success', 'bbaton');
     expect(detail.mode).toBe('redirect');
     expect(await engine.run<string>('location.href')).not.toContain('code=');
@@ -106,7 +106,7 @@ describe.each([
     await until(() => engine.run<boolean>('!!document.querySelector("#approve")'), 15_000, 'the provider page');
     expect(await engine.windowCount()).toBe(1);
     await engine.click('#approve');
-    await until(() => engine.run<boolean>('document.body.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
+    await until(() => engine.run<boolean>('document.body?.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
     expect(await waitFor('login-success', 'bbaton')).toMatchObject({ mode: 'redirect' });
   }, 60_000);
 
