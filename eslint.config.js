@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // Layering: core never imports Lit; nothing in the browser imports the server.
-    files: ['src/core/**', 'src/providers/**', 'src/callback.ts'],
+    files: ['src/core/**', 'src/providers/**', 'src/i18n/**', 'src/callback.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['lit', 'lit/*', '**/elements/*', '**/server/*'] }] },
   },
   {
