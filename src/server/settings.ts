@@ -1,0 +1,19 @@
+/**
+ * Start-up checks of the handler's settings (SPEC §4 "Settings are checked at start-up"): a wrong
+ * value is a `TypeError` naming the option at `createLoginHandler`, never a silent outage later with
+ * a misleading 408/502/504 — and the same on every transport, since both share one handler.
+ */
+
+/** `setTimeout`'s range: a longer delay fires at once in every runtime. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `value` if it is a positive integer no larger than `max`, `fallback` when it is `undefined`;
+ * anything else (a string, `NaN`, a fraction, 0, a negative number, `Infinity`, over `max`) throws.
+ */
+export function positiveInteger(option: string, value: unknown, fallback: number, max = MAX_TIMER_MS): number {
+  if (value === undefined) return fallback;
+  if (typeof value == 'number' && Number.isSafeInteger(value) && value > 0 && value <= max) return value;
+  const shown = typeof value == 'string' ? JSON.stringify(value) : String(value);
+  throw new TypeError(`login-elements: ${option} must be a positive integer of at most ${max} (got ${shown})`);
+}
