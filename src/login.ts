@@ -12,6 +12,7 @@ export type LoginOptions = Omit<LoginConfig, 'profile'> & { profile?: ProviderPr
  * `target` (default: document); the promise rejects with the error or cancel detail.
  */
 export function login(options: LoginOptions, target: EventTarget = document): Promise<LoginSuccessDetail> {
-  const profile = options.profile || builtIn[options.provider] || oauth;
+  // Own keys only: `constructor` or `toString` must not pick a profile off Object.prototype (and drop PKCE).
+  const profile = options.profile || (Object.hasOwn(builtIn, options.provider) ? builtIn[options.provider] : undefined) || oauth;
   return startLogin({ ...options, profile }, target).promise;
 }

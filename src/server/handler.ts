@@ -1,7 +1,8 @@
 import { EndpointError, jsonOutcome } from './errors.js';
 import { fromRequest, tooLarge, toResponse, type Incoming, type Outcome } from './incoming.js';
-import { createProviderClient, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
+import { createProviderClient, DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
 import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
+import { positiveInteger } from './settings.js';
 import type { LoginHandlerOptions } from './types.js';
 
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
@@ -28,9 +29,10 @@ function isJson(incoming: Incoming): boolean {
  */
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
-  const limits = { timeoutMs, maxUpstreamBytes: options.maxUpstreamBytes };
+  // Checked here, once, for every transport (SPEC §4): a bad value is a TypeError naming it.
+  const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const bodyTimeoutMs = positiveInteger('bodyTimeoutMs', options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS);
+  const limits = { timeoutMs, maxUpstreamBytes: positiveInteger('maxUpstreamBytes', options.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES) };
   const clients = new Map<string, ProviderClient>(
     Object.entries(options.providers).map(([name, config]) => [name, createProviderClient(name, config, limits)]),
   );

@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Dialect } from './dialect.js';
 import { dialects } from './dialects/index.js';
 import { readBounded } from './bounded-body.js';
+import { positiveInteger } from './settings.js';
 import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
 
@@ -76,9 +77,13 @@ function pickTokens(response: oauth.TokenEndpointResponse): LoginTokens {
 export function createProviderClient(
   name: string,
   config: ProviderConfig,
-  { timeoutMs = DEFAULT_TIMEOUT_MS, maxUpstreamBytes = DEFAULT_MAX_UPSTREAM_BYTES }: UpstreamLimits = {},
+  limits: UpstreamLimits = {},
 ): ProviderClient {
-  const dialect: Dialect | undefined = dialects[config.type ?? name];
+  const timeoutMs = positiveInteger('timeoutMs', limits.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const maxUpstreamBytes = positiveInteger('maxUpstreamBytes', limits.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES);
+  const type = config.type ?? name;
+  // Own keys only: a provider named `constructor` is unknown, not Object's constructor.
+  const dialect: Dialect | undefined = Object.hasOwn(dialects, type) ? dialects[type] : undefined;
   if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
   if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
   const server = dialect.server(config);

@@ -148,4 +148,23 @@ describe('the five elements', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
     popups.restore();
   });
+
+  for (const provider of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    it(`login({provider: '${provider}'}) is a generic OAuth provider with PKCE, not a key of Object.prototype`, async () => {
+      consumeActivation();
+      const popups = capturePopups();
+      const button = document.createElement('button');
+      document.body.append(button);
+      let pending: Promise<LoginSuccessDetail> | undefined;
+      button.onclick = () => {
+        pending = login({ provider, clientId: 'c', redirectUri: CALLBACK, authorizeEndpoint: AUTHORIZE, exchangeEndpoint: EXCHANGE, mode: 'popup' });
+      };
+      await realClick(button);
+      const detail = (await pending!) as LoginResultDetail;
+      expect(detail.provider).to.equal(provider);
+      expect((detail.result as { received: Record<string, string> }).received.codeVerifier).to.match(/^[\w-]{43}$/);
+      popups.restore();
+      button.remove();
+    });
+  }
 });
