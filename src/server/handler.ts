@@ -8,10 +8,14 @@ import type { LoginHandlerOptions } from './types.js';
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
 export const exchangeCore = Symbol.for('login-elements.exchange');
 
+/** The handler's `log` option, for an adapter that fails after the exchange (writing the answer). */
+export const failureLog = Symbol.for('login-elements.log');
+
 /** The companion endpoint: a Fetch-API handler, plus the path prefix it serves (for adapters). */
 export type LoginHandler = ((request: Request) => Promise<Response>) & {
   readonly basePath: string;
   readonly [exchangeCore]: (incoming: Incoming) => Promise<Outcome>;
+  readonly [failureLog]: (line: string) => void;
 };
 
 /** `/auth/` → `/auth`; `auth` → `/auth`. */
@@ -92,5 +96,5 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     }
   };
   const handler = async (request: Request): Promise<Response> => toResponse(await exchange(fromRequest(request)));
-  return Object.assign(handler, { basePath, [exchangeCore]: exchange });
+  return Object.assign(handler, { basePath, [exchangeCore]: exchange, [failureLog]: (line: string) => options.log?.(line) });
 }

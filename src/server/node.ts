@@ -3,11 +3,11 @@
  * (through @fastify/middie). The only part of the server that needs Node. It runs the exchange on the
  * Node request directly — no Fetch Request or Response on the way (docs/decisions.md, 11).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Readable, pipeline } from 'node:stream';
 import { EndpointError } from './errors.js';
-import { exchangeCore, type LoginHandler } from './handler.js';
-import { bodyTimeout, tooLarge, type Incoming, type Outcome } from './incoming.js';
+import { exchangeCore, failureLog, type LoginHandler } from './handler.js';
+import { bodyTimeout, hostOrigin, tooLarge, type Incoming, type Outcome } from './incoming.js';
 
 type Next = (error?: unknown) => void;
 type NodeRequest = IncomingMessage & { body?: unknown };
@@ -19,7 +19,7 @@ function ownOrigin(req: IncomingMessage): string {
   const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
   const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
   const protocol = forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
-  return new URL(`${protocol}://${req.headers.host ?? 'localhost'}`).origin;
+  return hostOrigin(protocol, req.headers.host);
 }
 
 /** A body a parser already read (Express's json(), a Fastify route passing request.body), as bytes. */
@@ -104,19 +104,45 @@ class NodeIncoming implements Incoming {
   }
 }
 
-/** Writes an outcome: JSON straight to the socket, or an `onLogin` Response (cookies kept apart). */
-async function write(outcome: Outcome, res: ServerResponse): Promise<void> {
-  if (!(outcome instanceof Response)) return void res.writeHead(outcome.status, outcome.headers).end(outcome.json);
+/** The documented 500 for an answer that cannot be sent as it is (SPEC §4): JSON, never a stack trace. */
+const unsendable = () => new EndpointError(500, 'server_error', 'The login answer could not be sent').toOutcome();
+
+/** An `onLogin` Response's headers as Node takes them (cookies kept apart); null when Node refuses one. */
+function nodeHeaders(response: Response): Record<string, string | string[]> | null {
   const headers: Record<string, string | string[]> = {};
-  outcome.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
-  });
-  const cookies = outcome.headers.getSetCookie();
+  try {
+    response.headers.forEach((value, name) => {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+      if (name !== 'set-cookie') headers[name] = value;
+    });
+  } catch {
+    // Fetch's Headers allow control characters that Node's writeHead throws on.
+    return null;
+  }
+  const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
+  return headers;
+}
+
+/**
+ * Writes an outcome: JSON straight to the socket, or an `onLogin` Response streamed as it comes. Only
+ * this response pays for a failure: headers Node refuses become the documented 500, a body stream
+ * that errors ends this response (the client sees it cut off) — the process and the server go on.
+ */
+function write(outcome: Outcome, res: ServerResponse, log: (line: string) => void): void {
+  if (!(outcome instanceof Response)) return void res.writeHead(outcome.status, outcome.headers).end(outcome.json);
+  const headers = nodeHeaders(outcome);
+  if (!headers) {
+    void outcome.body?.cancel().catch(() => {});
+    log('login-elements: onLogin answered with a header value Node refuses → 500 server_error');
+    return write(unsendable(), res, log);
+  }
   res.writeHead(outcome.status, headers);
   if (!outcome.body) return void res.end();
-  // Streamed as it comes: an onLogin Response may be large, or a stream.
-  Readable.fromWeb(outcome.body as import('node:stream/web').ReadableStream).pipe(res);
+  pipeline(Readable.fromWeb(outcome.body as import('node:stream/web').ReadableStream), res, (error) => {
+    if (error && !res.writableFinished) log(`login-elements: the onLogin response body failed mid-stream → response cut off`);
+  });
 }
 
 /**
@@ -125,6 +151,7 @@ async function write(outcome: Outcome, res: ServerResponse): Promise<void> {
  */
 export function toNodeListener(handler: LoginHandler) {
   const exchange = handler[exchangeCore];
+  const log = handler[failureLog];
   return (req: IncomingMessage, res: ServerResponse, next?: Next): void => {
     const target = req.url ?? '/';
     const path = target.split('?')[0]!;
@@ -132,12 +159,14 @@ export function toNodeListener(handler: LoginHandler) {
     // Only origin-form targets (RFC 9112 §3.2.1): an absolute-form or `//host` target would make the
     // URL's origin whatever the client wrote.
     if (!target.startsWith('/') || target.startsWith('//'))
-      return void write(new EndpointError(400, 'invalid_request', 'The request target must be a path (origin-form)', { connection: 'close' }).toOutcome(), res);
+      return write(new EndpointError(400, 'invalid_request', 'The request target must be a path (origin-form)', { connection: 'close' }).toOutcome(), res, log);
     exchange(new NodeIncoming(req))
-      .then((outcome) => write(outcome, res))
-      .catch((error: unknown) => {
-        if (next) return next(error);
-        res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"server_error"}');
+      .then((outcome) => write(outcome, res, log))
+      .catch(() => {
+        // Never handed to a framework's error page (a stack trace with the package's path).
+        log(`login-elements: ${req.method} ${path} → 500 server_error (the answer could not be written)`);
+        if (res.headersSent) res.destroy();
+        else write(unsendable(), res, log);
       });
   };
 }

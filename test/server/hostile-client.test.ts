@@ -114,6 +114,27 @@ describe('Host and Origin rebinding (a DNS-rebinding page names itself in both)'
   });
 });
 
+describe('a malformed Host under trustHost: 400, never a 500 or another origin', () => {
+  it.each(['a b', '', 'app.test@evil.example', 'user:pw@app.test', 'app.test/evil', 'app.test:99999', 'app.test:x'])('Host %j → 400 invalid_request', async (host) => {
+    const port = await endpoint({ trustHost: true, allowedOrigins: undefined });
+    const res = await raw(port, post('/auth/corp', { host, origin: 'http://evil.example' }), body);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('"error":"invalid_request"');
+    expect(res.text).toContain('Host');
+  });
+
+  it('the Fetch path cannot meet one: Fetch refuses a request URL with userinfo', () => {
+    expect(() => new Request('http://app.test@evil.example/auth/corp')).toThrow(TypeError);
+  });
+
+  it('a well-formed Host with a port is still its origin', async () => {
+    const port = await endpoint({ trustHost: true, allowedOrigins: undefined, redirectUris: ['http://app.test:8080/callback.html'] });
+    const own = JSON.stringify({ code: 'c1', redirectUri: 'http://app.test:8080/callback.html' });
+    const res = await raw(port, post('/auth/corp', { host: 'app.test:8080', origin: 'http://app.test:8080', 'content-length': String(own.length) }), own);
+    expect(res.status).toBe(200);
+  });
+});
+
 describe('slow bodies', () => {
   it('a body trickling in a byte every 200 ms → 408 by bodyTimeoutMs, and the connection is closed', async () => {
     const port = await endpoint({ bodyTimeoutMs: 1000 });
