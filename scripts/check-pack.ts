@@ -1,16 +1,18 @@
 /**
  * Checks that `npm pack` would publish every file package.json points at — each `exports` target,
  * `types`, `customElements`, the CDN files, LICENSE — and every module the Custom Elements Manifest
- * names. Run after `npm run build`.
+ * names. It runs `npm pack` as a publisher would, scripts included: on a fresh clone (no `dist/`),
+ * `prepack` builds first, so this is also the proof that a fresh clone never publishes an empty package.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 type Exports = Record<string, string | Record<string, string>>;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Exports; types: string; customElements: string };
-const [report] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as [
-  { files: { path: string }[] },
-];
+const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+// prepack's build prints to the same stdout before npm's JSON report.
+const json = out.slice(out.search(/^\[$/m));
+const [report] = JSON.parse(json) as [{ files: { path: string }[] }];
 const packed = new Set(report.files.map((f) => f.path));
 
 const wanted = new Set<string>([pkg.types, pkg.customElements, 'dist/cdn/login-elements.js', 'dist/cdn/login-elements.iife.js', 'dist/cdn/callback.js', 'openapi.yaml', 'LICENSE']);

@@ -12,7 +12,7 @@ let tarball: string | undefined;
 export function packed(): string {
   if (tarball) return tarball;
   const scratch = mkdtempSync(join(tmpdir(), 'login-elements-pack-'));
-  execFileSync('npm', ['pack', '--pack-destination', scratch, '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['pack', '--pack-destination', scratch, '--silent', '--ignore-scripts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   return (tarball = join(scratch, readdirSync(scratch).find((file) => file.endsWith('.tgz'))!));
 }
 
