@@ -78,13 +78,12 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
     },
   };
 
+  // The dev-server settings are vite.config.ts's; only the port and the middleware are the demo run's.
   const vite = await createServer({
     root,
-    configFile: false,
+    configFile: join(root, 'vite.config.ts'),
     logLevel: quiet ? 'silent' : 'info',
-    appType: 'mpa',
-    clearScreen: false,
-    server: { host: '127.0.0.1', port: chosen, strictPort: true, hmr: false, watch: null },
+    server: { port: chosen },
     plugins: [demoPlugin],
   });
   await vite.listen();

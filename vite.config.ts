@@ -1,0 +1,42 @@
+/**
+ * Vite settings of the project, in one place:
+ * - `vite build --mode <file>` builds one self-contained CDN file of SPEC §1 (Lit inlined, minified);
+ *   `npm run build` (scripts/build-cdn.ts) builds all three. Library mode takes one entry per IIFE, so
+ *   each file is a build of its own.
+ * - The dev server is the demo's (`npm start`, demo/server.ts adds its port and its middleware).
+ */
+import { defineConfig, type UserConfig } from 'vite';
+
+export const CDN_DIR = 'dist/cdn';
+export const CDN_BUNDLES = [
+  { entry: 'src/index.ts', fileName: 'login-elements.js', format: 'es' },
+  { entry: 'src/index.ts', fileName: 'login-elements.iife.js', format: 'iife' },
+  { entry: 'src/callback.ts', fileName: 'callback.js', format: 'es' },
+] as const;
+
+function cdnBuild(mode: string): UserConfig {
+  const bundle = CDN_BUNDLES.find((b) => b.fileName === mode);
+  if (!bundle) throw new Error(`vite build --mode <file>: one of ${CDN_BUNDLES.map((b) => b.fileName).join(', ')} (npm run build builds all)`);
+  return {
+    logLevel: 'warn',
+    build: {
+      outDir: CDN_DIR,
+      emptyOutDir: false,
+      minify: true,
+      target: 'es2022',
+      sourcemap: false,
+      lib: { entry: bundle.entry, formats: [bundle.format], name: 'LoginElements', fileName: () => bundle.fileName },
+      // Library mode keeps whitespace in ES output for tree-shaking; a CDN file is final, so minify it all.
+      rolldownOptions: { output: { minify: true } },
+    },
+  };
+}
+
+/** The demo's dev server: plain pages from the project root, no HMR or file watching (tests drive it). */
+const demo: UserConfig = {
+  appType: 'mpa',
+  clearScreen: false,
+  server: { host: '127.0.0.1', strictPort: true, hmr: false, watch: null },
+};
+
+export default defineConfig(({ command, mode }) => (command === 'build' ? cdnBuild(mode) : demo));
