@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, type LoginHandlerOptions, type SessionOptions } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars!';
@@ -55,12 +56,17 @@ describe('sealed-cookie sessions', () => {
     expect(session.headers.get('cache-control')).toBe('no-store');
     expect([...session.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
     expect(session.body).toEqual({ provider: 'corp', user: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, expiresAt: body.expiresAt });
+    assertMatchesSpec('POST', 200, body);
+    assertMatchesSpec('GET', 200, session.body, '/auth/session');
+    expect(() => assertMatchesSpec('GET', 200, { ...session.body, user: { id: 'x', raw: {} } }, '/auth/session')).toThrow();
   });
 
   it('signed out: 200 null, and no cookie is set', async () => {
     const { url } = await serveWith();
     const jar = new Jar();
-    expect((await readSession(jar, url)).body).toBeNull();
+    const signedOut = await readSession(jar, url);
+    expect(signedOut.body).toBeNull();
+    assertMatchesSpec('GET', 200, signedOut.body, '/auth/session');
     expect(jar.setCookies).toEqual([]);
   });
 
@@ -236,7 +242,9 @@ describe('logout', () => {
     const jar = new Jar();
     await login(jar, url);
     const res = await logout(jar, url, { returnTo: `${url}/signed-out` });
-    const { endSessionUrl } = (await res.json()) as { endSessionUrl: string };
+    const answer = await res.json();
+    assertMatchesSpec('POST', 200, answer, '/auth/logout');
+    const { endSessionUrl } = answer as { endSessionUrl: string };
     const parsed = new URL(endSessionUrl);
     expect(parsed.origin + parsed.pathname).toBe(endSessionEndpoint);
     expect(Object.fromEntries(parsed.searchParams)).toEqual({ client_id: 'session-client', post_logout_redirect_uri: `${url}/signed-out` });
