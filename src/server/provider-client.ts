@@ -41,7 +41,7 @@ async function copyBounded(response: Response, max: number, signal: AbortSignal)
  * A chunked or compressed success: the same Response, whose reads (`json`, `text`, `arrayBuffer`)
  * take the body through the bounded reader, once — memoised, so `clone()` can hand back the response
  * itself and a dialect's look at a clone never reads past the limit either. A copy into a fresh
- * Response cost 5-10 % of an exchange's CPU (decision 13). Errors surface from the read, inside
+ * Response cost 5-10 % of an exchange's CPU (docs/decisions.md, 17). Errors surface from the read, inside
  * oauth4webapi, which keeps them as the cause that `fromUpstream` looks for.
  */
 function boundedReads(response: Response, max: number, signal: AbortSignal): Response {
