@@ -128,3 +128,18 @@ describe('an onLogin answer that fails costs only that answer', () => {
       expect((await send('/auth/corp')).status).toBe(500);
     });
 });
+
+describe('provider names never reach Object.prototype', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('POST /auth/%s → 404 unknown_provider', async (name) => {
+    const handler = createLoginHandler(options());
+    const res = await handler(new Request(`${ORIGIN}/auth/${name}`, init()));
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toBe('unknown_provider');
+  });
+
+  it('a providers entry keyed "constructor" without a type is an unknown dialect (TypeError), not Object', () => {
+    expect(() => createLoginHandler({ allowedOrigins: [ORIGIN], providers: { constructor: { clientId: 'c', clientSecret: 's' } } })).toThrow(
+      /provider "constructor": unknown type "constructor"/,
+    );
+  });
+});
