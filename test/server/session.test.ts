@@ -284,6 +284,31 @@ describe('getSession', () => {
   });
 });
 
+describe('getSession slides the idle window onto the response it is given', () => {
+  it('Fetch Headers and a Node response each get the re-sealed cookie; reads within 60 s get none', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { handler, url } = await serveWith({ idleTimeout: 600 });
+    const jar = new Jar();
+    await login(jar, url);
+    const request = () => new Request(`${url}/api`, { headers: { cookie: jar.header()! } });
+    const early = new Headers();
+    vi.setSystemTime(Date.now() + 30_000);
+    expect(await handler.getSession(request(), early)).not.toBeNull();
+    expect(early.get('set-cookie')).toBeNull();
+    vi.setSystemTime(Date.now() + 300_000);
+    const later = new Headers();
+    const session = await handler.getSession(request(), later);
+    expect(session!.expiresAt).toBe(Date.now() + 600_000);
+    expect(later.get('set-cookie')).toMatch(/^login-session=.+; Max-Age=600;/);
+    // The browser keeps the re-sealed cookie; the one it replaced would have run out by the next read.
+    jar.take(new Response(null, { headers: later }));
+    const appended: [string, string][] = [];
+    vi.setSystemTime(Date.now() + 300_000);
+    await handler.getSession({ headers: { cookie: jar.header()!, host: new URL(url).host } }, { appendHeader: (name, value) => appended.push([name, value]) });
+    expect(appended).toEqual([['set-cookie', expect.stringMatching(/^login-session=.+; Max-Age=600;/)]]);
+  });
+});
+
 describe('settings', () => {
   const make = (session: unknown, providers: LoginHandlerOptions['providers'] = { corp: provider.config }) => () =>
     createLoginHandler({ trustHost: true, providers, session: session as SessionOptions });
