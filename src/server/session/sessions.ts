@@ -1,6 +1,7 @@
 import { EndpointError } from '../errors.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, setCookie, type CookieJar } from './cookie.js';
+import { createDeadlines } from './deadlines.js';
 import { hash, ID_PATTERN, randomId } from './hash.js';
 import { SLIDE_AFTER_MS, type SessionSettings } from './options.js';
 import { asSessionData, keepTokens, trimmed, withoutRaw, type SessionData } from './record.js';
@@ -38,19 +39,29 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
   const sealer = createSealer(settings.secrets);
   const { store, maxAgeMs, idleMs } = settings;
 
+  const deadlines = createDeadlines(timeoutMs);
   /** A store call within `timeoutMs`; any failure is the 503 (never a half answer). */
-  async function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      return await Promise.race([
-        (async () => operation(store!))(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
-      ]);
-    } catch {
-      throw storeUnavailable();
-    } finally {
-      clearTimeout(timer);
-    }
+  function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const fail = () => {
+        if (settled) return;
+        settled = true;
+        settle();
+        reject(storeUnavailable());
+      };
+      const settle = deadlines.start(fail);
+      try {
+        operation(store!).then((value) => {
+          if (settled) return;
+          settled = true;
+          settle();
+          resolve(value);
+        }, fail);
+      } catch {
+        fail();
+      }
+    });
   }
 
   const expiry = (data: SessionData) => (idleMs ? Math.min(data.e, data.s + idleMs) : data.e);
