@@ -130,6 +130,12 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
       if (settings.keepTokens) data.t = keepTokens(tokens);
       const id = randomId();
       const key = `s:${await hash(id)}`;
+      // The session this browser had (or was planted with) is replaced, not left behind in the store.
+      const previous = readCookie(source.cookie, jar.name);
+      if (previous !== undefined && ID_PATTERN.test(previous)) {
+        const old = `s:${await hash(previous)}`;
+        await call((s) => s.delete(old));
+      }
       await save(key, data);
       if (data.u) {
         const index = await userKey(provider, data.u.id);
