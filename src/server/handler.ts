@@ -71,7 +71,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');
     const { user, tokens } = await client.exchange(body);
     // The session is made before onLogin runs: a store that is down is a 503 before the site acts on it.
-    const signedIn = await session?.login(incoming, client, user, tokens);
+    const signedIn = session && (await session.login(incoming, client, user, tokens));
     const outcome = await answer(client.name, user, tokens, incoming, signedIn?.body);
     return signedIn ? signedIn.attach(outcome) : outcome;
   }
