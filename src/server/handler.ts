@@ -51,7 +51,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
   const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
   const session =
-    options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, isJson, timeoutMs, bodyTimeoutMs });
+    options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, allowedOrigins, isJson, timeoutMs, bodyTimeoutMs });
 
   async function handle(incoming: Incoming): Promise<Outcome> {
     const { pathname } = incoming;

@@ -199,7 +199,11 @@ describe('sealed-cookie sessions', () => {
     expect(await handler.getSession(node(`login-session=${value}`, 'https'))).toBeNull();
     // Plain http on a public name is not development: still the secure cookie.
     expect(await handler.getSession(node(`__Host-login-session=${value}`))).toMatchObject({ user: { id: 'user-1' } });
-    expect(await handler.getSession({ headers: { host: 'localhost:3000', cookie: `login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
+    // No loopback page is allowed: a proxy that rewrites Host to 127.0.0.1 does not make it development.
+    expect(await handler.getSession({ headers: { host: '127.0.0.1:3000', cookie: `login-session=${value}` } })).toBeNull();
+    expect(await handler.getSession({ headers: { host: '127.0.0.1:3000', cookie: `__Host-login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
+    const dev = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example', 'http://localhost:3000'] }));
+    expect(await dev.getSession({ headers: { host: 'localhost:3000', cookie: `login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
   });
 
   it('onLogin returning a Response gets the cookie too (its own cookies kept), through the Node adapter', async () => {
