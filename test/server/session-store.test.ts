@@ -65,6 +65,19 @@ describe('sessions in a store (memoryStore)', () => {
     expect(other.cookies.get('login-session')).not.toBe(id);
   });
 
+  it('a new login replaces the session the browser had: the old id no longer reads', async () => {
+    const { url } = await serveWith(memoryStore());
+    const jar = new Jar();
+    await login(jar, url);
+    const first = jar.cookies.get('login-session')!;
+    await login(jar, url);
+    expect(jar.cookies.get('login-session')).not.toBe(first);
+    const replay = new Jar();
+    replay.cookies.set('login-session', first);
+    expect((await readSession(replay, url)).body).toBeNull();
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
+  });
+
   it('a changed id reads as signed out and is cleared', async () => {
     const { url } = await serveWith(memoryStore());
     const jar = new Jar();
@@ -161,6 +174,19 @@ describe('kept tokens', () => {
     provider.state.revoked.length = 0;
     expect((await logout(jar, url)).status).toBe(200);
     expect(provider.state.revoked).toEqual([`RT-${calls}`, `AT-${calls}`]);
+  });
+
+  it('everywhere revokes the tokens every ended session kept', async () => {
+    const { url } = await serveWith(memoryStore(), { keepTokens: true });
+    const [laptop, phone] = [new Jar(), new Jar()];
+    await login(laptop, url);
+    const first = provider.state.tokenCalls;
+    await login(phone, url);
+    const second = provider.state.tokenCalls;
+    provider.state.revoked.length = 0;
+    expect((await logout(phone, url, { everywhere: true })).status).toBe(200);
+    expect(provider.state.revoked.sort()).toEqual([`AT-${first}`, `AT-${second}`, `RT-${first}`, `RT-${second}`].sort());
+    expect((await readSession(laptop, url)).body).toBeNull();
   });
 
   it('a provider that refuses revocation still ends the local session', async () => {

@@ -8,15 +8,13 @@ export const MAX_COOKIE_BYTES = 4096;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Plain http is allowed only on loopback (development); anything else gets the secure cookie. */
+/**
+ * Plain http is allowed only on loopback (development); anything else gets the secure cookie.
+ * `origin` is a serialised origin (`URL.origin`: lower case, no path), read without parsing it again.
+ */
 export function isSecureOrigin(origin: string | undefined): boolean {
-  if (!origin) return true;
-  try {
-    const url = new URL(origin);
-    return !(url.protocol == 'http:' && LOOPBACK.has(url.hostname));
-  } catch {
-    return true;
-  }
+  if (!origin?.startsWith('http://')) return true;
+  return !LOOPBACK.has(origin.slice(7).replace(/:\d+$/, ''));
 }
 
 export interface CookieJar {
@@ -24,9 +22,13 @@ export interface CookieJar {
   secure: boolean;
 }
 
-/** The cookie's name for a request to `origin`: `__Host-{base}` unless plain http on loopback. */
-export function cookieFor(base: string, origin: string | undefined): CookieJar {
-  const secure = isSecureOrigin(origin);
+/**
+ * The cookie's name for a request to `origin`: `__Host-{base}` unless plain http on loopback — and that
+ * only when the site is developed there (`loopbackAllowed`): a proxy that rewrites Host to
+ * `127.0.0.1:3000` (nginx's default) must not turn a production site's cookie into a plain one.
+ */
+export function cookieFor(base: string, origin: string | undefined, loopbackAllowed = true): CookieJar {
+  const secure = !loopbackAllowed || isSecureOrigin(origin);
   return { name: secure ? `__Host-${base}` : base, secure };
 }
 
