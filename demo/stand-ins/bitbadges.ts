@@ -15,6 +15,8 @@ export async function startBitbadges(client: RegisteredClient & { apiKey: string
   const store = new GrantStore();
   const accessTokens = new Set<string>();
   const refreshTokens = new Set<string>();
+  /** Every refresh token a refresh request sent, in order (tests count refreshes with it). */
+  const refreshesSent: string[] = [];
   const issue = () => {
     const access = token();
     const refresh = token();
@@ -57,6 +59,7 @@ export async function startBitbadges(client: RegisteredClient & { apiKey: string
         if (!fields) return fail('Invalid request body: expected JSON');
         if (fields.client_id !== client.clientId || fields.client_secret !== client.clientSecret) return fail('Invalid client credentials');
         if (fields.grant_type === 'refresh_token') {
+          refreshesSent.push(fields.refresh_token ?? '');
           // Refresh tokens rotate: each one works once.
           if (!refreshTokens.delete(fields.refresh_token ?? '')) return fail('Invalid or expired refresh token');
           return issue();
@@ -85,5 +88,8 @@ export async function startBitbadges(client: RegisteredClient & { apiKey: string
       revocationEndpoint: `${server.url}/api/v0/oauth/token/revoke`,
     },
     isAccessTokenLive: (access: string) => accessTokens.has(access),
+    refreshesSent,
+    /** Forgets every refresh token (as when the user revokes the app at BitBadges). */
+    revokeAllRefreshTokens: () => refreshTokens.clear(),
   };
 }

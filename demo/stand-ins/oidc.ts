@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider, { type ClientMetadata } from 'oidc-provider';
+import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { loginPage } from './grants.js';
 
 export const OIDC_USER = { sub: 'oidc-user-1', name: 'Ada Lovelace', email: 'ada@example.org', email_verified: true };
@@ -27,7 +27,8 @@ function readBody(req: IncomingMessage): Promise<URLSearchParams> {
   });
 }
 
-export async function startOidc(clients: OidcClient[], port = 0) {
+/** `overrides` replace parts of the configuration below (e.g. `conformIdTokenClaims: true`). */
+export async function startOidc(clients: OidcClient[], port = 0, overrides: Partial<Configuration> = {}) {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -53,6 +54,7 @@ export async function startOidc(clients: OidcClient[], port = 0) {
     cookies: { keys: ['login-elements-demo-only'] },
     // Offer a refresh token to every client that may use the grant, not only with offline_access.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    ...overrides,
   });
   provider.on('server_error', (_ctx, error) => console.error('oidc-provider:', error));
   const callback = provider.callback();

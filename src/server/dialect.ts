@@ -43,5 +43,6 @@ export function serverWith(config: ProviderConfig, base: oauth.AuthorizationServ
     token_endpoint: config.tokenEndpoint ?? base.token_endpoint,
     userinfo_endpoint: config.userinfoEndpoint ?? base.userinfo_endpoint,
     revocation_endpoint: config.revocationEndpoint ?? base.revocation_endpoint,
+    end_session_endpoint: config.endSessionEndpoint ?? base.end_session_endpoint,
   };
 }

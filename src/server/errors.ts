@@ -14,6 +14,11 @@ export class EndpointError extends Error {
     super(`${status} ${error}: ${description}`);
   }
 
+  /** The error code, as `error` (what a rejected `getSession`/`accessToken` is checked by). */
+  get code(): string {
+    return this.error;
+  }
+
   /** The JSON answer: `{error, error_description}` with this status and headers. */
   toOutcome() {
     return jsonOutcome({ error: this.error, error_description: this.description }, this.status, this.headers);

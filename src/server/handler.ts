@@ -2,7 +2,9 @@ import { EndpointError, jsonOutcome } from './errors.js';
 import { fromRequest, tooLarge, toResponse, type Incoming, type Outcome } from './incoming.js';
 import { createProviderClient, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
 import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
-import type { LoginHandlerOptions } from './types.js';
+import { createSessionLayer, type Session } from './session/index.js';
+import type { SessionRequest, SessionResponse } from './session/request.js';
+import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
 
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
 export const exchangeCore = Symbol.for('login-elements.exchange');
@@ -11,6 +13,13 @@ export const exchangeCore = Symbol.for('login-elements.exchange');
 export type LoginHandler = ((request: Request) => Promise<Response>) & {
   readonly basePath: string;
   readonly [exchangeCore]: (incoming: Incoming) => Promise<Outcome>;
+  /**
+   * The session a request carries (SPEC §6), from a Fetch `Request` or a Node `IncomingMessage`; null
+   * when signed out. Pass the response (Fetch `Headers` or a Node response) to receive the re-sealed
+   * cookie when the read slides the idle window. Rejects with `code` `session_store_unavailable` when
+   * the store cannot be reached, and with a TypeError when no `session` is configured.
+   */
+  getSession(request: SessionRequest, response?: SessionResponse): Promise<Session | null>;
 };
 
 /** `/auth/` → `/auth`; `auth` → `/auth`. */
@@ -41,10 +50,14 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const redirectUris = options.redirectUris && new Set(options.redirectUris);
   const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
   const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
+  const session =
+    options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, isJson, timeoutMs, bodyTimeoutMs });
 
   async function handle(incoming: Incoming): Promise<Outcome> {
     const { pathname } = incoming;
     const name = pathname.startsWith(basePath + '/') ? pathname.slice(basePath.length + 1) : undefined;
+    const routed = session?.route(name, incoming);
+    if (routed) return routed;
     if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
     const client = name !== undefined && !name.includes('/') ? clients.get(name) : undefined;
     if (!client) throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path');
@@ -57,9 +70,18 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, incoming))
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');
     const { user, tokens } = await client.exchange(body);
-    if (!options.onLogin) return jsonOutcome({ provider: client.name, user, ...(options.exposeTokens ? { tokens } : {}) });
+    // The session is made before onLogin runs: a store that is down is a 503 before the site acts on it.
+    const signedIn = await session?.login(incoming, client, user, tokens);
+    const outcome = await answer(client.name, user, tokens, incoming, signedIn?.body);
+    return signedIn ? signedIn.attach(outcome) : outcome;
+  }
+
+  /** The 200 of a login: the default body, or what `onLogin` made of it. */
+  async function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Promise<Outcome> {
+    const standard = () => extend({ provider, user, ...(options.exposeTokens ? { tokens } : {}) });
+    if (!options.onLogin) return jsonOutcome(standard());
     const result = await options.onLogin({
-      provider: client.name,
+      provider,
       user,
       tokens,
       get request() {
@@ -67,7 +89,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       },
     });
     if (result instanceof Response) return result;
-    return jsonOutcome(result ?? { provider: client.name, user, ...(options.exposeTokens ? { tokens } : {}) });
+    return jsonOutcome(result === undefined || result === null ? standard() : extend(result));
   }
 
   /** Without an allowlist, a redirect URI must at least be on an allowed origin. */
@@ -90,5 +112,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     }
   };
   const handler = async (request: Request): Promise<Response> => toResponse(await exchange(fromRequest(request)));
-  return Object.assign(handler, { basePath, [exchangeCore]: exchange });
+  const getSession = (request: SessionRequest, response?: SessionResponse) =>
+    session ? session.getSession(request, response) : Promise.reject(new TypeError('login-elements: getSession needs the session option of createLoginHandler'));
+  return Object.assign(handler, { basePath, [exchangeCore]: exchange, getSession });
 }

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect } from './dialect.js';
+import { serverWith, type Dialect } from './dialect.js';
+import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
 import { readBounded } from './bounded-body.js';
 import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
@@ -52,6 +53,9 @@ export interface ExchangeInput {
 /** A provider's server-side operations, with its secrets bound in and its dialect's quirks applied. */
 export interface ProviderClient {
   readonly name: string;
+  readonly clientId: string;
+  /** The provider's endpoints: as configured, or from its discovery document (fetched, then cached). */
+  metadata(): Promise<oauth.AuthorizationServer>;
   exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
   /** Present when the provider issues refresh tokens (BitBadges rotates them: keep the new one). */
   refresh?(refreshToken: string): Promise<LoginTokens>;
@@ -81,24 +85,34 @@ export function createProviderClient(
   const dialect: Dialect | undefined = dialects[config.type ?? name];
   if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
   if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
-  const server = dialect.server(config);
+  const configured = dialect.server(config);
   const client: oauth.Client = { client_id: config.clientId };
   const clientAuth = dialect.clientAuth(config);
-  const insecure = [server.token_endpoint, server.userinfo_endpoint, server.revocation_endpoint].some((url) => url?.startsWith('http:'));
+  /** The endpoints as last known: configured, or discovered with the configured ones over them. */
+  let known = configured;
+  const insecure = (server: oauth.AuthorizationServer) =>
+    [server.issuer, server.token_endpoint, server.userinfo_endpoint, server.revocation_endpoint].some((url) => url?.startsWith('http:'));
 
   /** Every upstream call: bounded in time (body included) and size, reshaped by the dialect. */
   const upstream = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const signal = AbortSignal.timeout(timeoutMs);
     const target = String(url instanceof Request ? url.url : url);
-    const isTokenCall = target === server.token_endpoint || target === server.revocation_endpoint;
+    const isTokenCall = target === known.token_endpoint || target === known.revocation_endpoint;
     let request: RequestInit = { ...init, signal, redirect: 'manual' };
     if (isTokenCall && dialect.adaptRequest)
       request = { ...request, ...dialect.adaptRequest(config, { ...request, headers: Object.fromEntries(new Headers(init.headers)) }) };
     const response = await bounded(await fetch(target, request), maxUpstreamBytes, signal);
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };
-  const options = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure };
-  const tokenOptions = { ...options, additionalParameters: dialect.tokenParameters?.(config) };
+  const optionsFor = (server: oauth.AuthorizationServer) => ({ [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure(server) });
+  const tokenOptionsFor = (server: oauth.AuthorizationServer) => ({ ...optionsFor(server), additionalParameters: dialect.tokenParameters?.(config) });
+  // An oauth provider named by its issuer alone: the endpoints come from its discovery document.
+  const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, () => optionsFor(configured));
+  const metadata = async (): Promise<oauth.AuthorizationServer> => {
+    if (!discovery) return configured;
+    known = serverWith(config, await discovery());
+    return known;
+  };
 
   /** Runs an upstream step; any failure becomes the endpoint's answer (400/502/504). */
   const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
@@ -111,7 +125,10 @@ export function createProviderClient(
 
   const provider: ProviderClient = {
     name,
+    clientId: config.clientId,
+    metadata: () => guarded(metadata),
     async exchange({ code, redirectUri, codeVerifier, iss }) {
+      const server = await provider.metadata();
       let callback: URLSearchParams;
       try {
         // The browser checked `state`; this checks `iss` (RFC 9207) against the provider's issuer.
@@ -120,9 +137,10 @@ export function createProviderClient(
         throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
       }
       return guarded(async () => {
-        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
+        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptionsFor(server));
         const result = await oauth.processAuthorizationCodeResponse(server, client, response);
         const claims = oauth.getValidatedIdTokenClaims(result);
+        const options = optionsFor(server);
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: upstream as typeof fetch, options });
         return { user, tokens: pickTokens(result) };
       });
@@ -131,14 +149,17 @@ export function createProviderClient(
   if (dialect.refresh) {
     provider.refresh = (refreshToken) =>
       guarded(async () => {
-        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, tokenOptions);
+        const server = await metadata();
+        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, tokenOptionsFor(server));
         return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
       });
   }
-  if (server.revocation_endpoint) {
+  if (configured.revocation_endpoint || discovery) {
     provider.revoke = (token) =>
       guarded(async () => {
-        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, options));
+        const server = await metadata();
+        if (!server.revocation_endpoint) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
+        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, optionsFor(server)));
       });
   }
   return provider;

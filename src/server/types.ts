@@ -1,3 +1,5 @@
+import type { SessionOptions } from './session/options.js';
+
 /** A signed-in user, normalised per provider; `raw` is what the provider said (never tokens). */
 export interface LoginUser {
   id: string;
@@ -25,6 +27,8 @@ export interface ProviderConfig {
   tokenEndpoint?: string;
   userinfoEndpoint?: string;
   revocationEndpoint?: string;
+  /** OpenID Connect RP-Initiated Logout: where `POST {basePath}/logout` sends the browser next. */
+  endSessionEndpoint?: string;
   /** UPBOND: the API identifier sent as `audience`. */
   audience?: string;
   /** BellaDati: the installation's base URL (default `https://service.belladati.com`). */
@@ -68,6 +72,11 @@ export interface LoginHandlerOptions {
   providers: Record<string, ProviderConfig>;
   /** Shapes the 200 answer: return JSON, or a whole Response (e.g. with a session Set-Cookie). */
   onLogin?: (context: LoginContext) => unknown | Response | Promise<unknown | Response>;
+  /**
+   * Sessions after the login (SPEC §6): a sealed cookie by default, or a `store`. Adds
+   * `GET {basePath}/session`, `POST {basePath}/logout` and `handler.getSession(request)`.
+   */
+  session?: SessionOptions;
   /** Receives one line per failed request (status, error code, provider); never a secret or a token. */
   log?: (line: string) => void;
 }

@@ -13,13 +13,19 @@ export function userId(value: unknown, what: string): string {
   throw invalidProviderResponse(`The provider named no usable user id (${what})`);
 }
 
-/** Claims from the ID token when there is one, else from the userinfo endpoint (if any): OIDC's user. */
+/**
+ * OIDC's user: the ID token's claims merged with the userinfo endpoint's where one is known (SPEC §4
+ * "the whole user": spec-following providers put `name`, `email`, `picture` only at userinfo). The
+ * userinfo `sub` must be the ID token's (OIDC Core §5.3.2), else 502.
+ */
 export async function oidcUser(context: UserContext): Promise<LoginUser | null> {
   const { server, client, tokens, options } = context;
   let claims: Record<string, unknown> | undefined = context.claims;
-  if (!claims && server.userinfo_endpoint) {
+  if (server.userinfo_endpoint) {
     const response = await oauth.userInfoRequest(server, client, tokens.access_token, options);
-    claims = await oauth.processUserInfoResponse(server, client, oauth.skipSubjectCheck, response);
+    const expected = typeof claims?.sub == 'string' ? claims.sub : oauth.skipSubjectCheck;
+    const info = await oauth.processUserInfoResponse(server, client, expected, response);
+    claims = { ...claims, ...info };
   }
   if (!claims) return null;
   const { sub, email, name, picture } = claims;

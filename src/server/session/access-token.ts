@@ -1,0 +1,77 @@
+import { EndpointError } from '../errors.js';
+import type { ProviderClient } from '../provider-client.js';
+import { keepTokens, type KeptTokens } from './record.js';
+import { sessionEnded, type Sessions } from './sessions.js';
+
+/** A token this close to its expiry is refreshed first: it would expire on its way to the API. */
+const EXPIRY_MARGIN_MS = 10_000;
+const POLL_MS = 50;
+
+const fresh = (tokens: KeptTokens) => tokens.expires_at === undefined || Date.now() < tokens.expires_at - EXPIRY_MARGIN_MS;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `accessToken()` of a kept-token session (SPEC §6): the access token, refreshed at the provider when
+ * it has expired — once per session however many callers: callers in this process share one refresh,
+ * and instances sharing the store take turns through a lock in it (`setIfAbsent`), the others waiting
+ * for the record to change. A rotated refresh token is stored back before anyone gets the new access
+ * token. When the provider refuses the refresh (or there is no refresh token) the session ends.
+ */
+export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<string, ProviderClient>, timeoutMs: number) {
+  const running = new Map<string, Promise<string>>();
+
+  async function refreshed(key: string): Promise<string> {
+    const lock = `l:${key.slice(2)}`;
+    // The lock outlives one provider call and one store write, so a crashed holder frees it soon.
+    const lockMs = 2 * timeoutMs + 1000;
+    const deadline = Date.now() + lockMs + timeoutMs;
+    for (;;) {
+      let data = await sessions.load(key);
+      if (!data?.t) throw sessionEnded();
+      if (fresh(data.t)) return data.t.access_token;
+      if (await sessions.call((s) => s.setIfAbsent(lock, '1', lockMs))) {
+        try {
+          // Whoever held the lock before may have refreshed already.
+          data = await sessions.load(key);
+          if (!data?.t) throw sessionEnded();
+          if (fresh(data.t)) return data.t.access_token;
+          const client = clients.get(data.p);
+          const refreshToken = data.t.refresh_token;
+          if (!client?.refresh || !refreshToken) {
+            await sessions.call((s) => s.delete(key));
+            throw sessionEnded();
+          }
+          let tokens;
+          try {
+            tokens = await client.refresh(refreshToken);
+          } catch (error) {
+            // Refused (400: invalid_grant, …): the grant is gone and so is the session. A timeout or an
+            // unreachable provider ends nothing: the next call tries again.
+            if (error instanceof EndpointError && error.status == 400) {
+              await sessions.call((s) => s.delete(key));
+              throw sessionEnded();
+            }
+            throw error;
+          }
+          data.t = keepTokens(tokens, data.t);
+          await sessions.save(key, data);
+          return data.t.access_token;
+        } finally {
+          await sessions.call((s) => s.delete(lock)).catch(() => {});
+        }
+      }
+      if (Date.now() > deadline) throw new EndpointError(504, 'provider_timeout', 'The token refresh did not finish in time');
+      await sleep(POLL_MS);
+    }
+  }
+
+  return (key: string, tokens: KeptTokens) => async (): Promise<string> => {
+    if (fresh(tokens)) return tokens.access_token;
+    let pending = running.get(key);
+    if (!pending) {
+      pending = refreshed(key).finally(() => running.delete(key));
+      running.set(key, pending);
+    }
+    return pending;
+  };
+}

@@ -1,0 +1,75 @@
+import type { LoginTokens, LoginUser } from '../types.js';
+
+/** The signed-in user as a session keeps it: the normalised user without `raw` (SPEC §6). */
+export interface SessionUser {
+  id: string;
+  [field: string]: unknown;
+}
+
+/** The provider's tokens as a session keeps them (`keepTokens`), with an absolute expiry. */
+export interface KeptTokens {
+  access_token: string;
+  token_type: string;
+  /** Epoch ms; absent when the provider gave no lifetime. */
+  expires_at?: number;
+  refresh_token?: string;
+  id_token?: string;
+}
+
+/** What is sealed into the cookie, or into the store's record (short keys: the cookie is small). */
+export interface SessionData {
+  /** provider key */
+  p: string;
+  u: SessionUser | null;
+  /** created (login), epoch ms */
+  c: number;
+  /** absolute end: created + maxAge */
+  e: number;
+  /** last read that moved the idle window */
+  s: number;
+  t?: KeptTokens;
+}
+
+export function withoutRaw(user: LoginUser | null): SessionUser | null {
+  if (!user) return null;
+  const { raw: _raw, ...rest } = user;
+  return rest;
+}
+
+export function keepTokens(tokens: LoginTokens, previous?: KeptTokens): KeptTokens {
+  const kept: KeptTokens = { access_token: tokens.access_token, token_type: tokens.token_type };
+  if (tokens.expires_in !== undefined) kept.expires_at = Date.now() + tokens.expires_in * 1000;
+  // A provider that does not rotate sends no new refresh token: the old one stays good.
+  const refresh = tokens.refresh_token ?? previous?.refresh_token;
+  if (refresh) kept.refresh_token = refresh;
+  const id = tokens.id_token ?? previous?.id_token;
+  if (id) kept.id_token = id;
+  return kept;
+}
+
+const isNumber = (value: unknown): value is number => typeof value == 'number' && Number.isFinite(value);
+
+/** An opened payload that has the session's shape, else null. */
+export function asSessionData(value: unknown): SessionData | null {
+  if (typeof value != 'object' || value === null) return null;
+  const data = value as Partial<SessionData>;
+  const user = data.u;
+  const userOk = user === null || (typeof user == 'object' && user !== undefined && typeof user.id == 'string');
+  return typeof data.p == 'string' && userOk && isNumber(data.c) && isNumber(data.e) && isNumber(data.s) ? (data as SessionData) : null;
+}
+
+/**
+ * A user that does not fit the cookie, made to fit: its largest fields go first, the id always stays
+ * (SPEC §6: trimmed, never silently dropped). Returns null when even the id alone is too large.
+ */
+export async function trimmed(user: SessionUser, fits: (user: SessionUser) => Promise<boolean>): Promise<SessionUser | null> {
+  const fields = Object.keys(user)
+    .filter((key) => key != 'id')
+    .sort((a, b) => JSON.stringify(user[b]).length - JSON.stringify(user[a]).length);
+  const kept: SessionUser = { ...user };
+  for (const field of fields) {
+    delete kept[field];
+    if (await fits(kept)) return kept;
+  }
+  return null;
+}

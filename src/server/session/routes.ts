@@ -1,0 +1,112 @@
+import { EndpointError, jsonOutcome } from '../errors.js';
+import { tooLarge, type Incoming, type Outcome } from '../incoming.js';
+import type { ProviderClient } from '../provider-client.js';
+import { decodeBody, MAX_BODY_BYTES } from '../request-body.js';
+import type { SessionData } from './record.js';
+import type { Sessions, SessionSource } from './sessions.js';
+
+/** What the two routes need of the handler. */
+export interface RouteContext {
+  sessions: Sessions;
+  clients: ReadonlyMap<string, ProviderClient>;
+  originAllowed(origin: string, incoming: Incoming): boolean;
+  isJson(incoming: Incoming): boolean;
+  timeoutMs: number;
+  bodyTimeoutMs: number;
+}
+
+export const SESSION_ROUTES = new Set(['session', 'logout']);
+
+/** The request's own origin, or undefined when its Host cannot make one (then the secure cookie). */
+function ownOrigin(incoming: Incoming): string | undefined {
+  try {
+    return incoming.ownOrigin();
+  } catch {
+    return undefined;
+  }
+}
+
+export const sourceOf = (incoming: Incoming): SessionSource => ({ cookie: incoming.header('cookie'), origin: ownOrigin(incoming) });
+
+const cookieHeader = (setCookie: string | undefined) => (setCookie ? { 'set-cookie': setCookie } : undefined);
+
+/** `GET {basePath}/session`: who is signed in, or null. Never CORS headers; never cached. */
+export async function sessionRoute(context: RouteContext, incoming: Incoming): Promise<Outcome> {
+  if (incoming.method !== 'GET') throw new EndpointError(405, 'method_not_allowed', 'Use GET', { allow: 'GET' });
+  const { session, setCookie } = await context.sessions.read(sourceOf(incoming));
+  if (!session) return jsonOutcome(null, 200, cookieHeader(setCookie));
+  const { data } = session;
+  return jsonOutcome({ provider: data.p, user: data.u, expiresAt: context.sessions.expiry(data) }, 200, cookieHeader(session.setCookie));
+}
+
+/** The optional JSON body of a logout: `{everywhere?, returnTo?}`. */
+async function logoutBody(context: RouteContext, incoming: Incoming): Promise<{ everywhere: boolean; returnTo?: string }> {
+  if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
+  const text = decodeBody(await incoming.body(MAX_BODY_BYTES, context.bodyTimeoutMs)).trim();
+  if (!text) return { everywhere: false };
+  if (!context.isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new EndpointError(400, 'invalid_request', 'The body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new EndpointError(400, 'invalid_request', 'The body must be a JSON object');
+  const { everywhere, returnTo } = body as Record<string, unknown>;
+  if (everywhere !== undefined && typeof everywhere !== 'boolean') throw new EndpointError(400, 'invalid_request', 'everywhere must be a boolean');
+  if (returnTo !== undefined && typeof returnTo !== 'string') throw new EndpointError(400, 'invalid_request', 'returnTo must be a string');
+  return { everywhere: everywhere === true, ...(returnTo ? { returnTo } : {}) };
+}
+
+/** Revokes what the ended sessions kept, best effort, all within `timeoutMs`. */
+async function revokeKept(context: RouteContext, ended: SessionData[]): Promise<void> {
+  const calls: Promise<void>[] = [];
+  for (const data of ended) {
+    const client = context.clients.get(data.p);
+    if (!data.t || !client?.revoke) continue;
+    // The refresh token first: revoking it ends the grant at most providers (RFC 7009 §2.1).
+    for (const token of [data.t.refresh_token, data.t.access_token]) if (token) calls.push(client.revoke(token));
+  }
+  if (!calls.length) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([Promise.allSettled(calls), new Promise((resolve) => (timer = setTimeout(resolve, context.timeoutMs)))]);
+  clearTimeout(timer);
+}
+
+/** The provider's RP-Initiated Logout URL (OpenID Connect), when it publishes `end_session_endpoint`. */
+async function endSessionUrl(context: RouteContext, incoming: Incoming, data: SessionData, returnTo: string | undefined): Promise<string | undefined> {
+  const client = context.clients.get(data.p);
+  if (!client) return;
+  const endpoint = await client
+    .metadata()
+    .then((server) => server.end_session_endpoint)
+    .catch(() => undefined);
+  if (!endpoint) return;
+  const url = new URL(endpoint);
+  url.searchParams.set('client_id', client.clientId);
+  if (data.t?.id_token) url.searchParams.set('id_token_hint', data.t.id_token);
+  if (returnTo && returnAllowed(context, incoming, returnTo)) url.searchParams.set('post_logout_redirect_uri', returnTo);
+  return url.href;
+}
+
+function returnAllowed(context: RouteContext, incoming: Incoming, returnTo: string): boolean {
+  try {
+    const url = new URL(returnTo);
+    return (url.protocol == 'https:' || url.protocol == 'http:') && context.originAllowed(url.origin, incoming);
+  } catch {
+    return false;
+  }
+}
+
+/** `POST {basePath}/logout`: ends the session (or all of the user's), revokes kept tokens. */
+export async function logoutRoute(context: RouteContext, incoming: Incoming): Promise<Outcome> {
+  if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
+  const origin = incoming.header('origin');
+  if (origin !== null && !context.originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
+  const { everywhere, returnTo } = await logoutBody(context, incoming);
+  if (everywhere && !context.sessions.store) throw new EndpointError(400, 'invalid_request', 'everywhere needs a session store on the server');
+  const { ended, setCookie } = await context.sessions.end(sourceOf(incoming), everywhere);
+  if (!ended.length) return jsonOutcome({}, 200, cookieHeader(setCookie));
+  const [url] = await Promise.all([endSessionUrl(context, incoming, ended[0]!, returnTo), revokeKept(context, ended)]);
+  return jsonOutcome(url ? { endSessionUrl: url } : {}, 200, cookieHeader(setCookie));
+}

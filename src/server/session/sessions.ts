@@ -1,0 +1,161 @@
+import { EndpointError } from '../errors.js';
+import type { LoginTokens, LoginUser } from '../types.js';
+import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, setCookie, type CookieJar } from './cookie.js';
+import { hash, ID_PATTERN, randomId } from './hash.js';
+import { SLIDE_AFTER_MS, type SessionSettings } from './options.js';
+import { asSessionData, keepTokens, trimmed, withoutRaw, type SessionData } from './record.js';
+import { createSealer } from './seal.js';
+import type { SessionStore } from './store.js';
+
+/** What a session read needs of a request, whatever carried it. */
+export interface SessionSource {
+  cookie: string | null | undefined;
+  /** The origin the request was addressed to: decides the cookie's name and flags. */
+  origin: string | undefined;
+}
+
+/** A session that was read: its data, where it lives, and a cookie to send back when it slid. */
+export interface ReadSession {
+  data: SessionData;
+  /** The store key (`s:` + hash of the id), with a store. */
+  key?: string;
+  setCookie?: string;
+}
+
+export interface ReadResult {
+  session: ReadSession | null;
+  /** Clears a cookie that was sent but is not a live session (tampered, expired, revoked). */
+  setCookie?: string;
+}
+
+export const storeUnavailable = () => new EndpointError(503, 'session_store_unavailable', 'The session store cannot be reached; try again shortly');
+export const sessionEnded = () => new EndpointError(401, 'session_ended', 'The session has ended');
+
+const userKey = (provider: string, id: string) => hash(`${provider}\u0000${id}`).then((h) => `u:${h}`);
+
+/** The sessions of one handler: sealing, cookie, store and expiry (SPEC §6), on no transport. */
+export function createSessions(settings: SessionSettings, timeoutMs: number) {
+  const sealer = createSealer(settings.secrets);
+  const { store, maxAgeMs, idleMs } = settings;
+
+  /** A store call within `timeoutMs`; any failure is the 503 (never a half answer). */
+  async function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        (async () => operation(store!))(),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
+      ]);
+    } catch {
+      throw storeUnavailable();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  const expiry = (data: SessionData) => (idleMs ? Math.min(data.e, data.s + idleMs) : data.e);
+  const seconds = (until: number) => Math.ceil((until - Date.now()) / 1000);
+  const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin);
+
+  async function load(key: string): Promise<SessionData | null> {
+    const sealed = await call((s) => s.get(key));
+    const data = sealed === null ? null : asSessionData(await sealer.open(sealed));
+    return data && Date.now() < expiry(data) ? data : null;
+  }
+
+  async function save(key: string, data: SessionData): Promise<void> {
+    const sealed = await sealer.seal(data);
+    await call((s) => s.set(key, sealed, expiry(data) - Date.now()));
+  }
+
+  /** The cookie for a sealed session, trimming a user too large for it. */
+  async function sealedCookie(jar: CookieJar, data: SessionData): Promise<string> {
+    const fits = async (candidate: SessionData) => `${jar.name}=${await sealer.seal(candidate)}`.length <= MAX_COOKIE_BYTES;
+    if (!(await fits(data))) {
+      const user = data.u && (await trimmed(data.u, (u) => fits({ ...data, u })));
+      if (!user) throw new EndpointError(502, 'invalid_provider_response', 'The provider named a user id too large for a session');
+      data = { ...data, u: user };
+    }
+    return setCookie(jar, await sealer.seal(data), seconds(expiry(data)));
+  }
+
+  return {
+    store,
+    expiry,
+
+    /** The session a request carries, or null (then its cookie, if any, is cleared). */
+    async read(source: SessionSource, slide = true): Promise<ReadResult> {
+      const jar = jarFor(source);
+      const value = readCookie(source.cookie, jar.name);
+      if (value === undefined) return { session: null };
+      const signedOut = { session: null, setCookie: clearCookie(jar) };
+      if (value.length > MAX_COOKIE_BYTES) return signedOut;
+      let key: string | undefined;
+      let data: SessionData | null;
+      if (store) {
+        if (!ID_PATTERN.test(value)) return signedOut;
+        key = `s:${await hash(value)}`;
+        data = await load(key);
+      } else {
+        data = asSessionData(await sealer.open(value));
+        if (data && Date.now() >= expiry(data)) data = null;
+      }
+      if (!data) return signedOut;
+      const session: ReadSession = { data, key };
+      if (slide && idleMs && Date.now() - data.s > SLIDE_AFTER_MS) {
+        data.s = Math.min(Date.now(), data.e);
+        if (key) await save(key, data);
+        else session.setCookie = await sealedCookie(jar, data);
+      }
+      return { session };
+    },
+
+    /** A fresh session for a login (new id, new seal: nothing the request carried is promoted). */
+    async create(source: SessionSource, provider: string, user: LoginUser | null, tokens: LoginTokens): Promise<{ setCookie: string; data: SessionData }> {
+      const now = Date.now();
+      const data: SessionData = { p: provider, u: withoutRaw(user), c: now, e: now + maxAgeMs, s: now };
+      const jar = jarFor(source);
+      if (!store) return { setCookie: await sealedCookie(jar, data), data };
+      if (settings.keepTokens) data.t = keepTokens(tokens);
+      const id = randomId();
+      const key = `s:${await hash(id)}`;
+      await save(key, data);
+      if (data.u) {
+        const index = await userKey(provider, data.u.id);
+        await call((s) => s.addToSet(index, key, maxAgeMs));
+      }
+      // With a store the record carries the idle window; the cookie lives until the absolute end.
+      return { setCookie: setCookie(jar, id, seconds(data.e)), data };
+    },
+
+    /**
+     * Ends the request's session (and with `everywhere`, every session of its user): the records are
+     * deleted and the cookie cleared. Returns what ended, for revocation and provider sign-out.
+     */
+    async end(source: SessionSource, everywhere: boolean): Promise<{ ended: SessionData[]; setCookie?: string }> {
+      const { session, setCookie: clear } = await this.read(source, false);
+      if (!session) return { ended: [], setCookie: clear };
+      const setCookieHeader = clearCookie(jarFor(source));
+      if (!session.key) return { ended: [session.data], setCookie: setCookieHeader };
+      const keys = new Set([session.key]);
+      const index = everywhere && session.data.u ? await userKey(session.data.p, session.data.u.id) : undefined;
+      if (index) for (const key of await call((s) => s.members(index))) keys.add(key);
+      const ended: SessionData[] = [session.data];
+      for (const key of keys) {
+        if (key !== session.key) {
+          const data = await load(key).catch(() => null);
+          if (data) ended.push(data);
+        }
+        await call((s) => s.delete(key));
+      }
+      if (index) await call((s) => s.delete(index));
+      return { ended, setCookie: setCookieHeader };
+    },
+
+    load,
+    save,
+    call,
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

@@ -1,0 +1,26 @@
+/**
+ * Where server-side sessions live (SPEC §6 "With a store"). Small on purpose, so a KV, a database or a
+ * cache can carry it: keys and values are opaque strings (keys already hashed, values sealed).
+ * Every call may reject or hang when the store is down: the endpoint answers 503
+ * `session_store_unavailable` after `timeoutMs`, and never sets a cookie for a record it could not write.
+ */
+export interface SessionStore {
+  /** The value at `key`, or null when there is none (or it expired). */
+  get(key: string): Promise<string | null>;
+  /** Stores `value` at `key` for `ttlMs` milliseconds, replacing any value. */
+  set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Removes `key` (a value or a set); no error when it is absent. */
+  delete(key: string): Promise<void>;
+  /**
+   * Adds `member` to the set at `key` and keeps the set at least `ttlMs` from now: a user's session
+   * keys, so `everywhere` can end them all.
+   */
+  addToSet(key: string, member: string, ttlMs: number): Promise<void>;
+  /** The members of the set at `key` (empty when there is none). */
+  members(key: string): Promise<string[]>;
+  /**
+   * Sets `key` only when it is absent, for `ttlMs`: true when this call set it. The lock that makes a
+   * refresh happen once per session across instances (Redis: `SET key value NX PX ttl`).
+   */
+  setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+}

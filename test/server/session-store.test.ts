@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoginHandler, memoryStore, type SessionStore } from '../../src/server/index.js';
+import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
+
+const SECRET = 'a-session-secret-of-at-least-32-chars!';
+
+let provider: Awaited<ReturnType<typeof startProvider>>;
+const open: Listening[] = [];
+beforeAll(async () => {
+  provider = await startProvider();
+});
+afterAll(async () => {
+  await provider.close();
+  await Promise.all(open.map((server) => server.close()));
+});
+
+/** A store that can be taken down (calls reject) or made to hang (calls never answer), and records its keys. */
+function controllable(inner: SessionStore = memoryStore()) {
+  const control = { mode: 'up' as 'up' | 'down' | 'hang', failAddToSet: false, keys: new Set<string>(), values: [] as string[] };
+  const wrap = <A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+    if (control.mode == 'down') throw new Error('connection refused');
+    if (control.mode == 'hang') return new Promise<R>(() => {});
+    if (name == 'addToSet' && control.failAddToSet) throw new Error('connection reset');
+    control.keys.add(String(args[0]));
+    if (name == 'set') control.values.push(String(args[1]));
+    return call(...args);
+  };
+  const store: SessionStore = {
+    get: wrap('get', inner.get),
+    set: wrap('set', inner.set),
+    delete: wrap('delete', inner.delete),
+    addToSet: wrap('addToSet', inner.addToSet),
+    members: wrap('members', inner.members),
+    setIfAbsent: wrap('setIfAbsent', inner.setIfAbsent),
+  };
+  return { store, control };
+}
+
+async function serveWith(store: SessionStore, extra: { keepTokens?: boolean; timeoutMs?: number } = {}) {
+  const handler = createLoginHandler({
+    trustHost: true,
+    timeoutMs: extra.timeoutMs ?? 10_000,
+    providers: { corp: provider.config },
+    session: { secret: SECRET, store, keepTokens: extra.keepTokens ?? false },
+  });
+  const server = await listen(handler);
+  open.push(server);
+  return { handler, url: server.url };
+}
+
+describe('sessions in a store (memoryStore)', () => {
+  it('the cookie holds a 256-bit random id; the store keys the record by its hash and holds no plain user', async () => {
+    const { store, control } = controllable();
+    const { url } = await serveWith(store);
+    const jar = new Jar();
+    await login(jar, url);
+    const id = jar.cookies.get('login-session')!;
+    expect(id).toMatch(/^[\w-]{43}$/);
+    expect([...control.keys].some((key) => key.includes(id))).toBe(false);
+    expect(control.values.join()).not.toContain('Alice');
+    expect((await readSession(jar, url)).body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice' } });
+    const other = new Jar();
+    await login(other, url);
+    expect(other.cookies.get('login-session')).not.toBe(id);
+  });
+
+  it('a changed id reads as signed out and is cleared', async () => {
+    const { url } = await serveWith(memoryStore());
+    const jar = new Jar();
+    await login(jar, url);
+    const id = jar.cookies.get('login-session')!;
+    jar.cookies.set('login-session', (id[0] == 'A' ? 'B' : 'A') + id.slice(1));
+    expect((await readSession(jar, url)).body).toBeNull();
+    expect(jar.cookies.has('login-session')).toBe(false);
+  });
+
+  it('logout deletes the record: the old cookie, replayed, is signed out', async () => {
+    const { url } = await serveWith(memoryStore());
+    const jar = new Jar();
+    await login(jar, url);
+    const id = jar.cookies.get('login-session')!;
+    expect((await logout(jar, url)).status).toBe(200);
+    const replay = new Jar();
+    replay.cookies.set('login-session', id);
+    expect((await readSession(replay, url)).body).toBeNull();
+  });
+
+  it('everywhere ends every session of the user, and only theirs', async () => {
+    const { url } = await serveWith(memoryStore());
+    const [laptop, phone, someoneElse] = [new Jar(), new Jar(), new Jar()];
+    await login(laptop, url);
+    await login(phone, url);
+    provider.state.user = { sub: 'user-2', name: 'Bob' };
+    await login(someoneElse, url);
+    provider.state.user = { sub: 'user-1', name: 'Alice', email: 'alice@example.org' };
+    expect((await logout(phone, url, { everywhere: true })).status).toBe(200);
+    expect((await readSession(laptop, url)).body).toBeNull();
+    expect((await readSession(phone, url)).body).toBeNull();
+    expect((await readSession(someoneElse, url)).body).toMatchObject({ user: { id: 'user-2' } });
+  });
+
+  it('a store that is down: 503 session_store_unavailable for GET /session, login and logout; getSession rejects; all work again after', async () => {
+    const { store, control } = controllable();
+    const { handler, url } = await serveWith(store);
+    const jar = new Jar();
+    await login(jar, url);
+    control.mode = 'down';
+    for (const response of [await jar.fetch(`${url}/auth/session`), await login(new Jar(), url), await logout(jar, url)]) {
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ error: 'session_store_unavailable' });
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+    await expect(handler.getSession(new Request(url, { headers: { cookie: jar.header()! } }))).rejects.toMatchObject({ code: 'session_store_unavailable' });
+    control.mode = 'up';
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
+  });
+
+  it('a store that hangs: 503 within timeoutMs', async () => {
+    const { store, control } = controllable();
+    const { url } = await serveWith(store, { timeoutMs: 300 });
+    const jar = new Jar();
+    await login(jar, url);
+    control.mode = 'hang';
+    const started = Date.now();
+    expect((await jar.fetch(`${url}/auth/session`)).status).toBe(503);
+    const fresh = new Jar();
+    expect((await login(fresh, url)).status).toBe(503);
+    expect(fresh.cookies.size).toBe(0);
+    expect(Date.now() - started).toBeLessThan(3000);
+    control.mode = 'up';
+    expect((await readSession(jar, url)).body).not.toBeNull();
+  });
+
+  it('a login whose store write half fails: 503 and no cookie, never a half-made session', async () => {
+    const { store, control } = controllable();
+    const { url } = await serveWith(store);
+    control.failAddToSet = true;
+    const jar = new Jar();
+    const res = await login(jar, url);
+    expect(res.status).toBe(503);
+    expect(jar.cookies.size).toBe(0);
+    control.failAddToSet = false;
+    expect((await login(jar, url)).status).toBe(200);
+  });
+});
+
+describe('kept tokens', () => {
+  it('logout revokes the refresh and access tokens at the provider', async () => {
+    const { url } = await serveWith(memoryStore(), { keepTokens: true });
+    const jar = new Jar();
+    await login(jar, url);
+    const calls = provider.state.tokenCalls;
+    provider.state.revoked.length = 0;
+    expect((await logout(jar, url)).status).toBe(200);
+    expect(provider.state.revoked).toEqual([`RT-${calls}`, `AT-${calls}`]);
+  });
+
+  it('a provider that refuses revocation still ends the local session', async () => {
+    const { handler, url } = await serveWith(memoryStore(), { keepTokens: true });
+    const jar = new Jar();
+    await login(jar, url);
+    const session = await handler.getSession(new Request(url, { headers: { cookie: jar.header()! } }));
+    expect(await session!.accessToken!()).toMatch(/^AT-/);
+    provider.state.refuseRevocation = true;
+    try {
+      const res = await logout(jar, url);
+      expect([res.status, await res.json()]).toEqual([200, {}]);
+      expect(jar.cookies.has('login-session')).toBe(false);
+      expect((await readSession(jar, url)).body).toBeNull();
+    } finally {
+      provider.state.refuseRevocation = false;
+    }
+  });
+});

@@ -1,0 +1,301 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createLoginHandler, type LoginHandlerOptions, type SessionOptions } from '../../src/server/index.js';
+import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
+
+const SECRET = 'a-session-secret-of-at-least-32-chars!';
+const OTHER = 'another-secret-that-is-32-chars-long!!';
+
+let provider: Awaited<ReturnType<typeof startProvider>>;
+const open: Listening[] = [];
+beforeAll(async () => {
+  provider = await startProvider();
+});
+afterAll(async () => {
+  await provider.close();
+  await Promise.all(open.map((server) => server.close()));
+});
+afterEach(() => {
+  vi.useRealTimers();
+  provider.state.user = { sub: 'user-1', name: 'Alice', email: 'alice@example.org' };
+});
+
+const options = (session: Partial<SessionOptions> = {}, extra: Partial<LoginHandlerOptions> = {}): LoginHandlerOptions => ({
+  trustHost: true,
+  providers: { corp: provider.config },
+  session: { secret: SECRET, ...session },
+  ...extra,
+});
+
+async function serveWith(session: Partial<SessionOptions> = {}, extra: Partial<LoginHandlerOptions> = {}) {
+  const handler = createLoginHandler(options(session, extra));
+  const server = await listen(handler);
+  open.push(server);
+  return { handler, url: server.url };
+}
+
+const cookieValue = (jar: Jar) => jar.cookies.get('login-session')!;
+
+describe('sealed-cookie sessions', () => {
+  it('a login sets the sealed cookie; GET /session reads it back, without raw; the body has expiresAt', async () => {
+    const { url } = await serveWith();
+    const jar = new Jar();
+    const before = Date.now();
+    const res = await login(jar, url);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice', raw: { sub: 'user-1' } } });
+    expect(body.expiresAt).toBeGreaterThanOrEqual(before + 7 * 24 * 3600 * 1000);
+    const [cookie] = jar.setCookies;
+    expect(cookie).toMatch(/^login-session=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(cookie).not.toContain('Alice');
+    const session = await readSession(jar, url);
+    expect(session.status).toBe(200);
+    expect(session.headers.get('cache-control')).toBe('no-store');
+    expect([...session.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(session.body).toEqual({ provider: 'corp', user: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, expiresAt: body.expiresAt });
+  });
+
+  it('signed out: 200 null, and no cookie is set', async () => {
+    const { url } = await serveWith();
+    const jar = new Jar();
+    expect((await readSession(jar, url)).body).toBeNull();
+    expect(jar.setCookies).toEqual([]);
+  });
+
+  it('every character of the cookie changed in turn reads as signed out, and the cookie is cleared', async () => {
+    const { handler } = await serveWith();
+    const jar = new Jar();
+    const res = await handler(new Request('http://127.0.0.1/auth/corp', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'c', redirectUri: 'http://127.0.0.1/callback.html' }),
+    }));
+    jar.take(res);
+    const value = cookieValue(jar);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
+    const read = (cookie: string) => handler(new Request('http://127.0.0.1/auth/session', { headers: { cookie: `login-session=${cookie}` } }));
+    const good = await read(value);
+    expect(await good.json()).toMatchObject({ user: { id: 'user-1' } });
+    for (let i = 0; i < value.length; i++) {
+      // The next character of the alphabet: always a different, valid character (also in the last
+      // character's unused bits, which base64url decoders ignore).
+      const next = alphabet[(alphabet.indexOf(value[i]!) + 1) % alphabet.length]!;
+      const response = await read(value.slice(0, i) + next + value.slice(i + 1));
+      expect(await response.json(), `character ${i}`).toBeNull();
+      expect(response.headers.get('set-cookie'), `character ${i}`).toMatch(/^login-session=; Max-Age=0;/);
+    }
+    for (const broken of [value.slice(0, -1), value.slice(1), value + 'A', '', 'x'.repeat(5000)]) expect(await (await read(broken)).json()).toBeNull();
+  });
+
+  it('rotation: [new, old] opens cookies of both and seals with the new one; a foreign secret reads as signed out', async () => {
+    const oldServer = await serveWith({ secret: OTHER });
+    const jar = new Jar();
+    await login(jar, oldServer.url);
+    const rotated = await serveWith({ secret: [SECRET, OTHER] });
+    expect((await readSession(jar, rotated.url)).body).toMatchObject({ user: { id: 'user-1' } });
+    const fresh = new Jar();
+    await login(fresh, rotated.url);
+    const onlyNew = await serveWith({ secret: SECRET });
+    expect((await readSession(fresh, onlyNew.url)).body).toMatchObject({ user: { id: 'user-1' } });
+    expect((await readSession(new Jar(), onlyNew.url)).body).toBeNull();
+    const stale = new Jar();
+    await login(stale, oldServer.url);
+    expect((await readSession(stale, onlyNew.url)).body).toBeNull();
+    expect(stale.cookies.has('login-session')).toBe(false);
+  });
+
+  it('absolute expiry (fake clock): maxAge ends the session whatever happens', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { url } = await serveWith({ maxAge: 3600, idleTimeout: 1800 });
+    const jar = new Jar();
+    await login(jar, url);
+    for (let minute = 20; minute < 60; minute += 20) {
+      vi.setSystemTime(Date.now() + 20 * 60_000);
+      expect((await readSession(jar, url)).body, `minute ${minute}`).toMatchObject({ user: { id: 'user-1' } });
+    }
+    vi.setSystemTime(Date.now() + 20 * 60_000 + 1000);
+    expect((await readSession(jar, url)).body).toBeNull();
+  });
+
+  it('idle expiry slides: reads within 60 s set no cookie, later ones re-seal; no read for idleTimeout ends it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { url } = await serveWith({ idleTimeout: 600 });
+    const jar = new Jar();
+    const loggedIn = (await (await login(jar, url)).json()) as { expiresAt: number };
+    expect(loggedIn.expiresAt).toBeLessThanOrEqual(Date.now() + 600_000);
+    expect(jar.setCookies.at(-1)).toContain('Max-Age=600;');
+    vi.setSystemTime(Date.now() + 30_000);
+    let count = jar.setCookies.length;
+    expect((await readSession(jar, url)).body).not.toBeNull();
+    expect(jar.setCookies.length).toBe(count);
+    vi.setSystemTime(Date.now() + 500_000);
+    const slid = await readSession(jar, url);
+    expect(jar.setCookies.length).toBe(count + 1);
+    expect(slid.body!.expiresAt).toBe(Date.now() + 600_000);
+    vi.setSystemTime(Date.now() + 590_000);
+    expect((await readSession(jar, url)).body).not.toBeNull();
+    count = jar.setCookies.length;
+    vi.setSystemTime(Date.now() + 601_000);
+    expect((await readSession(jar, url)).body).toBeNull();
+  });
+
+  it('fixation: a cookie planted before the login is never promoted; every login gets a fresh seal', async () => {
+    const { url } = await serveWith();
+    const attacker = new Jar();
+    await login(attacker, url);
+    const planted = cookieValue(attacker);
+    const victim = new Jar();
+    victim.cookies.set('login-session', planted);
+    await login(victim, url);
+    expect(cookieValue(victim)).not.toBe(planted);
+    await login(victim, url);
+    const values = new Set(victim.setCookies);
+    expect(values.size).toBe(2);
+  });
+
+  it('a user too large for the cookie is trimmed to fit, its id kept', async () => {
+    provider.state.user = { sub: 'user-big', name: 'Bob', email: 'bob@example.org', picture: `data:image/png;base64,${'A'.repeat(6000)}` };
+    const { url } = await serveWith();
+    const jar = new Jar();
+    const res = await login(jar, url);
+    expect(res.status).toBe(200);
+    const line = jar.setCookies[0]!;
+    expect(line.split(';')[0]!.length).toBeLessThanOrEqual(4096);
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-big', name: 'Bob', email: 'bob@example.org' } });
+    expect(((await readSession(jar, url)).body!.user as Record<string, unknown>).picture).toBeUndefined();
+  });
+
+  it('https: __Host- and Secure; plain http only on loopback', async () => {
+    const handler = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example', 'http://localhost:3000'] }));
+    const loginAt = (origin: string) =>
+      handler(new Request(`${origin}/auth/corp`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ code: 'c', redirectUri: `${origin}/cb` }) }));
+    const https = (await loginAt('https://app.example')).headers.get('set-cookie')!;
+    expect(https).toMatch(/^__Host-login-session=.+; Path=\/; HttpOnly; SameSite=Lax; Secure$/);
+    const local = (await loginAt('http://localhost:3000')).headers.get('set-cookie')!;
+    expect(local).toMatch(/^login-session=.+; HttpOnly; SameSite=Lax$/);
+    // On https only the __Host- cookie counts: a plain one (settable over http by a network attacker) does not.
+    const value = https.split(';')[0]!.split('=')[1]!;
+    const read = (cookie: string) => handler(new Request('https://app.example/auth/session', { headers: { cookie } })).then((r) => r.json());
+    expect(await read(`__Host-login-session=${value}`)).toMatchObject({ user: { id: 'user-1' } });
+    expect(await read(`login-session=${value}`)).toBeNull();
+  });
+
+  it('onLogin returning a Response gets the cookie too (its own cookies kept), through the Node adapter', async () => {
+    const { url } = await serveWith({}, { onLogin: () => new Response('{"ok":true}', { headers: [['content-type', 'application/json'], ['set-cookie', 'theme=dark; Path=/']] }) });
+    const jar = new Jar();
+    const res = await login(jar, url);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(jar.cookies.get('theme')).toBe('dark');
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
+  });
+
+  it('onLogin returning an object: expiresAt is added', async () => {
+    const { url } = await serveWith({}, { onLogin: ({ user }) => ({ name: user?.name }) });
+    const body = (await (await login(new Jar(), url)).json()) as Record<string, unknown>;
+    expect(body).toEqual({ name: 'Alice', expiresAt: expect.any(Number) });
+  });
+});
+
+describe('logout', () => {
+  it('Origin checked: a foreign page gets 403 and the session lives on; the own page ends it', async () => {
+    const { url } = await serveWith();
+    const jar = new Jar();
+    await login(jar, url);
+    const foreign = await logout(jar, url, undefined, 'https://evil.example');
+    expect([foreign.status, ((await foreign.json()) as { error: string }).error]).toEqual([403, 'forbidden_origin']);
+    expect((await readSession(jar, url)).body).not.toBeNull();
+    const own = await logout(jar, url);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toEqual({});
+    expect(jar.setCookies.at(-1)).toMatch(/^login-session=; Max-Age=0; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect((await readSession(jar, url)).body).toBeNull();
+    const again = await logout(jar, url, {});
+    expect([again.status, await again.json()]).toEqual([200, {}]);
+  });
+
+  it('everywhere without a store is 400 invalid_request; a wrong body is 400/415; GET is 405', async () => {
+    const { url } = await serveWith();
+    const jar = new Jar();
+    await login(jar, url);
+    const everywhere = await logout(jar, url, { everywhere: true });
+    expect([everywhere.status, ((await everywhere.json()) as { error: string }).error]).toEqual([400, 'invalid_request']);
+    expect((await logout(jar, url, { everywhere: 'yes' })).status).toBe(400);
+    expect((await jar.fetch(`${url}/auth/logout`, { method: 'POST', headers: { origin: url, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    const get = await jar.fetch(`${url}/auth/logout`);
+    expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
+    const post = await jar.fetch(`${url}/auth/session`, { method: 'POST', headers: { origin: url } });
+    expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET']);
+    expect((await readSession(jar, url)).body).not.toBeNull();
+  });
+
+  it('RP-initiated logout: end_session_endpoint with client_id, and returnTo only on an allowed origin', async () => {
+    const endSessionEndpoint = 'https://idp.example/logout';
+    const { url } = await serveWith({}, { providers: { corp: { ...provider.config, endSessionEndpoint } } });
+    const jar = new Jar();
+    await login(jar, url);
+    const res = await logout(jar, url, { returnTo: `${url}/signed-out` });
+    const { endSessionUrl } = (await res.json()) as { endSessionUrl: string };
+    const parsed = new URL(endSessionUrl);
+    expect(parsed.origin + parsed.pathname).toBe(endSessionEndpoint);
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({ client_id: 'session-client', post_logout_redirect_uri: `${url}/signed-out` });
+    await login(jar, url);
+    const foreign = (await (await logout(jar, url, { returnTo: 'https://evil.example/' })).json()) as { endSessionUrl: string };
+    expect(new URL(foreign.endSessionUrl).searchParams.has('post_logout_redirect_uri')).toBe(false);
+  });
+});
+
+describe('getSession', () => {
+  it('reads a Fetch Request and a Node IncomingMessage alike; TypeError without session', async () => {
+    const { handler, url } = await serveWith();
+    const jar = new Jar();
+    await login(jar, url);
+    const cookie = jar.header()!;
+    const fromFetch = await handler.getSession(new Request(`${url}/api/me`, { headers: { cookie } }));
+    expect(fromFetch).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice' }, createdAt: expect.any(Number), expiresAt: expect.any(Number) });
+    expect(fromFetch!.user).not.toHaveProperty('raw');
+    expect(fromFetch!.accessToken).toBeUndefined();
+    expect(await handler.getSession(new Request(`${url}/api/me`))).toBeNull();
+
+    const seen: unknown[] = [];
+    const api = createServer((req: IncomingMessage, res) => {
+      handler.getSession(req).then((session) => {
+        seen.push(session);
+        res.writeHead(session ? 200 : 401).end();
+      });
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    const apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+    expect((await fetch(apiUrl, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(apiUrl)).status).toBe(401);
+    api.close();
+    expect(seen[0]).toEqual(fromFetch);
+    const bare = createLoginHandler({ trustHost: true, providers: { corp: provider.config } });
+    await expect(bare.getSession(new Request(url))).rejects.toThrow(TypeError);
+  });
+});
+
+describe('settings', () => {
+  const make = (session: unknown, providers: LoginHandlerOptions['providers'] = { corp: provider.config }) => () =>
+    createLoginHandler({ trustHost: true, providers, session: session as SessionOptions });
+  it.each([
+    [{ secret: 'short' }, /session\.secret/],
+    [{}, /session\.secret/],
+    [{ secret: [] }, /session\.secret/],
+    [{ secret: [SECRET, 'short'] }, /session\.secret/],
+    [{ secret: SECRET, maxAge: 0 }, /session\.maxAge/],
+    [{ secret: SECRET, maxAge: 1.5 }, /session\.maxAge/],
+    [{ secret: SECRET, maxAge: '3600' }, /session\.maxAge/],
+    [{ secret: SECRET, maxAge: 401 * 24 * 3600 }, /session\.maxAge/],
+    [{ secret: SECRET, idleTimeout: -1 }, /session\.idleTimeout/],
+    [{ secret: SECRET, keepTokens: true }, /session\.keepTokens/],
+  ])('%j is a TypeError naming the option', (session, message) => {
+    expect(make(session)).toThrow(TypeError);
+    expect(make(session)).toThrow(message);
+  });
+  it.each(['session', 'logout'])('the provider key "%s" is reserved with session', (key) => {
+    expect(make({ secret: SECRET }, { [key]: provider.config })).toThrow(new RegExp(`"${key}" is a reserved provider key`));
+    expect(() => createLoginHandler({ trustHost: true, providers: { [key]: provider.config } })).not.toThrow();
+  });
+});

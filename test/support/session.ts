@@ -1,0 +1,115 @@
+/** Session tests' helpers: the handler on a real listener, a browser-like cookie jar, a small provider. */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { json, serve } from '../../demo/stand-ins/http.js';
+import type { LoginHandler } from '../../src/server/index.js';
+import { toNodeListener } from '../../src/server/node.js';
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The handler behind `toNodeListener` on 127.0.0.1; `extra` answers what the handler does not. */
+export async function listen(handler: LoginHandler, extra?: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listening> {
+  const listener = toNodeListener(handler);
+  const server = createServer((req, res) => {
+    if (extra && !req.url?.startsWith(handler.basePath + '/')) return extra(req, res);
+    listener(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** One browser's cookies for one site: what Set-Cookie says, sent back as Cookie. */
+export class Jar {
+  readonly cookies = new Map<string, string>();
+  readonly setCookies: string[] = [];
+
+  header(): string | undefined {
+    return this.cookies.size ? [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  }
+
+  take(response: Response): void {
+    for (const line of response.headers.getSetCookie()) {
+      this.setCookies.push(line);
+      const [pair, ...attributes] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const maxAge = attributes.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith('max-age='));
+      if (maxAge && Number(maxAge.split('=')[1]) <= 0) this.cookies.delete(name);
+      else this.cookies.set(name, pair!.slice(eq + 1));
+    }
+  }
+
+  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const cookie = this.header();
+    if (cookie) headers.set('cookie', cookie);
+    const response = await fetch(url, { ...init, headers });
+    this.take(response);
+    return response;
+  }
+}
+
+/** A login as the page does it, through the jar: `POST {base}/auth/{provider}` with the page's Origin. */
+export async function login(jar: Jar, base: string, provider = 'corp', origin = base): Promise<Response> {
+  return jar.fetch(`${base}/auth/${provider}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ code: 'any-code', redirectUri: `${origin}/callback.html` }),
+  });
+}
+
+export const readSession = async (jar: Jar, base: string) => {
+  const response = await jar.fetch(`${base}/auth/session`);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> | null };
+};
+
+export const logout = (jar: Jar, base: string, body?: unknown, origin = base) =>
+  jar.fetch(`${base}/auth/logout`, {
+    method: 'POST',
+    headers: { origin, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+/**
+ * An OAuth provider that takes any code: tokens (with a refresh token), a userinfo endpoint answering
+ * `user`, and a revocation endpoint that can be told to refuse. Counts what it was asked.
+ */
+export async function startProvider(user: Record<string, unknown> = { sub: 'user-1', name: 'Alice', email: 'alice@example.org' }) {
+  const state = { user, refuseRevocation: false, revoked: [] as string[], tokenCalls: 0 };
+  let counter = 0;
+  const server = await serve({
+    'POST /token': () => {
+      state.tokenCalls++;
+      counter++;
+      return json({ access_token: `AT-${counter}`, token_type: 'Bearer', expires_in: 3600, refresh_token: `RT-${counter}`, id_token: undefined });
+    },
+    'GET /userinfo': () => json(state.user),
+    'POST /revoke': (request) => {
+      if (state.refuseRevocation) return json({ error: 'server_error' }, 503);
+      state.revoked.push(new URLSearchParams(request.body).get('token') ?? '');
+      return json({});
+    },
+  });
+  return {
+    ...server,
+    state,
+    config: {
+      type: 'oauth' as const,
+      clientId: 'session-client',
+      clientSecret: 'session-client-secret',
+      tokenEndpoint: `${server.url}/token`,
+      userinfoEndpoint: `${server.url}/userinfo`,
+      revocationEndpoint: `${server.url}/revoke`,
+    },
+  };
+}
