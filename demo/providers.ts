@@ -117,9 +117,12 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: true, attributes: { ...attributes, provider: 'corp' } });
   } else {
     const client = demoClient('oidc', redirectUris);
-    const op = await startOidc([client]);
+    // The demo page itself, on each origin: where the provider's sign-out sends the browser back.
+    const postLogoutRedirectUris = [...new Set(redirectUris.map((uri) => new URL('/demo/', uri).href))];
+    const op = await startOidc([{ ...client, postLogoutRedirectUris }]);
     closers.push(op.close);
-    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer, tokenEndpoint: op.endpoints.tokenEndpoint, userinfoEndpoint: op.endpoints.userinfoEndpoint };
+    // The issuer alone: token, userinfo, revocation and end-session endpoints come from its discovery document.
+    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer };
     buttons.push({
       tag: 'oauth-login',
       key: 'corp',
