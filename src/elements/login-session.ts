@@ -35,6 +35,8 @@ const texts = { en, ko, ja };
  * @fires {SessionChangeDetail} session-change - The state is first known, or changed: `{state, provider, user}`; never twice in a row for the same state and user.
  */
 export class LoginSession extends LitElement {
+  // Focusing the element focuses its Sign out button (keyboard users, and a page's own focus()).
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = css`button{font:inherit;cursor:pointer}`;
   static override properties: PropertyDeclarations = {
     endpoint: {},
