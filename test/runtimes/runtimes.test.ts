@@ -180,6 +180,24 @@ describe.each(runtimes)('%s', (name, launch) => {
     expect(text).not.toContain(SECRET);
   });
 
+  it('sessions: a login sets the sealed cookie, GET /session reads it back; a changed cookie reads as signed out', async () => {
+    const res = await fetch(`${base}/sauth/corp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: APP },
+      body: JSON.stringify({ code: 'good-code', redirectUri: `${APP}/callback.html` }),
+    });
+    expect(res.status).toBe(200);
+    const { expiresAt } = (await res.json()) as { expiresAt: number };
+    expect(expiresAt).toBeGreaterThan(Date.now() + 3500_000);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^login-session=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    const session = await fetch(`${base}/sauth/session`, { headers: { cookie } });
+    expect(session.headers.get('cache-control')).toBe('no-store');
+    expect(await session.json()).toEqual({ provider: 'corp', user: null, expiresAt });
+    const tampered = cookie.slice(0, -2) + (cookie.endsWith('AA') ? 'BA' : 'AA');
+    expect(await (await fetch(`${base}/sauth/session`, { headers: { cookie: tampered } })).json()).toBeNull();
+  });
+
   it('an origin that is not allowed: 403', async () => {
     const res = await fetch(`${base}/auth/corp`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
     expect(res.status).toBe(403);

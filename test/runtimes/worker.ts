@@ -13,6 +13,7 @@ export interface Env {
 }
 
 let handler: LoginHandler | undefined;
+let withSessions: LoginHandler | undefined;
 
 export function loginHandler(env: Env): LoginHandler {
   return (handler ??= createLoginHandler({
@@ -25,6 +26,18 @@ export function loginHandler(env: Env): LoginHandler {
   }));
 }
 
+/** The same endpoint with sealed-cookie sessions (SPEC §6), under /sauth. */
+export function sessionHandler(env: Env): LoginHandler {
+  return (withSessions ??= createLoginHandler({
+    basePath: '/sauth',
+    allowedOrigins: [env.APP_ORIGIN],
+    redirectUris: [`${env.APP_ORIGIN}/callback.html`],
+    providers: { corp: { type: 'oauth', clientId: 'runtime-client', clientSecret: env.CLIENT_SECRET, tokenEndpoint: env.TOKEN_ENDPOINT } },
+    session: { secret: `${env.CLIENT_SECRET}-and-long-enough-for-a-session`, maxAge: 3600 },
+  }));
+}
+
 export default {
-  fetch: (request: Request, env: Env): Promise<Response> => loginHandler(env)(request),
+  fetch: (request: Request, env: Env): Promise<Response> =>
+    new URL(request.url).pathname.startsWith('/sauth/') ? sessionHandler(env)(request) : loginHandler(env)(request),
 };

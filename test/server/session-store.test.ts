@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginHandler, memoryStore, type SessionStore } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars!';
@@ -105,9 +106,16 @@ describe('sessions in a store (memoryStore)', () => {
     const jar = new Jar();
     await login(jar, url);
     control.mode = 'down';
-    for (const response of [await jar.fetch(`${url}/auth/session`), await login(new Jar(), url), await logout(jar, url)]) {
+    const answers = [
+      ['GET', '/auth/session', await jar.fetch(`${url}/auth/session`)],
+      ['POST', '/auth/{provider}', await login(new Jar(), url)],
+      ['POST', '/auth/logout', await logout(jar, url)],
+    ] as const;
+    for (const [method, path, response] of answers) {
       expect(response.status).toBe(503);
-      expect(await response.json()).toMatchObject({ error: 'session_store_unavailable' });
+      const body = await response.json();
+      expect(body).toMatchObject({ error: 'session_store_unavailable' });
+      assertMatchesSpec(method, 503, body, path);
       expect(response.headers.get('set-cookie')).toBeNull();
     }
     await expect(handler.getSession(new Request(url, { headers: { cookie: jar.header()! } }))).rejects.toMatchObject({ code: 'session_store_unavailable' });

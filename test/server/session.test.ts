@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, type LoginHandlerOptions, type SessionOptions } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars!';
@@ -55,12 +56,17 @@ describe('sealed-cookie sessions', () => {
     expect(session.headers.get('cache-control')).toBe('no-store');
     expect([...session.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
     expect(session.body).toEqual({ provider: 'corp', user: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, expiresAt: body.expiresAt });
+    assertMatchesSpec('POST', 200, body);
+    assertMatchesSpec('GET', 200, session.body, '/auth/session');
+    expect(() => assertMatchesSpec('GET', 200, { ...session.body, user: { id: 'x', raw: {} } }, '/auth/session')).toThrow();
   });
 
   it('signed out: 200 null, and no cookie is set', async () => {
     const { url } = await serveWith();
     const jar = new Jar();
-    expect((await readSession(jar, url)).body).toBeNull();
+    const signedOut = await readSession(jar, url);
+    expect(signedOut.body).toBeNull();
+    assertMatchesSpec('GET', 200, signedOut.body, '/auth/session');
     expect(jar.setCookies).toEqual([]);
   });
 
@@ -236,7 +242,9 @@ describe('logout', () => {
     const jar = new Jar();
     await login(jar, url);
     const res = await logout(jar, url, { returnTo: `${url}/signed-out` });
-    const { endSessionUrl } = (await res.json()) as { endSessionUrl: string };
+    const answer = await res.json();
+    assertMatchesSpec('POST', 200, answer, '/auth/logout');
+    const { endSessionUrl } = answer as { endSessionUrl: string };
     const parsed = new URL(endSessionUrl);
     expect(parsed.origin + parsed.pathname).toBe(endSessionEndpoint);
     expect(Object.fromEntries(parsed.searchParams)).toEqual({ client_id: 'session-client', post_logout_redirect_uri: `${url}/signed-out` });
@@ -273,6 +281,31 @@ describe('getSession', () => {
     expect(seen[0]).toEqual(fromFetch);
     const bare = createLoginHandler({ trustHost: true, providers: { corp: provider.config } });
     await expect(bare.getSession(new Request(url))).rejects.toThrow(TypeError);
+  });
+});
+
+describe('getSession slides the idle window onto the response it is given', () => {
+  it('Fetch Headers and a Node response each get the re-sealed cookie; reads within 60 s get none', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { handler, url } = await serveWith({ idleTimeout: 600 });
+    const jar = new Jar();
+    await login(jar, url);
+    const request = () => new Request(`${url}/api`, { headers: { cookie: jar.header()! } });
+    const early = new Headers();
+    vi.setSystemTime(Date.now() + 30_000);
+    expect(await handler.getSession(request(), early)).not.toBeNull();
+    expect(early.get('set-cookie')).toBeNull();
+    vi.setSystemTime(Date.now() + 300_000);
+    const later = new Headers();
+    const session = await handler.getSession(request(), later);
+    expect(session!.expiresAt).toBe(Date.now() + 600_000);
+    expect(later.get('set-cookie')).toMatch(/^login-session=.+; Max-Age=600;/);
+    // The browser keeps the re-sealed cookie; the one it replaced would have run out by the next read.
+    jar.take(new Response(null, { headers: later }));
+    const appended: [string, string][] = [];
+    vi.setSystemTime(Date.now() + 300_000);
+    await handler.getSession({ headers: { cookie: jar.header()!, host: new URL(url).host } }, { appendHeader: (name, value) => appended.push([name, value]) });
+    expect(appended).toEqual([['set-cookie', expect.stringMatching(/^login-session=.+; Max-Age=600;/)]]);
   });
 });
 

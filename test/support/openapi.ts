@@ -14,7 +14,9 @@ ajv.addSchema({ ...document, $id: 'openapi.yaml' });
 /** Throws unless `body` matches the documented schema for this path, method and status. */
 export function assertMatchesSpec(method: string, status: number, body: unknown, path = '/auth/{provider}'): void {
   const operation = document.paths[path]?.[method.toLowerCase()];
-  const response = operation?.responses[String(status)];
+  let response = operation?.responses[String(status)] as { $ref?: string; content?: Record<string, { schema: object }> } | undefined;
+  // A shared response (`$ref: '#/components/responses/…'`).
+  if (response?.$ref) response = response.$ref.split('/').slice(1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, document) as typeof response;
   if (!response) throw new Error(`openapi.yaml documents no ${status} for ${method} ${path}`);
   const schema = response.content?.['application/json']?.schema;
   if (!schema) return;

@@ -27,3 +27,17 @@ createLoginHandler({ allowedOrigins: [42], providers: {} });
 
 // @ts-expect-error toNodeListener is not here: it is in login-elements/server/node
 export { toNodeListener } from "login-elements/server";
+
+// Sessions (SPEC §6) on a Fetch runtime: sealed cookie or memoryStore, getSession on a Request.
+import { memoryStore, type Session } from 'login-elements/server';
+const sessions = createLoginHandler({
+  allowedOrigins: ['https://app.example'],
+  providers: { corp: { type: 'oauth', clientId: 'id', clientSecret: 'secret', issuer: 'https://idp.example' } },
+  session: { secret: 'a-secret-of-at-least-thirty-two-characters', maxAge: 3600, idleTimeout: 600, store: memoryStore(), keepTokens: true },
+});
+export const guard = async (request: Request): Promise<Response> => {
+  const session: Session | null = await sessions.getSession(request);
+  if (!session) return new Response(null, { status: 401 });
+  const token: string | undefined = await session.accessToken?.();
+  return Response.json({ user: session.user, token: token !== undefined });
+};
