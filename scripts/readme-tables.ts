@@ -17,7 +17,7 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: Attribute[];
-  members?: { kind: string; name: string; type?: { text: string }; description?: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown }[];
+  members?: { kind: string; name: string; type?: { text: string }; description?: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown; parameters?: { name: string; optional?: boolean; default?: string }[] }[];
   events?: { name: string; type?: { text: string }; description?: string }[];
   slots?: { name: string; description?: string }[];
   cssParts?: { name: string; description?: string }[];
@@ -87,7 +87,7 @@ const sessionTables = [
     .map((m) => `| — | ${code(m.name)} | ${code(m.type?.text)} | — | ${m.readonly ? 'Read-only. ' : ''}${cell(m.description)} |`),
   '',
   '| Method | Description |\n| --- | --- |',
-  ...(session.members ?? []).filter((m) => m.kind === 'method' && !m.privacy && !m.static).map((m) => `| \`${m.name}()\` | ${cell(m.description)} |`),
+  ...(session.members ?? []).filter((m) => m.kind === 'method' && !m.privacy && !m.static).map((m) => `| \`${m.name}(${(m.parameters ?? []).map((p) => p.name + (p.optional || p.default ? '?' : '')).join(', ')})\` | ${cell(m.description)} |`),
   '',
   '| Event, part or slot | Description |\n| --- | --- |',
   ...(session.events ?? []).map((e) => `| \`${e.name}\` (${code(e.type && `CustomEvent<${e.type.text}>`)}) | ${cell(e.description)} |`),
