@@ -131,4 +131,17 @@ describe('<login-session> in the demo', () => {
     await page.click('#mode label:has(input[value="popup"])');
     expect(await logInWithCorp(page)).toEqual({ askedForLogin: true });
   });
+
+  it('the CDN bundle alone registers <login-session>, and it reads the session', async () => {
+    const page = await context.newPage();
+    await page.goto(demo.url + 'cdn.html');
+    await page.waitForFunction(() => !!customElements.get('oauth-login'));
+    const state = await page.evaluate(async () => {
+      const el = document.createElement('login-session');
+      document.body.append(el);
+      while (el.state === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
+      return [el.state, el.endpoint];
+    });
+    expect(state).toEqual(['signed-out', '/auth']);
+  });
 });
