@@ -81,10 +81,12 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
   let timer: ReturnType<typeof setTimeout> | undefined;
   let backoff = 500;
   let channel: BroadcastChannel | undefined;
+  let listening = false;
 
+  // Timers run only while listening: a read through a stopped watch leaves nothing behind.
   const later = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void watch.refresh().catch(() => {}), Math.min(ms, MAX_DELAY));
+    if (listening) timer = setTimeout(() => void watch.refresh().catch(() => {}), Math.min(ms, MAX_DELAY));
   };
   const again = () => later((backoff = Math.min(backoff * 2, 60_000)));
   const show = (session: Session | null) => {
@@ -122,6 +124,7 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       const stop = new AbortController();
       const on = { signal: stop.signal };
       const read = () => void watch.refresh().catch(() => {});
+      listening = true;
       channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel('login-elements:session ' + safeUrl(route(endpoint, ''))?.href) : undefined;
       channel?.addEventListener('message', read, on);
       document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
@@ -135,6 +138,7 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       );
       read();
       return () => {
+        listening = false;
         latest++;
         clearTimeout(timer);
         stop.abort();

@@ -314,10 +314,18 @@ describe('<login-session>: other tabs, visibility, expiry', () => {
     other.close();
     await sleep(500);
     expect((await stats(ns)).reads).to.equal(reads);
-    // Put back, it reads and listens again.
-    document.body.append(el);
-    await sleep(500);
+    // A read through a removed element leaves no expiry timer behind.
+    await control(ns, { ttlMs: 800 });
+    await signIn(ns);
+    await el.refresh();
+    expect(el.state).to.equal('signed-in');
+    await sleep(1500);
     expect((await stats(ns)).reads).to.equal(reads + 1);
+    // Put back, it reads and listens again (and the session has expired meanwhile).
+    document.body.append(el);
+    await until(() => el.state == 'signed-out', 2000, 'the read on reconnection');
+    await sleep(300);
+    expect((await stats(ns)).reads).to.equal(reads + 2);
   });
 });
 
