@@ -114,7 +114,10 @@ $('#clear').addEventListener('click', () => $('#log').replaceChildren());
 const session = $<LoginSession>('#session');
 document.addEventListener('session-change', ({ detail }) => {
   log('session-change', { ...detail });
-  if (detail.state == 'signed-in') showProfile({ provider: detail.provider, result: detail });
+  // After a reload (the card is empty then); a login on this page has shown the whole profile already.
+  if (detail.state == 'signed-in') {
+    if ($('#profile').dataset.provider != detail.provider) showProfile({ provider: detail.provider, result: detail });
+  }
   else {
     $('#profile').replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Nobody is signed in.' }));
     delete $('#profile').dataset.provider;
