@@ -25,12 +25,12 @@ afterAll(async () => {
 });
 afterEach(() => void vi.useRealTimers());
 
-const handlerWith = (store: SessionStore) =>
+const handlerWith = (store: SessionStore, idleTimeout?: number) =>
   createLoginHandler({
     allowedOrigins: [APP],
     redirectUris: [REDIRECT_URI],
     providers: { bitbadges: { ...client, ...bb.endpoints } },
-    session: { secret: SECRET, store, keepTokens: true },
+    session: { secret: SECRET, store, keepTokens: true, ...(idleTimeout ? { idleTimeout } : {}) },
   });
 
 async function redisHandler() {
@@ -96,6 +96,37 @@ describe('accessToken() with kept tokens (BitBadges: rotating refresh tokens)', 
     expect(new Set(tokens).size).toBe(1);
     expect(bb.isAccessTokenLive(tokens[0]!)).toBe(true);
   }, 30_000);
+
+  it('a read that moves the idle window while a refresh runs never writes the spent refresh token back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const inner = memoryStore();
+    let delayNextSessionWrite = false;
+    // The idle slide's write of the session record lands late: after the refresh stored its tokens.
+    const store: SessionStore = {
+      ...inner,
+      set: async (key, value, ttl) => {
+        if (delayNextSessionWrite && key.startsWith('s:')) {
+          delayNextSessionWrite = false;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        return inner.set(key, value, ttl);
+      },
+    };
+    const handler = handlerWith(store, 3 * 24 * 3600);
+    const cookie = await signIn(handler);
+    const session = await sessionOf(handler, cookie);
+    const sentBefore = bb.refreshesSent.length;
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    delayNextSessionWrite = true;
+    const [read, token] = await Promise.all([handler(new Request(`${APP}/auth/session`, { headers: { cookie } })), session.accessToken!()]);
+    expect(await read.json()).toMatchObject({ user: { id: BITBADGES_ADDRESS } });
+    expect(bb.isAccessTokenLive(token)).toBe(true);
+    vi.setSystemTime(Date.now() + 2 * DAY);
+    expect(bb.isAccessTokenLive(await (await sessionOf(handler, cookie)).accessToken!())).toBe(true);
+    const sent = bb.refreshesSent.slice(sentBefore);
+    expect(sent).toHaveLength(2);
+    expect(new Set(bb.refreshesSent).size).toBe(bb.refreshesSent.length);
+  });
 
   it('a refresh the provider refuses rejects and ends the session', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });

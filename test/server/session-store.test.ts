@@ -65,6 +65,19 @@ describe('sessions in a store (memoryStore)', () => {
     expect(other.cookies.get('login-session')).not.toBe(id);
   });
 
+  it('a new login replaces the session the browser had: the old id no longer reads', async () => {
+    const { url } = await serveWith(memoryStore());
+    const jar = new Jar();
+    await login(jar, url);
+    const first = jar.cookies.get('login-session')!;
+    await login(jar, url);
+    expect(jar.cookies.get('login-session')).not.toBe(first);
+    const replay = new Jar();
+    replay.cookies.set('login-session', first);
+    expect((await readSession(replay, url)).body).toBeNull();
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
+  });
+
   it('a changed id reads as signed out and is cleared', async () => {
     const { url } = await serveWith(memoryStore());
     const jar = new Jar();

@@ -1,6 +1,6 @@
 import { EndpointError } from '../errors.js';
 import type { ProviderClient } from '../provider-client.js';
-import { keepTokens, type KeptTokens } from './record.js';
+import { keepTokens, type KeptTokens, type SessionData } from './record.js';
 import { sessionEnded, type Sessions } from './sessions.js';
 
 /** A token this close to its expiry is refreshed first: it would expire on its way to the API. */
@@ -20,42 +20,41 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<string, ProviderClient>, timeoutMs: number) {
   const running = new Map<string, Promise<string>>();
 
-  async function refreshed(key: string): Promise<string> {
+  /** Ends the session for good: the provider will not refresh it. */
+  async function ended(key: string): Promise<never> {
+    await sessions.remove(key);
+    throw sessionEnded();
+  }
+
+  async function refreshed(key: string, session: SessionData): Promise<string> {
     const lock = `l:${key.slice(2)}`;
     // The lock outlives one provider call and one store write, so a crashed holder frees it soon.
     const lockMs = 2 * timeoutMs + 1000;
     const deadline = Date.now() + lockMs + timeoutMs;
     for (;;) {
-      let data = await sessions.load(key);
-      if (!data?.t) throw sessionEnded();
-      if (fresh(data.t)) return data.t.access_token;
+      let tokens = await sessions.loadTokens(key);
+      if (!tokens) throw sessionEnded();
+      if (fresh(tokens)) return tokens.access_token;
       if (await sessions.call((s) => s.setIfAbsent(lock, '1', lockMs))) {
         try {
           // Whoever held the lock before may have refreshed already.
-          data = await sessions.load(key);
-          if (!data?.t) throw sessionEnded();
-          if (fresh(data.t)) return data.t.access_token;
-          const client = clients.get(data.p);
-          const refreshToken = data.t.refresh_token;
-          if (!client?.refresh || !refreshToken) {
-            await sessions.call((s) => s.delete(key));
-            throw sessionEnded();
-          }
-          let tokens;
+          tokens = await sessions.loadTokens(key);
+          if (!tokens) throw sessionEnded();
+          if (fresh(tokens)) return tokens.access_token;
+          const client = clients.get(session.p);
+          if (!client?.refresh || !tokens.refresh_token) return await ended(key);
+          let next;
           try {
-            tokens = await client.refresh(refreshToken);
+            next = await client.refresh(tokens.refresh_token);
           } catch (error) {
             // Refused (400: invalid_grant, …): the grant is gone and so is the session. A timeout or an
             // unreachable provider ends nothing: the next call tries again.
-            if (error instanceof EndpointError && error.status == 400) {
-              await sessions.call((s) => s.delete(key));
-              throw sessionEnded();
-            }
+            if (error instanceof EndpointError && error.status == 400) return await ended(key);
             throw error;
           }
-          data.t = keepTokens(tokens, data.t);
-          await sessions.save(key, data);
-          return data.t.access_token;
+          const kept = keepTokens(next, tokens);
+          await sessions.saveTokens(key, kept, session);
+          return kept.access_token;
         } finally {
           await sessions.call((s) => s.delete(lock)).catch(() => {});
         }
@@ -65,11 +64,14 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
     }
   }
 
-  return (key: string, tokens: KeptTokens) => async (): Promise<string> => {
+  /** `accessToken()` for the session at `key`: one store read, and a refresh when the token has expired. */
+  return (key: string, session: SessionData) => async (): Promise<string> => {
+    const tokens = await sessions.loadTokens(key);
+    if (!tokens) throw sessionEnded();
     if (fresh(tokens)) return tokens.access_token;
     let pending = running.get(key);
     if (!pending) {
-      pending = refreshed(key).finally(() => running.delete(key));
+      pending = refreshed(key, session).finally(() => running.delete(key));
       running.set(key, pending);
     }
     return pending;

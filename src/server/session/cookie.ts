@@ -8,15 +8,13 @@ export const MAX_COOKIE_BYTES = 4096;
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Plain http is allowed only on loopback (development); anything else gets the secure cookie. */
+/**
+ * Plain http is allowed only on loopback (development); anything else gets the secure cookie.
+ * `origin` is a serialised origin (`URL.origin`: lower case, no path), read without parsing it again.
+ */
 export function isSecureOrigin(origin: string | undefined): boolean {
-  if (!origin) return true;
-  try {
-    const url = new URL(origin);
-    return !(url.protocol == 'http:' && LOOPBACK.has(url.hostname));
-  } catch {
-    return true;
-  }
+  if (!origin?.startsWith('http://')) return true;
+  return !LOOPBACK.has(origin.slice(7).replace(/:\d+$/, ''));
 }
 
 export interface CookieJar {

@@ -65,7 +65,7 @@ export function createSessionLayer(options: SessionOptions, context: LayerContex
       if (!session) return null;
       const { data, key } = session;
       const result: Session = { provider: data.p, user: data.u, createdAt: data.c, expiresAt: sessions.expiry(data) };
-      if (key && data.t) result.accessToken = accessToken(key, data.t);
+      if (key && options.keepTokens) result.accessToken = accessToken(key, data);
       return result;
     },
   };

@@ -27,7 +27,12 @@ export interface SessionData {
   e: number;
   /** last read that moved the idle window */
   s: number;
-  t?: KeptTokens;
+}
+
+/** A session that ended, with the tokens it kept (for revocation and the provider's sign-out). */
+export interface EndedSession {
+  data: SessionData;
+  tokens?: KeptTokens;
 }
 
 export function withoutRaw(user: LoginUser | null): SessionUser | null {
@@ -48,6 +53,13 @@ export function keepTokens(tokens: LoginTokens, previous?: KeptTokens): KeptToke
 }
 
 const isNumber = (value: unknown): value is number => typeof value == 'number' && Number.isFinite(value);
+
+/** Opened kept tokens that have their shape, else null. */
+export function asKeptTokens(value: unknown): KeptTokens | null {
+  if (typeof value != 'object' || value === null) return null;
+  const tokens = value as Partial<KeptTokens>;
+  return typeof tokens.access_token == 'string' && typeof tokens.token_type == 'string' ? (tokens as KeptTokens) : null;
+}
 
 /** An opened payload that has the session's shape, else null. */
 export function asSessionData(value: unknown): SessionData | null {

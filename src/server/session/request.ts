@@ -31,13 +31,8 @@ function nodeOrigin(request: NodeRequestLike): string | undefined {
   }
 }
 
-function fetchOrigin(request: Request): string | undefined {
-  try {
-    return new URL(request.url).origin;
-  } catch {
-    return undefined;
-  }
-}
+/** A Request's URL is absolute and serialised: its origin is everything before the path. */
+const fetchOrigin = (request: Request): string | undefined => /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i.exec(request.url)?.[0].toLowerCase();
 
 const isFetchRequest = (request: SessionRequest): request is Request => typeof (request.headers as Headers).get == 'function';
 

@@ -2,7 +2,7 @@ import { EndpointError, jsonOutcome } from '../errors.js';
 import { tooLarge, type Incoming, type Outcome } from '../incoming.js';
 import type { ProviderClient } from '../provider-client.js';
 import { decodeBody, MAX_BODY_BYTES } from '../request-body.js';
-import type { SessionData } from './record.js';
+import type { EndedSession } from './record.js';
 import type { Sessions, SessionSource } from './sessions.js';
 
 /** What the two routes need of the handler. */
@@ -59,13 +59,13 @@ async function logoutBody(context: RouteContext, incoming: Incoming): Promise<{ 
 }
 
 /** Revokes what the ended sessions kept, best effort, all within `timeoutMs`. */
-async function revokeKept(context: RouteContext, ended: SessionData[]): Promise<void> {
+async function revokeKept(context: RouteContext, ended: EndedSession[]): Promise<void> {
   const calls: Promise<void>[] = [];
-  for (const data of ended) {
+  for (const { data, tokens } of ended) {
     const client = context.clients.get(data.p);
-    if (!data.t || !client?.revoke) continue;
+    if (!tokens || !client?.revoke) continue;
     // The refresh token first: revoking it ends the grant at most providers (RFC 7009 §2.1).
-    for (const token of [data.t.refresh_token, data.t.access_token]) if (token) calls.push(client.revoke(token));
+    for (const token of [tokens.refresh_token, tokens.access_token]) if (token) calls.push(client.revoke(token));
   }
   if (!calls.length) return;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +74,7 @@ async function revokeKept(context: RouteContext, ended: SessionData[]): Promise<
 }
 
 /** The provider's RP-Initiated Logout URL (OpenID Connect), when it publishes `end_session_endpoint`. */
-async function endSessionUrl(context: RouteContext, incoming: Incoming, data: SessionData, returnTo: string | undefined): Promise<string | undefined> {
+async function endSessionUrl(context: RouteContext, incoming: Incoming, { data, tokens }: EndedSession, returnTo: string | undefined): Promise<string | undefined> {
   const client = context.clients.get(data.p);
   if (!client) return;
   const endpoint = await client
@@ -84,7 +84,7 @@ async function endSessionUrl(context: RouteContext, incoming: Incoming, data: Se
   if (!endpoint) return;
   const url = new URL(endpoint);
   url.searchParams.set('client_id', client.clientId);
-  if (data.t?.id_token) url.searchParams.set('id_token_hint', data.t.id_token);
+  if (tokens?.id_token) url.searchParams.set('id_token_hint', tokens.id_token);
   if (returnTo && returnAllowed(context, incoming, returnTo)) url.searchParams.set('post_logout_redirect_uri', returnTo);
   return url.href;
 }

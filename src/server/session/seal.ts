@@ -30,13 +30,23 @@ async function derive(secret: string): Promise<Key> {
   return { kid: base64url(id), key };
 }
 
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Unpadded base64url (ids and hashes: short, and read on every request). */
+export function base64url(bytes: Uint8Array): string {
+  let text = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    text += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest) {
+    const n = (bytes[i]! << 16) | (rest == 2 ? bytes[i + 1]! << 8 : 0);
+    text += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (rest == 2 ? ALPHABET[(n >> 6) & 63]! : '');
+  }
+  return text;
+}
 
 /**
  * Base64url decoders ignore the unused low bits of a segment's last character, so two spellings open
@@ -53,7 +63,8 @@ function canonical(segment: string): boolean {
 /** `secrets` is [newest, …older]: the first seals, all open. */
 export function createSealer(secrets: readonly string[]): Sealer {
   let keys: Promise<Key[]> | undefined;
-  const ready = () => (keys ??= Promise.all(secrets.map(derive)));
+  let derived: Key[] | undefined;
+  const ready = () => (keys ??= Promise.all(secrets.map(derive)).then((all) => (derived = all)));
   return {
     async seal(payload) {
       const [newest] = await ready();
@@ -64,7 +75,7 @@ export function createSealer(secrets: readonly string[]): Sealer {
     async open(value) {
       const segments = value.split('.');
       if (segments.length != 5 || segments[1] !== '' || !segments.every(canonical)) return null;
-      const all = await ready();
+      const all = derived ?? (await ready());
       try {
         const { plaintext } = await compactDecrypt(
           value,

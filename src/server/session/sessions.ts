@@ -1,9 +1,10 @@
 import { EndpointError } from '../errors.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, setCookie, type CookieJar } from './cookie.js';
+import { createDeadlines } from './deadlines.js';
 import { hash, ID_PATTERN, randomId } from './hash.js';
 import { SLIDE_AFTER_MS, type SessionSettings } from './options.js';
-import { asSessionData, keepTokens, trimmed, withoutRaw, type SessionData } from './record.js';
+import { asKeptTokens, asSessionData, keepTokens, trimmed, withoutRaw, type EndedSession, type KeptTokens, type SessionData } from './record.js';
 import { createSealer } from './seal.js';
 import type { SessionStore } from './store.js';
 
@@ -31,6 +32,13 @@ export interface ReadResult {
 export const storeUnavailable = () => new EndpointError(503, 'session_store_unavailable', 'The session store cannot be reached; try again shortly');
 export const sessionEnded = () => new EndpointError(401, 'session_ended', 'The session has ended');
 
+/**
+ * Kept tokens live beside the session record, not in it: a read that moves the idle window rewrites
+ * the record, and must never write back tokens a concurrent refresh has just replaced (a rotated
+ * refresh token, spent, would end the session at the next refresh).
+ */
+export const tokensKey = (key: string) => `t:${key.slice(2)}`;
+
 const userKey = (provider: string, id: string) => hash(`${provider}\u0000${id}`).then((h) => `u:${h}`);
 
 /** The sessions of one handler: sealing, cookie, store and expiry (SPEC §6), on no transport. */
@@ -38,19 +46,29 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
   const sealer = createSealer(settings.secrets);
   const { store, maxAgeMs, idleMs } = settings;
 
+  const deadlines = createDeadlines(timeoutMs);
   /** A store call within `timeoutMs`; any failure is the 503 (never a half answer). */
-  async function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      return await Promise.race([
-        (async () => operation(store!))(),
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs))),
-      ]);
-    } catch {
-      throw storeUnavailable();
-    } finally {
-      clearTimeout(timer);
-    }
+  function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const fail = () => {
+        if (settled) return;
+        settled = true;
+        settle();
+        reject(storeUnavailable());
+      };
+      const settle = deadlines.start(fail);
+      try {
+        operation(store!).then((value) => {
+          if (settled) return;
+          settled = true;
+          settle();
+          resolve(value);
+        }, fail);
+      } catch {
+        fail();
+      }
+    });
   }
 
   const expiry = (data: SessionData) => (idleMs ? Math.min(data.e, data.s + idleMs) : data.e);
@@ -66,6 +84,23 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
   async function save(key: string, data: SessionData): Promise<void> {
     const sealed = await sealer.seal(data);
     await call((s) => s.set(key, sealed, expiry(data) - Date.now()));
+  }
+
+  async function loadTokens(key: string): Promise<KeptTokens | null> {
+    const sealed = await call((s) => s.get(tokensKey(key)));
+    return sealed === null ? null : asKeptTokens(await sealer.open(sealed));
+  }
+
+  /** Kept until the session's absolute end; the session record decides whether they are still used. */
+  async function saveTokens(key: string, tokens: KeptTokens, data: SessionData): Promise<void> {
+    const sealed = await sealer.seal(tokens);
+    await call((s) => s.set(tokensKey(key), sealed, data.e - Date.now()));
+  }
+
+  /** Deletes a session's record and its tokens. */
+  async function remove(key: string): Promise<void> {
+    await call((s) => s.delete(key));
+    await call((s) => s.delete(tokensKey(key)));
   }
 
   /** The cookie for a sealed session, trimming a user too large for it. */
@@ -116,9 +151,15 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
       const data: SessionData = { p: provider, u: withoutRaw(user), c: now, e: now + maxAgeMs, s: now };
       const jar = jarFor(source);
       if (!store) return { setCookie: await sealedCookie(jar, data), data };
-      if (settings.keepTokens) data.t = keepTokens(tokens);
       const id = randomId();
       const key = `s:${await hash(id)}`;
+      // The session this browser had (or was planted with) is replaced, not left behind in the store.
+      const previous = readCookie(source.cookie, jar.name);
+      if (previous !== undefined && ID_PATTERN.test(previous)) {
+        await remove(`s:${await hash(previous)}`);
+      }
+      // Tokens first: a session record never exists without the tokens it promises.
+      if (settings.keepTokens) await saveTokens(key, keepTokens(tokens), data);
       await save(key, data);
       if (data.u) {
         const index = await userKey(provider, data.u.id);
@@ -132,28 +173,28 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
      * Ends the request's session (and with `everywhere`, every session of its user): the records are
      * deleted and the cookie cleared. Returns what ended, for revocation and provider sign-out.
      */
-    async end(source: SessionSource, everywhere: boolean): Promise<{ ended: SessionData[]; setCookie?: string }> {
+    async end(source: SessionSource, everywhere: boolean): Promise<{ ended: EndedSession[]; setCookie?: string }> {
       const { session, setCookie: clear } = await this.read(source, false);
       if (!session) return { ended: [], setCookie: clear };
       const setCookieHeader = clearCookie(jarFor(source));
-      if (!session.key) return { ended: [session.data], setCookie: setCookieHeader };
+      if (!session.key) return { ended: [{ data: session.data }], setCookie: setCookieHeader };
       const keys = new Set([session.key]);
       const index = everywhere && session.data.u ? await userKey(session.data.p, session.data.u.id) : undefined;
       if (index) for (const key of await call((s) => s.members(index))) keys.add(key);
-      const ended: SessionData[] = [session.data];
+      const ended: EndedSession[] = [];
       for (const key of keys) {
-        if (key !== session.key) {
-          const data = await load(key).catch(() => null);
-          if (data) ended.push(data);
-        }
-        await call((s) => s.delete(key));
+        const data = key === session.key ? session.data : await load(key);
+        const tokens = settings.keepTokens ? await loadTokens(key) : null;
+        if (data) ended.push(tokens ? { data, tokens } : { data });
+        await remove(key);
       }
       if (index) await call((s) => s.delete(index));
       return { ended, setCookie: setCookieHeader };
     },
 
-    load,
-    save,
+    loadTokens,
+    saveTokens,
+    remove,
     call,
   };
 }
