@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { LoginSession, SessionChangeDetail } from '../../src/elements/login-session.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
+import type { LoginErrorDetail } from '../../src/core/types.js';
 import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, popupsPerTest, realClick, sleep, until } from './helpers.js';
 
 // <login-session> against the fixture session routes (test/browser/fixtures/session-server.js): real
@@ -369,6 +370,30 @@ describe('<login-session>: logins on this page', () => {
     await sleep(500);
     expect((await stats(ns)).reads).to.equal(reads);
     expect(el.state).to.equal('signed-out');
+  });
+});
+
+describe('<login-session>: a login the endpoint could not keep', () => {
+  it('a login that got 503 session_store_unavailable is login-error exchange_failed (status, cause), and the element stays signed-out', async () => {
+    const ns = fresh();
+    const el = session(ns);
+    await settled(el);
+    const seenChanges = changes();
+    await control(ns, { down: true });
+    const button = await fixture<OauthLogin>('oauth-login', {
+      'client-id': 'c',
+      'redirect-uri': CALLBACK,
+      'authorize-endpoint': AUTHORIZE,
+      'exchange-endpoint': `${base(ns)}/corp`,
+      mode: 'popup',
+    });
+    const error = oneEvent<LoginErrorDetail>(button, 'login-error');
+    await realClick(button);
+    expect((await error).detail).to.include({ error: 'exchange_failed', status: 503, cause: 'session_store_unavailable' });
+    await sleep(500);
+    expect(el.state).to.equal('signed-out');
+    expect(seenChanges).to.deep.equal([]);
+    await control(ns, { down: false });
   });
 });
 
