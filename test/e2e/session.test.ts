@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningDemo } from '../../demo/server.js';
 import { OIDC_USER } from '../../demo/stand-ins/oidc.js';
-import { openDemo, startAll } from './support.js';
+import { launchChromium, openDemo, startAll } from './support.js';
 
 let demo: RunningDemo;
 let browser: Browser;
@@ -143,5 +143,62 @@ describe('<login-session> in the demo', () => {
       return [el.state, el.endpoint];
     });
     expect(state).toEqual(['signed-out', '/auth']);
+  });
+});
+
+describe('<login-session> and the back/forward cache', () => {
+  let cached: Browser;
+  let ctx: BrowserContext;
+  beforeAll(async () => {
+    cached = await launchChromium({ bfcache: true });
+  });
+  afterAll(() => cached?.close());
+  beforeEach(async () => {
+    ctx = await cached.newContext();
+  });
+  afterEach(() => ctx.close());
+
+  /** Signs in on the demo, then leaves it for another page (into the back/forward cache). */
+  async function signInAndLeave(): Promise<Page> {
+    const page = await openDemo(ctx, demo, 'popup');
+    await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
+    await logInWithCorp(page);
+    await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
+    await page.goto(demo.url + 'cdn.html');
+    return page;
+  }
+  const restored = (page: Page) => page.evaluate(() => (window as unknown as { restored?: boolean }).restored ?? false);
+  const notRestoredReasons = (page: Page) =>
+    page.evaluate(() =>
+      ((performance.getEntriesByType('navigation')[0] as unknown as { notRestoredReasons: { reasons: { reason: string }[] } | null }).notRestoredReasons?.reasons ?? []).map((r) => r.reason),
+    );
+
+  it('the session ends on the server with no tab told: the page Back restores from the cache re-reads as it becomes visible', async () => {
+    const page = await signInAndLeave();
+    // The site ends the session by itself (an API call with the browser's cookie; no page hears of it).
+    const out = await ctx.request.post(demo.url.replace(/\/demo\/$/, '/auth/logout'), { headers: { origin: new URL(demo.url).origin } });
+    expect(out.status()).toBe(200);
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction(() => !!document.querySelector('#session'));
+    expect(await restored(page)).toBe(true);
+    await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out', undefined, { timeout: 3000 });
+    expect(await changes(page)).toEqual([
+      { state: 'signed-out', provider: null, user: null },
+      { state: 'signed-in', provider: 'corp', user: expect.objectContaining(CORP_USER) },
+      { state: 'signed-out', provider: null, user: null },
+    ]);
+  });
+
+  it('a sign-out in another tab while the page is cached: Back shows signed-out (the channel message makes Chromium drop the cached page)', async () => {
+    const page = await signInAndLeave();
+    const other = await openDemo(ctx, demo, 'popup');
+    await other.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-in');
+    await other.locator('#session').locator('button[part="logout"]').click();
+    await other.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
+    await page.goBack({ waitUntil: 'commit' });
+    await page.waitForFunction(() => !!document.querySelector('#session'));
+    await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out', undefined, { timeout: 3000 });
+    expect(await restored(page)).toBe(false);
+    expect(await notRestoredReasons(page)).toContain('broadcastchannel-message');
   });
 });
