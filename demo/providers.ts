@@ -111,6 +111,7 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
       issuer: env('OAUTH_ISSUER'),
       tokenEndpoint: env('OAUTH_TOKEN_ENDPOINT'),
       userinfoEndpoint: env('OAUTH_USERINFO_ENDPOINT'),
+      endSessionEndpoint: env('OAUTH_END_SESSION_ENDPOINT'),
     };
     const attributes: Record<string, string> = { 'client-id': server.corp.clientId, 'authorize-endpoint': env('OAUTH_AUTHORIZE_ENDPOINT')!, scope: 'openid profile email' };
     if (server.corp.issuer) attributes.issuer = server.corp.issuer;
