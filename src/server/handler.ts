@@ -51,7 +51,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
   const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
   const session =
-    options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, isJson, timeoutMs, bodyTimeoutMs });
+    options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, allowedOrigins, isJson, timeoutMs, bodyTimeoutMs });
 
   async function handle(incoming: Incoming): Promise<Outcome> {
     const { pathname } = incoming;
@@ -71,7 +71,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');
     const { user, tokens } = await client.exchange(body);
     // The session is made before onLogin runs: a store that is down is a 503 before the site acts on it.
-    const signedIn = await session?.login(incoming, client, user, tokens);
+    const signedIn = session && (await session.login(incoming, client, user, tokens));
     const outcome = await answer(client.name, user, tokens, incoming, signedIn?.body);
     return signedIn ? signedIn.attach(outcome) : outcome;
   }

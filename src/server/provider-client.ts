@@ -104,13 +104,28 @@ export function createProviderClient(
     const response = await bounded(await fetch(target, request), maxUpstreamBytes, signal);
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };
-  const optionsFor = (server: oauth.AuthorizationServer) => ({ [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure(server) });
-  const tokenOptionsFor = (server: oauth.AuthorizationServer) => ({ ...optionsFor(server), additionalParameters: dialect.tokenParameters?.(config) });
+  /** oauth4webapi's options for calls to `server`: built once per set of endpoints, not per call. */
+  const buildOptions = (server: oauth.AuthorizationServer) => {
+    const options = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure(server) };
+    return { options, token: { ...options, additionalParameters: dialect.tokenParameters?.(config) } };
+  };
+  const built = new WeakMap<oauth.AuthorizationServer, ReturnType<typeof buildOptions>>();
+  const optionsOf = (server: oauth.AuthorizationServer) => {
+    let entry = built.get(server);
+    if (!entry) built.set(server, (entry = buildOptions(server)));
+    return entry;
+  };
+  const optionsFor = (server: oauth.AuthorizationServer) => optionsOf(server).options;
+  const tokenOptionsFor = (server: oauth.AuthorizationServer) => optionsOf(server).token;
   // An oauth provider named by its issuer alone: the endpoints come from its discovery document.
   const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, () => optionsFor(configured));
+  let discovered: { from: oauth.AuthorizationServer; server: oauth.AuthorizationServer } | undefined;
   const metadata = async (): Promise<oauth.AuthorizationServer> => {
     if (!discovery) return configured;
-    known = serverWith(config, await discovery());
+    const document = await discovery();
+    // The same merged object while the document is the same (the options above are keyed by it).
+    if (discovered?.from !== document) discovered = { from: document, server: serverWith(config, document) };
+    known = discovered.server;
     return known;
   };
 
@@ -128,7 +143,8 @@ export function createProviderClient(
     clientId: config.clientId,
     metadata: () => guarded(metadata),
     async exchange({ code, redirectUri, codeVerifier, iss }) {
-      const server = await provider.metadata();
+      // Configured endpoints need no await (the exchange is the hot path).
+      const server = discovery ? await provider.metadata() : configured;
       let callback: URLSearchParams;
       try {
         // The browser checked `state`; this checks `iss` (RFC 9207) against the provider's issuer.

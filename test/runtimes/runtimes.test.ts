@@ -190,7 +190,8 @@ describe.each(runtimes)('%s', (name, launch) => {
     const { expiresAt } = (await res.json()) as { expiresAt: number };
     expect(expiresAt).toBeGreaterThan(Date.now() + 3500_000);
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    expect(cookie).toMatch(/^login-session=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The allowed page origin is not loopback http: the secure cookie, whatever Host the request names.
+    expect(cookie).toMatch(/^__Host-login-session=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/);
     const session = await fetch(`${base}/sauth/session`, { headers: { cookie } });
     expect(session.headers.get('cache-control')).toBe('no-store');
     expect(await session.json()).toEqual({ provider: 'corp', user: null, expiresAt });

@@ -176,6 +176,19 @@ describe('kept tokens', () => {
     expect(provider.state.revoked).toEqual([`RT-${calls}`, `AT-${calls}`]);
   });
 
+  it('everywhere revokes the tokens every ended session kept', async () => {
+    const { url } = await serveWith(memoryStore(), { keepTokens: true });
+    const [laptop, phone] = [new Jar(), new Jar()];
+    await login(laptop, url);
+    const first = provider.state.tokenCalls;
+    await login(phone, url);
+    const second = provider.state.tokenCalls;
+    provider.state.revoked.length = 0;
+    expect((await logout(phone, url, { everywhere: true })).status).toBe(200);
+    expect(provider.state.revoked.sort()).toEqual([`AT-${first}`, `AT-${second}`, `RT-${first}`, `RT-${second}`].sort());
+    expect((await readSession(laptop, url)).body).toBeNull();
+  });
+
   it('a provider that refuses revocation still ends the local session', async () => {
     const { handler, url } = await serveWith(memoryStore(), { keepTokens: true });
     const jar = new Jar();

@@ -188,6 +188,24 @@ describe('sealed-cookie sessions', () => {
     expect(await read(`login-session=${value}`)).toBeNull();
   });
 
+  it('behind a TLS proxy: a Node request with X-Forwarded-Proto https reads only the __Host- cookie', async () => {
+    const handler = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example'] }));
+    const res = await handler(
+      new Request('https://app.example/auth/corp', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://app.example' }, body: JSON.stringify({ code: 'c', redirectUri: 'https://app.example/cb' }) }),
+    );
+    const value = res.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
+    const node = (cookie: string, proto?: string) => ({ headers: { host: 'app.example', cookie, ...(proto ? { 'x-forwarded-proto': proto } : {}) } });
+    expect(await handler.getSession(node(`__Host-login-session=${value}`, 'https'))).toMatchObject({ user: { id: 'user-1' } });
+    expect(await handler.getSession(node(`login-session=${value}`, 'https'))).toBeNull();
+    // Plain http on a public name is not development: still the secure cookie.
+    expect(await handler.getSession(node(`__Host-login-session=${value}`))).toMatchObject({ user: { id: 'user-1' } });
+    // No loopback page is allowed: a proxy that rewrites Host to 127.0.0.1 does not make it development.
+    expect(await handler.getSession({ headers: { host: '127.0.0.1:3000', cookie: `login-session=${value}` } })).toBeNull();
+    expect(await handler.getSession({ headers: { host: '127.0.0.1:3000', cookie: `__Host-login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
+    const dev = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example', 'http://localhost:3000'] }));
+    expect(await dev.getSession({ headers: { host: 'localhost:3000', cookie: `login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
+  });
+
   it('onLogin returning a Response gets the cookie too (its own cookies kept), through the Node adapter', async () => {
     const { url } = await serveWith({}, { onLogin: () => new Response('{"ok":true}', { headers: [['content-type', 'application/json'], ['set-cookie', 'theme=dark; Path=/']] }) });
     const jar = new Jar();

@@ -22,9 +22,13 @@ export interface CookieJar {
   secure: boolean;
 }
 
-/** The cookie's name for a request to `origin`: `__Host-{base}` unless plain http on loopback. */
-export function cookieFor(base: string, origin: string | undefined): CookieJar {
-  const secure = isSecureOrigin(origin);
+/**
+ * The cookie's name for a request to `origin`: `__Host-{base}` unless plain http on loopback — and that
+ * only when the site is developed there (`loopbackAllowed`): a proxy that rewrites Host to
+ * `127.0.0.1:3000` (nginx's default) must not turn a production site's cookie into a plain one.
+ */
+export function cookieFor(base: string, origin: string | undefined, loopbackAllowed = true): CookieJar {
+  const secure = !loopbackAllowed || isSecureOrigin(origin);
   return { name: secure ? `__Host-${base}` : base, secure };
 }
 

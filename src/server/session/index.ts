@@ -2,6 +2,7 @@ import type { Incoming, Outcome } from '../incoming.js';
 import type { ProviderClient } from '../provider-client.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { createTokenAccess } from './access-token.js';
+import { isSecureOrigin } from './cookie.js';
 import { sessionSettings, type SessionOptions } from './options.js';
 import type { SessionUser } from './record.js';
 import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionResponse } from './request.js';
@@ -23,11 +24,15 @@ export interface Session {
 
 interface LayerContext extends Omit<RouteContext, 'sessions'> {
   providers: readonly string[];
+  /** `allowedOrigins` (undefined under `trustHost`). */
+  allowedOrigins: ReadonlySet<string> | undefined;
 }
 
 /** The session layer of one handler: its two routes, the cookie on a login, and `getSession`. */
 export function createSessionLayer(options: SessionOptions, context: LayerContext) {
-  const sessions = createSessions(sessionSettings(options, context.providers), context.timeoutMs);
+  // With an allowlist, plain http on loopback is development only when a loopback http page is allowed.
+  const loopbackAllowed = !context.allowedOrigins || [...context.allowedOrigins].some((origin) => !isSecureOrigin(origin));
+  const sessions = createSessions(sessionSettings(options, context.providers), context.timeoutMs, loopbackAllowed);
   const routes: RouteContext = { ...context, sessions };
   const accessToken = createTokenAccess(sessions, context.clients, context.timeoutMs);
 

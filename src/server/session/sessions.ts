@@ -41,8 +41,11 @@ export const tokensKey = (key: string) => `t:${key.slice(2)}`;
 
 const userKey = (provider: string, id: string) => hash(`${provider}\u0000${id}`).then((h) => `u:${h}`);
 
-/** The sessions of one handler: sealing, cookie, store and expiry (SPEC §6), on no transport. */
-export function createSessions(settings: SessionSettings, timeoutMs: number) {
+/**
+ * The sessions of one handler. `loopbackAllowed`: whether plain http on loopback is a place this site
+ * is served from (development), where the cookie cannot be `Secure`.
+ */
+export function createSessions(settings: SessionSettings, timeoutMs: number, loopbackAllowed = true) {
   const sealer = createSealer(settings.secrets);
   const { store, maxAgeMs, idleMs } = settings;
 
@@ -73,7 +76,7 @@ export function createSessions(settings: SessionSettings, timeoutMs: number) {
 
   const expiry = (data: SessionData) => (idleMs ? Math.min(data.e, data.s + idleMs) : data.e);
   const seconds = (until: number) => Math.ceil((until - Date.now()) / 1000);
-  const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin);
+  const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin, loopbackAllowed);
 
   async function load(key: string): Promise<SessionData | null> {
     const sealed = await call((s) => s.get(key));
