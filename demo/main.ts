@@ -1,6 +1,9 @@
-/** The demo page: five buttons built from the server's config, a mode switch, an event log, a profile card. */
+/**
+ * The demo page: five buttons built from the server's config, a mode switch, the session (who is signed
+ * in, sign out, a call to the site's own API), an event log, a profile card.
+ */
 import '../src/index.js';
-import type { LoginButton, LoginMode } from '../src/index.js';
+import type { LoginButton, LoginMode, LoginSession, SessionChangeDetail } from '../src/index.js';
 import type { ButtonConfig } from './providers.js';
 
 type LoggedEvent = { type: string; detail: Record<string, unknown>; at: number };
@@ -8,9 +11,12 @@ declare global {
   interface Window {
     /** Every login event of this page load, for people and for the end-to-end tests. */
     demoEvents: LoggedEvent[];
+    /** Every session-change detail of this page load, in order. */
+    sessionChanges: SessionChangeDetail[];
   }
 }
 window.demoEvents = [];
+window.sessionChanges = [];
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const MODE_KEY = 'login-elements-demo:mode';
@@ -20,11 +26,12 @@ function currentMode(): LoginMode {
 }
 
 function log(type: string, detail: Record<string, unknown>) {
-  window.demoEvents.push({ type, detail, at: performance.now() });
+  if (type == 'session-change') window.sessionChanges.push(detail as unknown as SessionChangeDetail);
+  else window.demoEvents.push({ type, detail, at: performance.now() });
   const item = document.createElement('li');
   item.className = type;
   const title = document.createElement('strong');
-  title.textContent = `${type} · ${String(detail.provider)} · ${String(detail.mode)}`;
+  title.textContent = `${type} · ${String(detail.provider)} · ${String(detail.mode ?? detail.state)}`;
   const body = document.createElement('pre');
   body.textContent = JSON.stringify(detail, null, 2);
   item.append(title, body);
@@ -102,6 +109,27 @@ for (const input of document.querySelectorAll<HTMLInputElement>('#mode input')) 
   });
 }
 $('#clear').addEventListener('click', () => $('#log').replaceChildren());
+
+// The session: its changes go to the log and the profile card; the checkbox turns on the provider's sign-out.
+const session = $<LoginSession>('#session');
+document.addEventListener('session-change', ({ detail }) => {
+  log('session-change', { ...detail });
+  // After a reload (the card is empty then); a login on this page has shown the whole profile already.
+  if (detail.state == 'signed-in') {
+    if ($('#profile').dataset.provider != detail.provider) showProfile({ provider: detail.provider, result: detail });
+  }
+  else {
+    $('#profile').replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Nobody is signed in.' }));
+    delete $('#profile').dataset.provider;
+  }
+});
+$<HTMLInputElement>('#provider-logout').addEventListener('change', (event) => (session.providerLogout = (event.target as HTMLInputElement).checked));
+$('#api-me').addEventListener('click', async () => {
+  const response = await fetch('/api/me');
+  const output = $('#api-result');
+  output.textContent = `${response.status} ${await response.text()}`;
+  output.dataset.status = String(response.status);
+});
 
 const config = (await (await fetch('/demo-config.json')).json()) as { buttons: ButtonConfig[]; coop: boolean };
 render(config.buttons);

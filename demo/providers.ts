@@ -111,15 +111,19 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
       issuer: env('OAUTH_ISSUER'),
       tokenEndpoint: env('OAUTH_TOKEN_ENDPOINT'),
       userinfoEndpoint: env('OAUTH_USERINFO_ENDPOINT'),
+      endSessionEndpoint: env('OAUTH_END_SESSION_ENDPOINT'),
     };
     const attributes: Record<string, string> = { 'client-id': server.corp.clientId, 'authorize-endpoint': env('OAUTH_AUTHORIZE_ENDPOINT')!, scope: 'openid profile email' };
     if (server.corp.issuer) attributes.issuer = server.corp.issuer;
     buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: true, attributes: { ...attributes, provider: 'corp' } });
   } else {
     const client = demoClient('oidc', redirectUris);
-    const op = await startOidc([client]);
+    // The demo page itself, on each origin: where the provider's sign-out sends the browser back.
+    const postLogoutRedirectUris = [...new Set(redirectUris.map((uri) => new URL('/demo/', uri).href))];
+    const op = await startOidc([{ ...client, postLogoutRedirectUris }]);
     closers.push(op.close);
-    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer, tokenEndpoint: op.endpoints.tokenEndpoint, userinfoEndpoint: op.endpoints.userinfoEndpoint };
+    // The issuer alone: token, userinfo, revocation and end-session endpoints come from its discovery document.
+    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer };
     buttons.push({
       tag: 'oauth-login',
       key: 'corp',

@@ -1,7 +1,9 @@
 /**
- * `npm start`: the demo page (Vite), the companion endpoint at /auth, and a local stand-in for every
+ * `npm start`: the demo page (Vite), the companion endpoint at /auth with sessions (a sealed cookie),
+ * a demo API route that only a signed-in user may call (`GET /api/me`), and a local stand-in for every
  * provider, in one process. Ctrl-C stops all of it.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -22,7 +24,7 @@ export interface DemoOptions {
 export interface RunningDemo {
   url: string;
   buttons: ButtonConfig[];
-  /** Every client secret in play: a test checks none reaches the browser. */
+  /** Every client secret in play, and the session secret: a test checks none reaches the browser. */
   secrets: string[];
   close(): Promise<void>;
 }
@@ -47,9 +49,24 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
   const origins = [`http://127.0.0.1:${chosen}`, `http://localhost:${chosen}`];
   const redirectUris = origins.flatMap((origin) => [`${origin}/demo/callback.html`, `${origin}/demo/cdn-callback.html`]);
   const providers = await startProviders(redirectUris);
-  const listener = toNodeListener(
-    createLoginHandler({ basePath: '/auth', redirectUris, allowedOrigins: origins, providers: providers.server, log: quiet ? undefined : console.warn }),
-  );
+  // SESSION_SECRET keeps sessions across restarts; without it, a fresh one per start (a restart signs everyone out).
+  const sessionSecret = process.env.SESSION_SECRET || randomBytes(32).toString('base64url');
+  const handler = createLoginHandler({
+    basePath: '/auth',
+    redirectUris,
+    allowedOrigins: origins,
+    providers: providers.server,
+    session: { secret: sessionSecret },
+    log: quiet ? undefined : console.warn,
+  });
+  const listener = toNodeListener(handler);
+
+  /** `GET /api/me`: the site's own route, for signed-in users only (the guard the README shows). */
+  async function apiMe(req: IncomingMessage, res: ServerResponse) {
+    const session = await handler.getSession(req).catch(() => undefined);
+    const [status, body] = session === undefined ? [503, { error: 'session_store_unavailable' }] : session ? [200, { provider: session.provider, user: session.user }] : [401, { error: 'unauthorized' }];
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  }
 
   const demoPlugin: Plugin = {
     name: 'login-elements-demo',
@@ -73,6 +90,7 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
           res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
           return void res.end(JSON.stringify({ buttons: providers.buttons, coop }));
         }
+        if (path === '/api/me') return void apiMe(req, res);
         listener(req, res, next);
       });
     },
@@ -91,7 +109,7 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
   return {
     url: `${origins[0]}/demo/`,
     buttons: providers.buttons,
-    secrets: Object.values(providers.server).map((p) => p.clientSecret),
+    secrets: [...Object.values(providers.server).map((p) => p.clientSecret), sessionSecret],
     async close() {
       await vite.close();
       await providers.close();

@@ -17,7 +17,7 @@ interface Declaration {
   tagName?: string;
   customElement?: boolean;
   attributes?: Attribute[];
-  members?: { kind: string; name: string; type?: { text: string }; description?: string; privacy?: string; static?: boolean; inheritedFrom?: unknown }[];
+  members?: { kind: string; name: string; type?: { text: string }; description?: string; privacy?: string; static?: boolean; readonly?: boolean; inheritedFrom?: unknown; parameters?: { name: string; optional?: boolean; default?: string }[] }[];
   events?: { name: string; type?: { text: string }; description?: string }[];
   slots?: { name: string; description?: string }[];
   cssParts?: { name: string; description?: string }[];
@@ -27,8 +27,9 @@ interface Declaration {
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Declaration[] }[] };
 const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
 const base = declarations.find((d) => d.name === 'LoginButton');
-const elements = declarations.filter((d) => d.customElement && d.tagName).sort((a, b) => a.tagName!.localeCompare(b.tagName!));
-if (!base || elements.length !== 5) throw new Error('custom-elements.json lacks LoginButton or one of the five elements: run npm run build');
+const elements = declarations.filter((d) => d.customElement && d.tagName?.endsWith('-login')).sort((a, b) => a.tagName!.localeCompare(b.tagName!));
+const session = declarations.find((d) => d.tagName === 'login-session');
+if (!base || elements.length !== 5 || !session) throw new Error('custom-elements.json lacks LoginButton, one of the five elements or <login-session>: run npm run build');
 
 const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text?: string) => (text ? `\`${cell(text)}\`` : '—');
@@ -77,13 +78,34 @@ const generated = [
   ...styling,
 ].join('\n');
 
-const START = '<!-- api-tables:start (generated from custom-elements.json by scripts/readme-tables.ts) -->';
-const END = '<!-- api-tables:end -->';
+// <login-session>'s own tables, for the README's Sessions section.
+const sessionTables = [
+  header,
+  ...attributeRows(session.attributes ?? []),
+  ...(session.members ?? [])
+    .filter((m) => m.kind === 'field' && !m.privacy && !m.static && !(session.attributes ?? []).some((a) => a.fieldName === m.name))
+    .map((m) => `| — | ${code(m.name)} | ${code(m.type?.text)} | — | ${m.readonly ? 'Read-only. ' : ''}${cell(m.description)} |`),
+  '',
+  '| Method | Description |\n| --- | --- |',
+  ...(session.members ?? []).filter((m) => m.kind === 'method' && !m.privacy && !m.static).map((m) => `| \`${m.name}(${(m.parameters ?? []).map((p) => p.name + (p.optional || p.default ? '?' : '')).join(', ')})\` | ${cell(m.description)} |`),
+  '',
+  '| Event, part or slot | Description |\n| --- | --- |',
+  ...(session.events ?? []).map((e) => `| \`${e.name}\` (${code(e.type && `CustomEvent<${e.type.text}>`)}) | ${cell(e.description)} |`),
+  ...(session.cssParts ?? []).map((p) => `| \`::part(${p.name})\` | ${cell(p.description)} |`),
+  ...(session.slots ?? []).map((x) => `| slot \`${x.name}\` | ${cell(x.description)} |`),
+].join('\n');
+
+/** `readme` with the text between the two markers replaced. */
+function replaceBlock(readme: string, start: string, end: string, text: string): string {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+  return readme.slice(0, from + start.length) + '\n' + text + '\n' + readme.slice(to);
+}
+
 const readme = readFileSync('README.md', 'utf8');
-const from = readme.indexOf(START);
-const to = readme.indexOf(END);
-if (from < 0 || to < 0) throw new Error('README.md lacks the api-tables markers');
-const next = readme.slice(0, from + START.length) + '\n' + generated + '\n' + readme.slice(to);
+let next = replaceBlock(readme, '<!-- api-tables:start (generated from custom-elements.json by scripts/readme-tables.ts) -->', '<!-- api-tables:end -->', generated);
+next = replaceBlock(next, '<!-- session-tables:start (generated from custom-elements.json by scripts/readme-tables.ts) -->', '<!-- session-tables:end -->', sessionTables);
 
 if (process.argv.includes('--check')) {
   if (next !== readme) {

@@ -1,5 +1,5 @@
 /**
- * Size budget (bytes, gzip): every CDN file, and the core entry bundled alone. Fails over budget.
+ * Size budget (bytes, gzip): every CDN file, and the core and session entries bundled alone. Fails over budget.
  * Run after `npm run build`.
  */
 import { build } from 'esbuild';
@@ -7,15 +7,16 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const budgets: { name: string; bytes: () => Promise<Uint8Array> | Uint8Array; gzipBudget: number }[] = [
-  { name: 'dist/cdn/login-elements.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.js'), gzipBudget: 11_264 },
-  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 11_264 },
-  { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_024 },
-  { name: 'login-elements/core (bundled alone)', bytes: bundleCore, gzipBudget: 3_584 },
+  { name: 'dist/cdn/login-elements.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.js'), gzipBudget: 15_360 },
+  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 15_360 },
+  { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_536 },
+  { name: 'login-elements/core (bundled alone)', bytes: () => bundleAlone('dist/core/index.js'), gzipBudget: 5_120 },
+  { name: 'login-elements/session (one element with Lit)', bytes: () => bundleAlone('dist/elements/login-session.js'), gzipBudget: 12_288 },
 ];
 
-async function bundleCore(): Promise<Uint8Array> {
+async function bundleAlone(entry: string): Promise<Uint8Array> {
   const result = await build({
-    entryPoints: ['dist/core/index.js'],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: 'esm',

@@ -1,9 +1,11 @@
-/** login-elements: registers all five elements; exports their classes, the types and `login()`. */
+/** login-elements: registers all five login elements and `<login-session>`; exports their classes, the types and `login()`. */
 export { LoginButton } from './elements/login-button.js';
 export { OauthLogin } from './elements/oauth-login.js';
 export { BbatonLogin } from './elements/bbaton-login.js';
 export { BelladatiLogin } from './elements/belladati-login.js';
 export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
+export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { login, type LoginOptions } from './login.js';
 export type * from './core/types.js';
+export type { LogoutOptions, LogoutResult, Session, SessionUser } from './core/session.js';

@@ -16,6 +16,8 @@ export interface OidcClient {
   clientSecret: string;
   redirectUris: string[];
   tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  /** Where RP-Initiated Logout may send the browser back to. */
+  postLogoutRedirectUris?: string[];
 }
 
 function readBody(req: IncomingMessage): Promise<URLSearchParams> {
@@ -26,6 +28,11 @@ function readBody(req: IncomingMessage): Promise<URLSearchParams> {
     req.on('error', reject);
   });
 }
+
+/** The provider's "sign out?" page; `form` is oidc-provider's hidden form (empty once signed out). */
+const logoutPage = (form: string) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>OpenID Connect — sign out (local stand-in)</title>
+<style>body{font:16px system-ui;margin:0;display:grid;place-items:center;min-height:100vh;background:#f4f5f7;color:#111}main{background:#fff;padding:2rem;border-radius:12px}button{font:inherit;padding:.6rem 1.2rem;border-radius:8px;border:0;background:#0f766e;color:#fff}</style>
+<main>${form ? `<h1>Sign out of OpenID Connect?</h1>${form}<button id="signout" type="submit" form="op.logoutForm" name="logout" value="yes">Sign out</button>` : '<h1>Signed out of OpenID Connect</h1>'}</main></html>`;
 
 /** `overrides` replace parts of the configuration below (e.g. `conformIdTokenClaims: true`). */
 export async function startOidc(clients: OidcClient[], port = 0, overrides: Partial<Configuration> = {}) {
@@ -38,6 +45,7 @@ export async function startOidc(clients: OidcClient[], port = 0, overrides: Part
         client_id: client.clientId,
         client_secret: client.clientSecret,
         redirect_uris: client.redirectUris,
+        post_logout_redirect_uris: client.postLogoutRedirectUris ?? [],
         token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? 'client_secret_basic',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
@@ -47,7 +55,12 @@ export async function startOidc(clients: OidcClient[], port = 0, overrides: Part
     findAccount: (_ctx, accountId) => ({ accountId, claims: () => ({ ...OIDC_USER, sub: accountId }) }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, revocation: { enabled: true, allowedPolicy: async () => true } },
+    features: {
+      devInteractions: { enabled: false },
+      revocation: { enabled: true, allowedPolicy: async () => true },
+      // RP-Initiated Logout: a local confirmation page (the built-in one loads a web font).
+      rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => void (ctx.body = logoutPage(form)), postLogoutSuccessSource: async (ctx) => void (ctx.body = logoutPage('')) },
+    },
     jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'stand-in', use: 'sig', alg: 'RS256' }] },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, RefreshToken: 86_400, IdToken: 3600, AuthorizationCode: 60 },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

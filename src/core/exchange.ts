@@ -13,28 +13,31 @@ export interface ExchangeBody {
   iss?: string;
 }
 
-/** POSTs the SPEC §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
-export async function exchangeCode(endpoint: string, body: ExchangeBody, signal?: AbortSignal): Promise<unknown> {
+/**
+ * One call to the companion endpoint: resolves its JSON when it answers 2xx with JSON, else rejects with
+ * an ExchangeFailure carrying its status and its `error` / `error_description` (an abort rejects as is).
+ */
+export async function callEndpoint(url: string, init: RequestInit = {}): Promise<unknown> {
   let status: number | undefined;
   let json: { error?: string; error_description?: string } | undefined;
   try {
     // Same-origin credentials (the site's session cookie) are fetch's default; a cross-origin endpoint gets none.
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
+    const response = await fetch(url, init);
     status = response.status;
     json = await response.json();
     if (response.ok) return json;
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (init.signal?.aborted) throw error;
   }
   throw {
-    message: `${endpoint} ${status ? `answered ${status}${json ? '' : ' without JSON'}` : 'could not be reached'}`,
+    message: `${url} ${status ? `answered ${status}${json ? '' : ' without JSON'}` : 'could not be reached'}`,
     status,
     cause: json?.error,
     description: json?.error_description,
   } satisfies ExchangeFailure;
+}
+
+/** POSTs the SPEC §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
+export function exchangeCode(endpoint: string, body: ExchangeBody, signal?: AbortSignal): Promise<unknown> {
+  return callEndpoint(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }

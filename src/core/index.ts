@@ -8,3 +8,4 @@ export { exchangeCode, type ExchangeBody, type ExchangeFailure } from './exchang
 export type { RedirectTransaction } from './transaction.js';
 export * from '../providers/index.js';
 export type * from './types.js';
+export { readSession, endSession, watchSession, type Session, type SessionUser, type SessionWatch, type LogoutOptions, type LogoutResult } from './session.js';

@@ -1,7 +1,8 @@
 /**
- * login-elements/react: the five elements as React components (made with @lit/react). Props are the
- * elements' properties (`clientId`, `params`, …), set after hydration; `onLoginStart`,
- * `onLoginSuccess`, `onLoginError` and `onLoginCancel` get the typed CustomEvents. Works with SSR:
+ * login-elements/react: the five elements and `<login-session>` as React components (made with
+ * @lit/react). Props are the elements' properties (`clientId`, `params`, `endpoint`, …), set after
+ * hydration; `onLoginStart`, `onLoginSuccess`, `onLoginError`, `onLoginCancel` and (on
+ * `LoginSession`) `onSessionChange` get the typed CustomEvents. Works with SSR:
  * the server renders the tag, the client sets properties and listeners once it hydrates.
  */
 import { createComponent, type EventName } from '@lit/react';
@@ -10,6 +11,7 @@ import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSucces
 import { BbatonLogin as BbatonLoginElement } from '../elements/bbaton-login.js';
 import { BelladatiLogin as BelladatiLoginElement } from '../elements/belladati-login.js';
 import { BitbadgesLogin as BitbadgesLoginElement } from '../elements/bitbadges-login.js';
+import { LoginSession as LoginSessionElement, type SessionChangeDetail } from '../elements/login-session.js';
 import { OauthLogin as OauthLoginElement } from '../elements/oauth-login.js';
 import { UpbondLogin as UpbondLoginElement } from '../elements/upbond-login.js';
 
@@ -26,4 +28,13 @@ export const UpbondLogin = createComponent({ tagName: 'upbond-login', elementCla
 export const BitbadgesLogin = createComponent({ tagName: 'bitbadges-login', elementClass: BitbadgesLoginElement, react: React, events, displayName: 'BitbadgesLogin' });
 export const OauthLogin = createComponent({ tagName: 'oauth-login', elementClass: OauthLoginElement, react: React, events, displayName: 'OauthLogin' });
 
+export const LoginSession = createComponent({
+  tagName: 'login-session',
+  elementClass: LoginSessionElement,
+  react: React,
+  events: { onSessionChange: 'session-change' as EventName<CustomEvent<SessionChangeDetail>> },
+  displayName: 'LoginSession',
+});
+
+export type { SessionChangeDetail };
 export type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail };

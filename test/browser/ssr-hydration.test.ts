@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import type { LoginButton } from '../../src/elements/login-button.js';
+import type { LoginSession } from '../../src/elements/login-session.js';
 import type { LoginErrorDetail } from '../../src/core/types.js';
 import { oneEvent, until } from './helpers.js';
 
@@ -28,6 +29,25 @@ describe('Lit SSR output hydrates', () => {
     const error = oneEvent<LoginErrorDetail>(elements[0]!, 'login-error');
     elements[0]!.click();
     expect((await error).detail.error).to.equal('popup_blocked');
+    frame.remove();
+  });
+
+  it('<login-session> arrives empty (its signed-out child hidden before any script), hydrates and shows the state it reads', async () => {
+    await fetch('/fixtures/sess/ssr-hydration/control', { method: 'POST', body: JSON.stringify({ delayMs: 800 }) });
+    const frame = document.createElement('iframe');
+    frame.src = '/fixtures/ssr';
+    document.body.append(frame);
+    // As soon as it is parsed (hydrated or not, the endpoint has not answered yet: the fixture is slow).
+    await until(() => !!frame.contentDocument?.querySelector('#ssr-out'), 10_000, 'the SSR page');
+    const doc = frame.contentDocument!;
+    const el = doc.querySelector('login-session') as LoginSession;
+    expect(el.shadowRoot).to.not.equal(null);
+    expect(doc.querySelector('#ssr-out')!.checkVisibility()).to.equal(false);
+    const win = frame.contentWindow as Window & { errors: string[] };
+    await until(() => el.state == 'signed-out', 10_000, 'signed out after hydration: ' + JSON.stringify(win.errors));
+    await el.updateComplete;
+    expect(doc.querySelector('#ssr-out')!.checkVisibility()).to.equal(true);
+    expect(win.errors).to.deep.equal([]);
     frame.remove();
   });
 });

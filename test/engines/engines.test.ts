@@ -2,6 +2,7 @@
 // popup blocker on and real input: what a page is told must be the same truth as in Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../demo/server.js';
+import { BBATON_USER } from '../../demo/stand-ins/bbaton.js';
 import { sleep, until, type Engine } from './drivers/engine.js';
 import { launchFirefox } from './drivers/firefox.js';
 import { launchWebKit } from './drivers/webkit.js';
@@ -131,4 +132,47 @@ describe.each([
     await waitFor('login-success', 'belladati');
     expect(await types()).toEqual(['login-start', 'login-success']);
   }, 60_000);
+
+  it('<login-session>: sign in → reload → signed in, the API route 200; Sign out (keyboard) → signed out, 401, and still after a reload', async () => {
+    const session = () => engine.run<string | null>('document.querySelector("#session")?.getAttribute("state")');
+    const known = () => until(async () => ['signed-in', 'signed-out'].includes((await session()) ?? ''), 10_000, 'a known session state');
+    const api = async () => {
+      await engine.run('void delete document.getElementById("api-result").dataset.status');
+      await engine.click('#api-me');
+      await until(async () => !!(await engine.run<string | null>('document.getElementById("api-result").dataset.status ?? null')), 10_000, 'the API answer');
+      return Number(await engine.run<string>('document.getElementById("api-result").dataset.status'));
+    };
+    const signOut = async () => {
+      // Focus lands on the element's Sign out button (delegatesFocus); Enter presses it.
+      await engine.pressEnter('#session');
+      await until(async () => (await session()) === 'signed-out', 10_000, 'signed out');
+    };
+    await open('popup');
+    await known();
+    // Earlier tests logged in with this browser: start signed out.
+    if ((await session()) === 'signed-in') await signOut();
+    expect(await api()).toBe(401);
+
+    const popup = await engine.popupFrom(() => engine.click(button('bbaton')));
+    await popup.waitFor('#approve');
+    await popup.click('#approve');
+    await until(async () => (await session()) === 'signed-in', 15_000, 'signed in');
+
+    await open('popup');
+    await known();
+    expect(await session()).toBe('signed-in');
+    expect(await engine.run('document.querySelector("#session").user.id')).toBe(BBATON_USER.user_id);
+    expect(await engine.run<string>('document.querySelector("#session").shadowRoot.textContent.replace(/\\s+/g, " ").trim()')).toBe(
+      `Signed in as ${BBATON_USER.user_id} · Sign out`,
+    );
+    expect(await engine.run('window.sessionChanges.map((c) => c.state)')).toEqual(['signed-in']);
+    expect(await api()).toBe(200);
+
+    await signOut();
+    expect(await api()).toBe(401);
+    await open('popup');
+    await known();
+    expect(await session()).toBe('signed-out');
+    expect(await engine.run('window.sessionChanges')).toEqual([{ state: 'signed-out', provider: null, user: null }]);
+  }, 90_000);
 });

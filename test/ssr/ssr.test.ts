@@ -31,6 +31,19 @@ const LABELS: Record<string, string> = {
   'bitbadges-login': 'Log in with BitBadges',
 };
 
+describe('Lit SSR renders <login-session>', () => {
+  it('as nothing but an empty shadow root while loading (no flash of the wrong state before hydration)', async () => {
+    await import(new URL('../../dist/elements/login-session.js', import.meta.url).href);
+    const out = collectResultSync(
+      render(html`<login-session endpoint="/auth"><p slot="signed-out">Log in</p><p slot="signed-in">Hello</p></login-session>`),
+    );
+    expect(out).toMatch(/<template shadowroot(mode)?="open"/);
+    const shadow = /<template[^>]*>([\s\S]*?)<\/template>/.exec(out)![1]!;
+    expect(shadow.replace(/<!--[^>]*-->|<style>[^<]*<\/style>/g, '').trim()).toBe('');
+    expect(out).toContain('state="loading"');
+  });
+});
+
 describe('Lit SSR renders every element', () => {
   it.each(TAGS)('<%s>: a declarative shadow root with the button and its label', async (tag) => {
     await import(new URL('../../dist/index.js', import.meta.url).href);

@@ -2,7 +2,7 @@
  * Compile-time checks (run by `npm run typecheck`): what a TypeScript user writes must type-check,
  * and the lines marked @ts-expect-error must not.
  */
-import type { BbatonLogin, LoginErrorDetail, LoginSuccessDetail } from '../../src/index.js';
+import type { BbatonLogin, LoginErrorDetail, LoginSession, LoginSuccessDetail, SessionChangeDetail, SessionUser } from '../../src/index.js';
 
 export function usage(): void {
   const bbaton: BbatonLogin = document.createElement('bbaton-login');
@@ -30,4 +30,25 @@ export function usage(): void {
     if (event.detail.reason === 'closed') console.log(reason);
   });
   void bbaton.login().then((detail) => detail.mode);
+
+  const session: LoginSession = document.createElement('login-session');
+  session.endpoint = '/auth';
+  session.providerLogout = true;
+  const state: 'loading' | 'signed-in' | 'signed-out' = session.state;
+  const user: SessionUser | null = session.user;
+  console.log(state, user?.id, user?.name, session.provider, session.expiresAt);
+  document.addEventListener('session-change', (event) => {
+    const detail: SessionChangeDetail = event.detail;
+    // @ts-expect-error a session-change is never `loading`
+    if (detail.state === 'loading') console.log(detail);
+    console.log(detail.provider, detail.user?.email);
+  });
+  void session.logout({ everywhere: true }).then((result) => result.endSessionUrl);
+  // @ts-expect-error everywhere is a boolean
+  void session.logout({ everywhere: 'yes' });
+  void session.refresh().then((s) => s?.expiresAt);
+  // @ts-expect-error state is read-only: the endpoint decides it
+  session.state = 'signed-in';
+  // @ts-expect-error user is read-only
+  session.user = null;
 }

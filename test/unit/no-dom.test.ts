@@ -13,4 +13,12 @@ describe('without a DOM', () => {
     const core = await import('../../src/core/index.js');
     expect(typeof core.startLogin).toBe('function');
   });
+
+  it('login-elements/session and the session watch in core import without a document, and touch none until they run', async () => {
+    const { LoginSession } = await import('../../src/elements/login-session.js');
+    expect(typeof LoginSession).toBe('function');
+    const core = await import('../../src/core/index.js');
+    const watch = core.watchSession('/auth', () => {});
+    expect(typeof watch.listen).toBe('function');
+  });
 });

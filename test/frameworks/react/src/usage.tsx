@@ -2,8 +2,8 @@
 // `login-elements/jsx`, and the components of `login-elements/react`. Lines marked @ts-expect-error
 // must fail: a wrong type is caught, not accepted in silence.
 import type {} from 'login-elements/jsx';
-import { BbatonLogin, OauthLogin } from 'login-elements/react';
-import type { LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from 'login-elements/react';
+import { BbatonLogin, LoginSession, OauthLogin } from 'login-elements/react';
+import type { LoginErrorDetail, LoginStartDetail, LoginSuccessDetail, SessionChangeDetail } from 'login-elements/react';
 
 export function Tags() {
   return (
@@ -16,6 +16,13 @@ export function Tags() {
       <bbaton-login client-id="id" redirect-uri="/cb" mode="window" />
       {/* @ts-expect-error a handler of the wrong detail type */}
       <bbaton-login client-id="id" redirect-uri="/cb" onlogin-error={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
+      <login-session endpoint="/auth" provider-logout onsession-change={(e) => e.detail.user?.name}>
+        <div slot="signed-out">…</div>
+      </login-session>
+      {/* @ts-expect-error provider-logout is a boolean */}
+      <login-session provider-logout="yes" />
+      {/* @ts-expect-error a handler of the wrong detail type */}
+      <login-session onsession-change={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
     </>
   );
 }
@@ -37,6 +44,11 @@ export function Components() {
       <OauthLogin clientId="id" redirectUri="/cb" params={123} />
       {/* @ts-expect-error a handler of the wrong detail type */}
       <BbatonLogin clientId="id" redirectUri="/cb" onLoginError={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
+      <LoginSession endpoint="/auth" providerLogout onSessionChange={(e: CustomEvent<SessionChangeDetail>) => console.log(e.detail.state, e.detail.user?.email)} />
+      {/* @ts-expect-error providerLogout is a boolean */}
+      <LoginSession providerLogout="yes" />
+      {/* @ts-expect-error a handler of the wrong detail type */}
+      <LoginSession onSessionChange={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
     </>
   );
 }

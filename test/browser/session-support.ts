@@ -1,0 +1,70 @@
+// Helpers for the <login-session> element tests against the fixture session routes
+// (test/browser/fixtures/session-server.js): real HTTP, a real cookie, real windows. Each test takes its
+// own namespace, so its own cookie and sessions.
+import type { LoginSession, SessionChangeDetail } from '../../src/elements/login-session.js';
+import { popupsPerTest, until } from './helpers.js';
+
+let count = 0;
+export const fresh = () => `s${Date.now().toString(36)}${count++}`;
+export const base = (ns: string) => `/fixtures/sess/${ns}`;
+const post = async (url: string, body: unknown) => (await fetch(url, { method: 'POST', body: JSON.stringify(body) })).json();
+export const control = (ns: string, body: Record<string, unknown>) => post(`${base(ns)}/control`, body);
+export const stats = async (ns: string) => (await (await fetch(`${base(ns)}/stats`)).json()) as { reads: number; logouts: unknown[]; sessions: number };
+export const ADA = { id: 'user-42', name: 'Ada Lovelace', email: 'ada@example.com' };
+export const GRACE = { id: 'user-7', name: 'Grace Hopper' };
+export const signIn = (ns: string, user: Record<string, unknown> = ADA, provider = 'corp') => control(ns, { signIn: { provider, user } });
+
+/** Every session-change that reaches the document, in order. */
+export function changes(): SessionChangeDetail[] {
+  const seen: SessionChangeDetail[] = [];
+  const record = (e: CustomEvent<SessionChangeDetail>) => seen.push(e.detail);
+  document.addEventListener('session-change', record);
+  after.push(() => document.removeEventListener('session-change', record));
+  return seen;
+}
+const after: (() => void)[] = [];
+/** Runs `undo` after the current test. */
+export const afterThisTest = (undo: () => void) => void after.push(undo);
+
+/** A <login-session> for `ns` with a signed-out child (a "Log in" paragraph), attached. */
+export function session(ns: string, attributes: Record<string, string> = {}): LoginSession {
+  const el = document.createElement('login-session');
+  el.setAttribute('endpoint', base(ns));
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.innerHTML = '<p slot="signed-out" id="out">Log in, please</p>';
+  document.body.append(el);
+  return el;
+}
+export const settled = (el: LoginSession) => until(() => el.state != 'loading', 5000, 'a known state');
+/** What the element renders as text: its shadow tree, slots replaced by what is assigned to them (else their fallback). */
+function rendered(node: Node): string {
+  if (node instanceof Text) return node.data;
+  const slot = node instanceof HTMLSlotElement && node.assignedNodes();
+  const children = slot && slot.length ? slot : [...((node as Element).shadowRoot ?? node).childNodes];
+  return children.map(rendered).join('');
+}
+const seen = (el: LoginSession) => (el.checkVisibility() ? rendered(el) : '');
+export const text = (el: LoginSession) => seen(el).replace(/\s+/g, ' ').trim();
+
+/** An iframe of the same origin with its own <login-session>: another tab, as far as the session goes. */
+export async function otherTab(attributes: Record<string, string>) {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/browser/fixtures/session.html?${new URLSearchParams(attributes)}`;
+  document.body.append(frame);
+  await until(() => !!(frame.contentWindow as (Window & { el?: LoginSession }) | null)?.el, 10_000, 'the other tab');
+  const win = frame.contentWindow as Window & { el: LoginSession; changes: SessionChangeDetail[] };
+  return { frame, win, el: () => win.el };
+}
+
+/**
+ * For every test of the file: no user activation and window.open recorded (helpers.ts), and after it
+ * the document listeners and the page's language undone. `opened` is the current test's record.
+ */
+export function sessionTests(): { opened: (Window | null)[] } {
+  const popups = popupsPerTest();
+  afterEach(() => {
+    after.splice(0).forEach((undo) => undo());
+    document.documentElement.lang = '';
+  });
+  return popups;
+}
