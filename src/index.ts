@@ -6,4 +6,5 @@ export { BelladatiLogin } from './elements/belladati-login.js';
 export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
 export { login, type LoginOptions } from './login.js';
+export { readEnvironment, type Environment } from './core/environment.js';
 export type * from './core/types.js';

@@ -17,7 +17,13 @@ const PREFIX = 'login-elements:tx:';
 
 /** Every stored transaction with its key; unreadable entries come back as undefined to be removed. */
 function entries(): [string, RedirectTransaction | undefined][] {
-  return Object.keys(sessionStorage)
+  let keys: string[];
+  try {
+    keys = Object.keys(sessionStorage);
+  } catch {
+    return []; // blocked storage (SecurityError): nothing was or can be stored
+  }
+  return keys
     .filter((key) => key.startsWith(PREFIX))
     .map((key) => {
       try {

@@ -1,5 +1,6 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { resumeRedirect, startLogin, type LoginFlow } from '../core/flow.js';
+import { warmCallback } from '../core/warm.js';
 import type {
   LoginCancelDetail,
   LoginConfig,
@@ -98,6 +99,8 @@ export class LoginButton extends LitElement {
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
     });
+    // A pointer or focus on the button is a login about to start: the callback page's script gets cached.
+    for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => warmCallback(this.redirectUri));
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {
       if (event.target != this || !this.current?.settled) return;

@@ -3,3 +3,10 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 export {};
+
+/** The callback page (src/callback.ts). */
+export const callback = {
+  failed: '여기에서는 로그인을 마칠 수 없습니다.',
+  restart: '다시 시작하기',
+  done: '이 창을 닫아도 됩니다.',
+};
