@@ -15,7 +15,7 @@ export function warmCallback(redirectUri: string): void {
   const page = safeUrl(redirectUri);
   if (!page || page.origin != location.origin || warmed.has(page.href)) return;
   warmed.add(page.href);
-  fetch(page)
+  fetch(page, { priority: 'low' })
     .then((response) => (response.ok ? response.text() : ''))
     .then((html) => {
       for (const [, href] of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)=["']?([^"'\s>]+)/gi))

@@ -99,7 +99,8 @@ export class LoginButton extends LitElement {
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
     });
-    // A pointer or focus on the button is a login about to start: the callback page's script gets cached.
+    // The callback page's script gets cached once the page has loaded, and again on a pointer or focus
+    // (a redirect-uri set late): a login never waits for it (docs/decisions.md, 13).
     for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => warmCallback(this.redirectUri));
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {
@@ -180,6 +181,7 @@ export class LoginButton extends LitElement {
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
         if (flow) void this.track(flow);
+        else if (this.isConnected) warmCallback(this.redirectUri);
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();
