@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const budgets: { name: string; bytes: () => Promise<Uint8Array> | Uint8Array; gzipBudget: number }[] = [
-  { name: 'dist/cdn/login-elements.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.js'), gzipBudget: 11_264 },
-  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 11_264 },
-  { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_024 },
-  { name: 'login-elements/core (bundled alone)', bytes: bundleCore, gzipBudget: 3_584 },
+  // Issues 13, 14 and 15 share the elements' budget (their shares: docs/decisions.md, 13).
+  { name: 'dist/cdn/login-elements.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.js'), gzipBudget: 15_360 },
+  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 15_360 },
+  { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_536 },
+  { name: 'login-elements/core (bundled alone)', bytes: bundleCore, gzipBudget: 5_120 },
 ];
 
 async function bundleCore(): Promise<Uint8Array> {

@@ -12,22 +12,25 @@ export interface Environment {
   storage: boolean;
 }
 
-/** What `inAppName` answers, in the order of PATTERN's groups. */
-const NAMES = ['KakaoTalk', 'LINE', 'Instagram', 'Messenger', 'Facebook', 'TikTok', 'WeChat', 'WebView'];
 /**
- * One lookahead per name, tried in order at the start (Messenger before Facebook: both carry
- * `FBAN`/`FB_IAB`; every named app before the generic webview its UA also is). The last is any other
- * webview: Android's `; wv)`, or an iPhone/iPad WebKit view that does not call itself Safari.
- * Hand-written rather than inapp-spy: docs/decisions.md, 13, has the sizes and the coverage.
+ * Apps by name, the first that matches wins: Messenger before Facebook (both carry `FBAN`/`FB_IAB`),
+ * every named app before `WebView`, which is any other webview: Android's `; wv)`, or an iPhone/iPad
+ * WebKit view that does not call itself Safari. Hand-written rather than inapp-spy: docs/decisions.md,
+ * 13, has the sizes and the coverage.
  */
-const PATTERN =
-  /^(?:(?=.*(KAKAOTALK))|(?=.*(\bLine\/))|(?=.*(Instagram))|(?=.*(\bMessenger|Orca-Android))|(?=.*(\bFB\w+\/|Facebook))|(?=.*(Bytedance|musical_ly))|(?=.*(MicroMessenger))|(?=.*(Android.*; wv\)|(?:iPhone|iPod|iPad)(?!.*Safari\/))))/i;
+const APPS: [string, RegExp][] = [
+  ['KakaoTalk', /KAKAOTALK/i],
+  ['LINE', /\bLine\//],
+  ['Instagram', /Instagram/],
+  ['Messenger', /\bMessenger|Orca-Android/i],
+  ['Facebook', /\bFB\w+\/|Facebook/],
+  ['TikTok', /Bytedance|musical_ly/],
+  ['WeChat', /MicroMessenger/],
+  ['WebView', /Android.*; wv\)|(iPhone|iPod|iPad)(?!.*Safari\/)/],
+];
 
 /** The in-app browser a user agent string names, `WebView` for an unnamed webview, else null. */
-export function inAppName(ua: string): string | null {
-  const match = PATTERN.exec(ua);
-  return match ? NAMES[match.slice(1).findIndex(Boolean)]! : null;
-}
+export const inAppName = (ua: string): string | null => APPS.find(([, pattern]) => pattern.test(ua))?.[0] ?? null;
 
 /** An Android webview: `window.open` replaces the page there unless the app opted in to windows. */
 export const isAndroidWebView = (ua: string): boolean => /Android.*; wv\)/.test(ua);

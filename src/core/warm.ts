@@ -3,7 +3,7 @@ import { safeUrl } from './config-check.js';
 const warmed = new Set<string>();
 
 /**
- * Puts what the callback page loads (its scripts and links) into the HTTP cache before the login
+ * Puts the scripts the callback page loads into the HTTP cache before the login
  * needs it, so the popup runs the callback at once instead of fetching `callback.js` mid-login
  * (docs/decisions.md, 13). Reads the callback page's own markup, so it warms whatever that page
  * really loads (the CDN file, a bundler's chunk). `rel="prefetch"` because the popup is another
@@ -18,7 +18,7 @@ export function warmCallback(redirectUri: string): void {
   fetch(page, { priority: 'low' })
     .then((response) => (response.ok ? response.text() : ''))
     .then((html) => {
-      for (const [, href] of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)=["']?([^"'\s>]+)/gi))
+      for (const [, href] of html.matchAll(/<script[^>]+src=["']?([^"'\s>]+)/g))
         document.head.append(Object.assign(document.createElement('link'), { rel: 'prefetch', href: new URL(href!, page).href }));
     })
     .catch(() => {});

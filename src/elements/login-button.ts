@@ -99,9 +99,6 @@ export class LoginButton extends LitElement {
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
     });
-    // The callback page's script gets cached once the page has loaded, and again on a pointer or focus
-    // (a redirect-uri set late): a login never waits for it (docs/decisions.md, 13).
-    for (const type of ['pointerenter', 'focusin']) this.addEventListener(type, () => warmCallback(this.redirectUri));
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {
       if (event.target != this || !this.current?.settled) return;
@@ -181,6 +178,8 @@ export class LoginButton extends LitElement {
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
         if (flow) void this.track(flow);
+        // Once the page has loaded, the callback page's script gets cached: a login never waits for it
+        // (docs/decisions.md, 13). A redirect-uri set later is warmed when its flow starts.
         else if (this.isConnected) warmCallback(this.redirectUri);
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
