@@ -61,7 +61,7 @@ export class LoginButton extends LitElement {
   declare redirectUri: string;
   /** Scope in the provider's own format; default: the provider's. */
   declare scope?: string;
-  /** `popup`, `redirect`, or `auto` (popup, falling back to redirect when blocked). */
+  /** `popup`, `redirect`, or `auto` (popup, falling back to redirect when blocked; a redirect at once in in-app browsers, webviews and home-screen apps). */
   declare mode: LoginMode;
   /** Companion endpoint URL; when set the code is exchanged there and `result` is its JSON. */
   declare exchangeEndpoint?: string;
