@@ -47,14 +47,13 @@ function storageWorks(): boolean {
   }
 }
 
-/** Reads the environment now. Without a DOM (SSR) it is a plain browser tab: nothing special. */
+/** Reads the environment now (in a browser: startLogin asks at every click). */
 export function readEnvironment(): Environment {
-  if (typeof window != 'object') return { inApp: null, standalone: false, framed: false, storage: false };
   const nav = navigator as Navigator & { standalone?: boolean };
   return {
     inApp: inAppName(nav.userAgent),
-    standalone: nav.standalone === true || !!window.matchMedia?.('not (display-mode: browser)').matches,
-    framed: window.top !== window,
+    standalone: nav.standalone === true || matchMedia('not (display-mode: browser)').matches,
+    framed: top !== self,
     storage: storageWorks(),
   };
 }
