@@ -5,7 +5,7 @@
 // not also navigate the page; the callback page never claims what it does not have.
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDemo } from '../../demo/server.js';
+import { startDemo, type RunningDemo } from '../../demo/server.js';
 import { USER_AGENTS } from '../support/user-agents.js';
 import { demoEvent, eventTypes, openDemo, startAll, type DemoEvent } from './support.js';
 
@@ -80,6 +80,26 @@ describe('in-app browsers, webviews and home-screen apps: auto redirects at once
     const page = await openDemo(context, demo, 'auto');
     const env = await page.evaluate(READ_ENVIRONMENT);
     expect(env).toEqual({ inApp: 'KakaoTalk', standalone: false, framed: false, storage: true });
+  });
+});
+
+describe('an Android webview, where window.open would replace the page', () => {
+  it('mode="popup": popup_blocked at once, no window.open, the page stays', async () => {
+    const webview = APPS.find((c) => c.what === 'an Android app’s WebView')!;
+    const context = await newContext({ userAgent: webview.ua });
+    await context.addInitScript(() => {
+      const open = window.open.bind(window);
+      window.open = (...args: Parameters<typeof window.open>) => ((window as unknown as { opens: number }).opens = ((window as unknown as { opens?: number }).opens ?? 0) + 1, open(...args));
+    });
+    const page = await openDemo(context, demo, 'popup');
+    const before = page.url();
+    await page.click(button('bbaton'));
+    const error = await demoEvent(page, 'login-error', 'bbaton', 2000);
+    expect(error.detail).toMatchObject({ error: 'popup_blocked', mode: 'popup' });
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(before);
+    expect(await page.evaluate(() => (window as unknown as { opens?: number }).opens ?? 0)).toBe(0);
+    expect(await eventTypes(page)).toEqual(['login-start', 'login-error']);
   });
 });
 
@@ -238,6 +258,25 @@ describe('the callback page tells the truth', () => {
       expect(await other.$eval('a', (a) => (a as HTMLAnchorElement).href)).toBe(new URL('/', demo.url).href);
       expect(other.url()).not.toMatch(/[?&#](code|state)=/);
     });
+
+  it('under COOP (no opener) the result goes on the channel, the page acknowledges it there, and the popup closes itself', async () => {
+    const coop = await startDemo({ quiet: true, coop: true });
+    try {
+      const context = await newContext();
+      const page = await openDemo(context, coop, 'popup');
+      const popupPromise = page.waitForEvent('popup');
+      await page.click(button('bbaton'));
+      const popup = await popupPromise;
+      await popup.click('#approve');
+      await demoEvent(page, 'login-success', 'bbaton');
+      // The opener cannot close a popup COOP cut off: only the acknowledgement can.
+      const closed = popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
+      expect(closed, closed ? '' : await popup.evaluate(() => document.body.textContent)).toBe(true);
+      expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
+    } finally {
+      await coop.close();
+    }
+  });
 
   it('a same-origin page listening on the channel during a normal popup login receives no code', async () => {
     const context = await newContext();
