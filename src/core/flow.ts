@@ -40,10 +40,10 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   const focused = document.hasFocus();
   let popup: Window | null = null;
   if (flow.mode == 'popup') {
-    // An Android webview loads what window.open asks for into the whole view unless its app opted in to
-    // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
     const activation = navigator.userActivation;
     const active = activation?.isActive;
+    // An Android webview loads what window.open asks for into the whole view unless its app opted in to
+    // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
     popup = isAndroidWebView(navigator.userAgent) ? null : openBlankPopup(name, config.popupWidth || width, config.popupHeight || height);
     // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
     // a home-screen app handing it to the system browser). Following it with a redirect would log in
