@@ -76,6 +76,8 @@ const b = stats(theirs);
 console.log('\n| login (instant provider, fresh profile) | pairs | median ms | p95 ms |\n| --- | ---: | ---: | ---: |');
 console.log(`| login-elements: click → login-success | ${RUNS} | ${a.median.toFixed(0)} | ${a.p95.toFixed(0)} |`);
 console.log(`| oidc-client-ts 3.5: click → callback message | ${RUNS} | ${b.median.toFixed(0)} | ${b.p95.toFixed(0)} |`);
-console.log(`\nratio of medians: ${(a.median / b.median).toFixed(2)}× (target ≤ 1.00×)`);
+// Pairs ran back to back, so a pair's ratio cancels most of what the machine was doing meanwhile.
+const pairRatio = stats(ours.map((t, i) => t / theirs[i]!)).median;
+console.log(`\nratio of medians: ${(a.median / b.median).toFixed(2)}×; median ratio within a pair: ${pairRatio.toFixed(2)}× (target ≤ 1.00×)`);
 site.server.close();
 await browser.close();
