@@ -21,8 +21,13 @@ window.sessionChanges = [];
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const MODE_KEY = 'login-elements-demo:mode';
 
+/** The mode picked last in this tab; where storage is blocked (a cross-site frame), popup and no memory. */
 function currentMode(): LoginMode {
-  return (sessionStorage.getItem(MODE_KEY) as LoginMode | null) ?? 'popup';
+  try {
+    return (sessionStorage.getItem(MODE_KEY) as LoginMode | null) ?? 'popup';
+  } catch {
+    return 'popup';
+  }
 }
 
 function log(type: string, detail: Record<string, unknown>) {
@@ -104,7 +109,11 @@ for (const type of ['login-start', 'login-success', 'login-error', 'login-cancel
 for (const input of document.querySelectorAll<HTMLInputElement>('#mode input')) {
   input.checked = input.value === currentMode();
   input.addEventListener('change', () => {
-    sessionStorage.setItem(MODE_KEY, input.value);
+    try {
+      sessionStorage.setItem(MODE_KEY, input.value);
+    } catch {
+      /* blocked storage: the choice lasts for this page only */
+    }
     for (const el of document.querySelectorAll<LoginButton>('#buttons [data-key]')) el.mode = input.value as LoginMode;
   });
 }

@@ -7,5 +7,6 @@ export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { login, type LoginOptions } from './login.js';
+export { readEnvironment, type Environment } from './core/environment.js';
 export type * from './core/types.js';
 export type { LogoutOptions, LogoutResult, Session, SessionUser } from './core/session.js';

@@ -1,5 +1,6 @@
 import { buildAuthorizeRequest, usesPkce } from './authorize-url.js';
 import { configProblem, safeUrl } from './config-check.js';
+import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
 import { emit } from './events.js';
 import { fail, reporter, type LoginFlow } from './outcome.js';
 import { openBlankPopup } from './popup.js';
@@ -7,6 +8,7 @@ import { runPopup } from './popup-flow.js';
 import { pkceChallenge, randomToken } from './random.js';
 import { runRedirect } from './redirect-flow.js';
 import type { FlowMode, LoginConfig } from './types.js';
+import { warmCallback } from './warm.js';
 
 export { resumeRedirect } from './redirect-flow.js';
 export type { LoginFlow } from './outcome.js';
@@ -18,7 +20,8 @@ export type { LoginFlow } from './outcome.js';
  */
 export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow {
   const configured = config.mode || 'auto';
-  const flow = reporter(config, target, configured == 'redirect' ? 'redirect' : 'popup');
+  const env = readEnvironment();
+  const flow = reporter(config, target, configured == 'auto' ? autoMode(env) : (configured as FlowMode));
   const problem = configProblem(config);
   if (problem) {
     flow.mode = configured as FlowMode;
@@ -27,6 +30,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
     flow.cancel();
   }
   if (flow.settled) return flow;
+  warmCallback(config.redirectUri);
 
   const state = randomToken();
   // A window of its own per flow: two elements, or two providers, never take over each other's popup.
@@ -34,14 +38,23 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   const { width, height } = config.profile.popup || { width: 500, height: 650 };
   // Read before the popup takes focus: whether this browser reports focus at all (see runPopup).
   const focused = document.hasFocus();
-  const popup = flow.mode == 'popup' ? openBlankPopup(name, config.popupWidth || width, config.popupHeight || height) : null;
-  if (!popup) {
-    if (configured == 'popup') {
-      fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
-      return flow;
-    }
-    flow.mode = 'redirect';
+  let popup: Window | null = null;
+  if (flow.mode == 'popup') {
+    const activation = navigator.userActivation;
+    const active = activation?.isActive;
+    // An Android webview loads what window.open asks for into the whole view unless its app opted in to
+    // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
+    popup = isAndroidWebView(navigator.userAgent) ? null : openBlankPopup(name, config.popupWidth || width, config.popupHeight || height);
+    // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
+    // a home-screen app handing it to the system browser). Following it with a redirect would log in
+    // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 13).
+    if (!popup && active && !activation.isActive) fail(flow, { error: 'popup_unreachable', message: 'The login window opened out of reach' });
+    else if (!popup && configured == 'popup') fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
+    else if (!popup) flow.mode = 'redirect';
   }
+  // A redirect keeps its transaction in sessionStorage: where that throws, it could never come back.
+  if (!popup && !env.storage) fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
+  if (flow.settled) return flow;
   const redirectUri = safeUrl(config.redirectUri)!.href;
   const codeVerifier = usesPkce(config) ? randomToken() : undefined;
   // Every URL that goes into it passed configProblem (a provider hook builds only from those).
@@ -50,4 +63,3 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   const callback = { state, redirectUri, codeVerifier, focused };
   return popup ? runPopup(flow, config, popup, name, request, callback) : runRedirect(flow, config, request, callback);
 }
-

@@ -1,4 +1,4 @@
-import { CHANNEL_NAME, isFlowMessage } from './messages.js';
+import { ACK_TYPE, CHANNEL_NAME, isFlowMessage } from './messages.js';
 import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
 import { navigatePopup } from './popup.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
@@ -56,16 +56,19 @@ export function runPopup(
   let away = false;
   let closedAt = 0;
 
-  const onResult = (origin: string, data: unknown) => {
+  // Each accepted result is acknowledged the way it came: the callback page closes only on this, and
+  // otherwise tells its user that the login could not finish there.
+  const onResult = (origin: string, data: unknown, reply: (ack: object) => void) => {
     if (!listening || !isFlowMessage(origin, data, callbackOrigin, state)) return;
+    reply({ type: ACK_TYPE, state });
     stop();
     void finish(flow, config, data, redirectUri, codeVerifier);
   };
-  const onMessage = (event: MessageEvent) => onResult(event.origin, event.data);
+  const onMessage = (event: MessageEvent) => onResult(event.origin, event.data, (ack) => (event.source as Window | null)?.postMessage(ack, event.origin));
   addEventListener('message', onMessage);
   // BroadcastChannel carries only same-origin messages: it can serve only a callback on our origin.
   const channel = callbackOrigin == location.origin ? new BroadcastChannel(CHANNEL_NAME) : undefined;
-  if (channel) channel.onmessage = (event) => onResult(callbackOrigin, event.data);
+  if (channel) channel.onmessage = (event) => onResult(callbackOrigin, event.data, (ack) => channel.postMessage(ack));
 
   const poll = setInterval(() => {
     if (!popup.closed) {

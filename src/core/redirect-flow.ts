@@ -12,7 +12,12 @@ import type { AuthorizeRequest, LoginConfig } from './types.js';
 export function runRedirect(flow: Reporter, config: LoginConfig, request: Promise<AuthorizeRequest>, { state, redirectUri, codeVerifier }: FlowCallback): LoginFlow {
   request.then(({ url, method }) => {
     if (flow.settled) return;
-    saveTransaction({ state, provider: config.provider, codeVerifier, redirectUri, returnUrl: location.href, createdAt: Date.now() });
+    try {
+      saveTransaction({ state, provider: config.provider, codeVerifier, redirectUri, returnUrl: location.href, createdAt: Date.now() });
+    } catch {
+      // Full, or blocked since the flow began: leaving now could never come back.
+      return fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
+    }
     addEventListener('pageshow', (event) => event.persisted && flow.cancel(), { signal: flow.signal });
     if (method == 'post') submitForm(url, '_self');
     else location.assign(url);

@@ -17,16 +17,20 @@ const PREFIX = 'login-elements:tx:';
 
 /** Every stored transaction with its key; unreadable entries come back as undefined to be removed. */
 function entries(): [string, RedirectTransaction | undefined][] {
-  return Object.keys(sessionStorage)
-    .filter((key) => key.startsWith(PREFIX))
-    .map((key) => {
-      try {
-        const tx = JSON.parse(sessionStorage[key]) as RedirectTransaction;
-        return [key, tx.createdAt > 0 ? tx : undefined];
-      } catch {
-        return [key, undefined];
-      }
-    });
+  try {
+    return Object.keys(sessionStorage)
+      .filter((key) => key.startsWith(PREFIX))
+      .map((key) => {
+        try {
+          const tx = JSON.parse(sessionStorage[key]) as RedirectTransaction;
+          return [key, tx.createdAt > 0 ? tx : undefined];
+        } catch {
+          return [key, undefined];
+        }
+      });
+  } catch {
+    return []; // blocked storage (SecurityError): nothing was or can be stored
+  }
 }
 
 /** Older than 10 minutes, or created in the future (a clock that moved back). */

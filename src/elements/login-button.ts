@@ -1,5 +1,6 @@
 import { LitElement, html, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { resumeRedirect, startLogin, type LoginFlow } from '../core/flow.js';
+import { warmCallback } from '../core/warm.js';
 import type {
   LoginCancelDetail,
   LoginConfig,
@@ -60,7 +61,7 @@ export class LoginButton extends LitElement {
   declare redirectUri: string;
   /** Scope in the provider's own format; default: the provider's. */
   declare scope?: string;
-  /** `popup`, `redirect`, or `auto` (popup, falling back to redirect when blocked). */
+  /** `popup`, `redirect`, or `auto` (popup, falling back to redirect when blocked; a redirect at once in in-app browsers, webviews and home-screen apps). */
   declare mode: LoginMode;
   /** Companion endpoint URL; when set the code is exchanged there and `result` is its JSON. */
   declare exchangeEndpoint?: string;
@@ -177,6 +178,9 @@ export class LoginButton extends LitElement {
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
         if (flow) void this.track(flow);
+        // Once the page has loaded, the callback page's script gets cached: a login never waits for it
+        // (docs/decisions.md, 13). A redirect-uri set later is warmed when its flow starts.
+        else if (this.isConnected) warmCallback(this.redirectUri);
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();

@@ -8,3 +8,10 @@ export const session = {
   signedInAs: '{name} としてログイン中',
   signOut: 'ログアウト',
 };
+
+/** The callback page (src/callback.ts). */
+export const callback = {
+  failed: 'ここではログインを完了できませんでした。',
+  restart: 'もう一度始める',
+  done: 'このウィンドウは閉じてかまいません。',
+};

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { AUTHORIZE, CALLBACK, EXCHANGE } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, realClick, sleep, until } from './helpers.js';
 
 type FixtureMessage = { fixtureEvent?: string; fixtureReady?: boolean; detail?: Record<string, unknown>; href: string };
 
@@ -60,15 +60,57 @@ describe('redirect mode round trip', () => {
     expect(end.detail!.code).to.match(/^code\.POST\.CODE\./);
   });
 
-  it('the callback scrubs the URL, and says so when it cannot close a window it did not open', async () => {
+  it('the callback scrubs the URL; with nobody to take its result it says the login could not finish here, never "You can close this window"', async () => {
     const frame = document.createElement('iframe');
     frame.src = `${CALLBACK}?keep=1&code=secret-code&state=not-mine&iss=x`;
     document.body.append(frame);
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     expect(frame.contentWindow!.location.search).to.equal('?keep=1');
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(frame.contentDocument!.body.textContent!.trim()).to.equal('You can close this window.');
+    const text = () => frame.contentDocument!.body.textContent!.trim();
+    await sleep(600);
+    expect(text()).to.equal('Signing in…');
+    await until(() => text() != 'Signing in…', 3000, 'the callback to give up waiting');
+    expect(text()).to.equal('The login could not finish here. Start again');
+    const link = frame.contentDocument!.querySelector('a')!;
+    expect(link.href).to.equal(`${location.origin}/`);
+    expect(link.closest('p')!.lang).to.equal('en');
     frame.remove();
+  });
+
+  it('the callback speaks the page’s language (ja) and links where <meta name="login-restart"> says', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = `${CALLBACK.replace('callback.html', 'callback-ja.html')}?code=c&state=not-mine`;
+    document.body.append(frame);
+    await until(() => !!frame.contentDocument?.querySelector('a'), 4000, 'the callback to give up waiting');
+    const line = frame.contentDocument!.querySelector('p')!;
+    expect(line.lang).to.equal('ja');
+    expect(line.textContent).to.equal('ここではログインを完了できませんでした。 もう一度始める');
+    expect(frame.contentDocument!.querySelector('a')!.href).to.equal(`${location.origin}/signin`);
+    frame.remove();
+  });
+
+  it('the callback’s result reaches no BroadcastChannel listener while it has an opener, and without an acknowledgement it never closes', async () => {
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel('login-elements');
+    channel.onmessage = (e) => heard.push(e.data);
+    const received = new Promise<MessageEvent>((resolve) => addEventListener('message', resolve, { once: true }));
+    // Opened by a real click, as a login's popup is: the opener is this page, which runs no flow.
+    let popup: Window | null = null;
+    const trigger = Object.assign(document.createElement('button'), { textContent: 'open' });
+    trigger.onclick = () => (popup = window.open(`${CALLBACK}?code=c&state=nobody-waits`, 'callback-test', 'width=300,height=300'));
+    document.body.append(trigger);
+    await realClick(trigger);
+    trigger.remove();
+    if (!popup) throw new Error('the popup did not open');
+    const message = await received;
+    expect(message.data).to.include({ type: 'login-elements:callback', state: 'nobody-waits', code: 'c' });
+    const opened = popup as Window;
+    await until(() => opened.document?.body?.textContent?.includes('could not finish here') ?? false, 4000, 'the popup to give up waiting');
+    expect(opened.closed).to.equal(false);
+    expect(opened.document.body.textContent).to.not.contain('You can close this window');
+    expect(heard).to.deep.equal([]);
+    channel.close();
+    opened.close();
   });
 
   it('the callback clears a token-bearing fragment even when the answer came in the query', async () => {
@@ -91,10 +133,10 @@ describe('redirect mode round trip', () => {
       frame.src = `${CALLBACK}?code=c1&state=${state}`;
       document.body.append(frame);
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await sleep(2500);
       expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
       expect(frame.contentWindow!.location.pathname).to.equal(CALLBACK);
-      expect(frame.contentDocument!.body.textContent!.trim()).to.equal('You can close this window.');
+      expect(frame.contentDocument!.body.textContent!.trim()).to.equal('The login could not finish here. Start again');
       frame.remove();
     });
 });

@@ -123,6 +123,49 @@ describe.each([
     expect(await types()).toEqual(['login-start', 'login-success']);
   }, 60_000);
 
+  it.each(['callback.html', 'cdn-callback.html'])('%s where nothing takes the result (no opener, no transaction): "could not finish here" within 3 s, never "You can close this window"', async (path) => {
+    await engine.closeOthers();
+    await engine.goto(`${demo.url}${path}?code=landed-elsewhere&state=not-this-browser`);
+    // Noted by the page's own clock (ms since its navigation began) at the first look that sees it.
+    const seen = 'document.body.textContent.includes("The login could not finish here.") && (window.shownAt ??= performance.now()) > 0';
+    await until(() => engine.run<boolean>(seen), 6000, 'the callback to give up waiting');
+    expect(await engine.run<number>('window.shownAt')).toBeLessThan(3000);
+    await sleep(1000);
+    const text = await engine.run<string>('document.body.textContent');
+    expect(text).not.toContain('You can close this window');
+    expect(await engine.run<string>('document.querySelector("a").href')).toBe(new URL('/', demo.url).href);
+    expect(await engine.run<string>('location.href')).not.toContain('code=');
+  }, 60_000);
+
+  /** Makes this page's sessionStorage throw as blocked storage does (a SecurityError on access). */
+  const blockStorage = () =>
+    engine.run(`void Object.defineProperty(window, 'sessionStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } })`);
+
+  it('blocked storage: redirect mode ends at once with storage_unavailable, nothing navigated, the button usable', async () => {
+    await open('redirect');
+    await blockStorage();
+    const href = await engine.run<string>('location.href');
+    await engine.click(button('bbaton'));
+    expect(await waitFor('login-error', 'bbaton', 5000)).toMatchObject({ error: 'storage_unavailable', mode: 'redirect' });
+    // At once: the demo stamps each event with the page's clock.
+    expect(await engine.run<number>('window.demoEvents[1].at - window.demoEvents[0].at')).toBeLessThan(100);
+    await sleep(500);
+    expect(await engine.run<string>('location.href')).toBe(href);
+    expect(await engine.windowCount()).toBe(1);
+    expect(await types()).toEqual(['login-start', 'login-error']);
+    expect(await engine.run<boolean>(`document.querySelector('${button('bbaton')}').hasAttribute('busy')`)).toBe(false);
+  }, 60_000);
+
+  it('blocked storage: popup mode still completes', async () => {
+    await open('popup');
+    await blockStorage();
+    const popup = await engine.popupFrom(() => engine.click(button('bitbadges')));
+    await popup.waitFor('#approve');
+    await popup.click('#approve');
+    expect(await waitFor('login-success', 'bitbadges')).toMatchObject({ mode: 'popup' });
+    expect(await types()).toEqual(['login-start', 'login-success']);
+  }, 60_000);
+
   it('the keyboard: focus the button, Enter → popup → success', async () => {
     await open('popup');
     // Not corp: oidc-provider remembers the earlier consent in this browser and skips its page.
