@@ -2,4 +2,31 @@
  * Every text the package shows or announces, in English: one named export per UI, so a
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
-export {};
+
+/**
+ * The login buttons: labels (`text` attribute; `{provider}` is the provider's name), what a busy
+ * button says, and the status texts shown and announced after an outcome. Provider names are keyed
+ * by provider (`bbaton`…); `<oauth-login>` takes its `provider-label`.
+ */
+export const button = {
+  signin_with: 'Log in with {provider}',
+  signup_with: 'Sign up with {provider}',
+  continue_with: 'Continue with {provider}',
+  signin: 'Log in',
+  signup: 'Sign up',
+  continue: 'Continue',
+  busy: 'Continue in the {provider} window…',
+  busy_none: 'Continue in the login window…',
+  redirecting: 'Going to the login page…',
+  opened: 'Login window opened.',
+  success: 'Logged in.',
+  cancelled: 'Login cancelled.',
+  popup_blocked: 'Pop-up blocked. Allow pop-ups for this site and try again.',
+  timeout: 'Login timed out. Try again.',
+  access_denied: 'Login declined.',
+  failed: 'Login failed. Try again.',
+  bbaton: 'BBaton',
+  belladati: 'BellaDati',
+  upbond: 'UPBOND',
+  bitbadges: 'BitBadges',
+};

@@ -2,4 +2,25 @@
  * Every text the package shows or announces, in Japanese: one named export per UI, so a
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
-export {};
+
+import type { button as english } from './en.js';
+
+/** The login buttons (see en.ts). Provider names stay as the services write them. */
+export const button: Partial<typeof english> = {
+  signin_with: '{provider} でログイン',
+  signup_with: '{provider} で登録',
+  continue_with: '{provider} で続ける',
+  signin: 'ログイン',
+  signup: '登録',
+  continue: '続ける',
+  busy: '{provider} のウィンドウで続けてください…',
+  busy_none: 'ログインウィンドウで続けてください…',
+  redirecting: 'ログインページに移動しています…',
+  opened: 'ログインウィンドウを開きました。',
+  success: 'ログインしました。',
+  cancelled: 'ログインをキャンセルしました。',
+  popup_blocked: 'ポップアップがブロックされました。このサイトのポップアップを許可して、もう一度お試しください。',
+  timeout: '時間切れになりました。もう一度お試しください。',
+  access_denied: 'ログインが拒否されました。',
+  failed: 'ログインできませんでした。もう一度お試しください。',
+};

@@ -2,4 +2,26 @@
  * Every text the package shows or announces, in Korean: one named export per UI, so a
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
-export {};
+
+import type { button as english } from './en.js';
+
+/** The login buttons (see en.ts). "… 계정으로" keeps the particle right after any provider name. */
+export const button: Partial<typeof english> = {
+  signin_with: '{provider} 계정으로 로그인',
+  signup_with: '{provider} 계정으로 가입',
+  continue_with: '{provider} 계정으로 계속하기',
+  signin: '로그인',
+  signup: '가입하기',
+  continue: '계속하기',
+  busy: '{provider} 창에서 계속하세요…',
+  busy_none: '로그인 창에서 계속하세요…',
+  redirecting: '로그인 페이지로 이동하는 중…',
+  opened: '로그인 창이 열렸습니다.',
+  success: '로그인되었습니다.',
+  cancelled: '로그인이 취소되었습니다.',
+  popup_blocked: '팝업이 차단되었습니다. 이 사이트의 팝업을 허용한 뒤 다시 시도하세요.',
+  timeout: '시간이 초과되었습니다. 다시 시도하세요.',
+  access_denied: '로그인이 거부되었습니다.',
+  failed: '로그인하지 못했습니다. 다시 시도하세요.',
+  bbaton: '비바톤',
+};
