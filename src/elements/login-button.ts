@@ -11,7 +11,7 @@ import type {
   ProviderProfile,
 } from '../core/types.js';
 import { buttonStyles } from './styles.js';
-import { busyText, buttonTexts, labelFor, outcomeText, type ButtonTexts, type TextPreset } from './texts.js';
+import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTexts, type TextPreset } from './texts.js';
 
 /**
  * The shared login button: attributes of SPEC §2, the click → flow wiring, redirect resumption.
@@ -94,20 +94,20 @@ export class LoginButton extends LitElement {
   declare busy: boolean;
   /** Extra authorize-query parameters. */
   declare params: Record<string, string>;
-  /** `filled` (brand colours), `outline` (brand border and text on the page's light or dark background) or `neutral` (black/white following the page's colour scheme). */
-  declare theme: 'filled' | 'outline' | 'neutral';
-  /** Minimum height: `large` 44 px, `medium` 40 px, `small` 32 px. */
-  declare size: 'large' | 'medium' | 'small';
-  /** `rectangular`, `pill`, or for `type="icon"` `square`, `circle` (a standard button reads them as `rectangular`, `pill`). */
-  declare shape: 'rectangular' | 'pill' | 'square' | 'circle';
-  /** `standard`, or `icon`: the mark alone, its accessible name still the full label. */
-  declare type: 'standard' | 'icon';
-  /** The label: `signin_with` ("Log in with …"), `signup_with`, `continue_with` or `signin` ("Log in"), in the element's language. */
-  declare text: TextPreset;
-  /** Where the mark sits in a standard button: `left` (at the start edge) or `center` (beside the label). */
-  declare logoAlignment: 'left' | 'center';
+  /** `filled` (default: brand colours), `outline` (brand border and text on the page's light or dark background) or `neutral` (black/white following the page's colour scheme). */
+  declare theme?: 'filled' | 'outline' | 'neutral';
+  /** Minimum height: `large` (default) 44 px, `medium` 40 px, `small` 32 px. */
+  declare size?: 'large' | 'medium' | 'small';
+  /** `rectangular` (default), `pill`, or for `type="icon"` `square`, `circle` (a standard button reads them as `rectangular`, `pill`). */
+  declare shape?: 'rectangular' | 'pill' | 'square' | 'circle';
+  /** `standard` (default), or `icon`: the mark alone, its accessible name still the full label. */
+  declare type?: 'standard' | 'icon';
+  /** The label: `signin_with` (default, "Log in with …"), `signup_with`, `continue_with` or `signin` ("Log in"), in the element's language. */
+  declare text?: TextPreset;
+  /** Where the mark sits in a standard button: `left` (default: at the start edge) or `center` (beside the label). */
+  declare logoAlignment?: 'left' | 'center';
   /** No visible message after an error or a cancel (for sites that show their own); announcements stay. */
-  declare quiet: boolean;
+  declare quiet?: boolean;
 
   private current?: LoginFlow;
   /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
@@ -129,13 +129,6 @@ export class LoginButton extends LitElement {
     this.disabled = false;
     this.busy = false;
     this.params = {};
-    this.theme = 'filled';
-    this.size = 'large';
-    this.shape = 'rectangular';
-    this.type = 'standard';
-    this.text = 'signin_with';
-    this.logoAlignment = 'left';
-    this.quiet = false;
     // On the host, not the button: a click anywhere on the element (or el.click()) starts the flow.
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
@@ -268,15 +261,17 @@ export class LoginButton extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Read here, never in render: Lit SSR renders with no document (and so in English).
     this.#lang = this.isConnected ? languageOf(this) : '';
+    // Until a language's texts are in, the element speaks English (marked lang="en").
+    void loadTexts(this.#lang)?.then(() => this.requestUpdate());
     if (changed.has('disabled')) this.#keepFocus = this.disabled && !!this.shadowRoot?.activeElement;
   }
 
   override render() {
     const { texts, lang } = this.texts();
     const provider = this.brandName(texts);
-    const icon = this.type == 'icon';
+    // Unset attributes give class "undefined": the defaults are the unclassed styles.
     const round = this.shape == 'pill' || this.shape == 'circle';
-    const classes = `${this.theme} ${this.size} ${round ? 'pill' : ''} ${icon ? 'icon' : this.logoAlignment}`;
+    const classes = `${this.theme} ${this.size} ${round ? 'pill' : ''} ${this.type == 'icon' ? 'icon' : this.logoAlignment}`;
     const message = this.#message;
     const mark = (this.constructor as typeof LoginButton).mark;
     return html`<button

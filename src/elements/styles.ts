@@ -2,8 +2,7 @@ import { css } from 'lit';
 
 /**
  * Shared look. A provider sets only its colours on `:host`: `--_brand` (filled background), `--_on`
- * (text on it), `--_ink` (its colour as text on a light or a dark page, via `light-dark()`) and
- * optionally `--_edge` (a filled button's border). The theme, size and shape classes on the button
+ * (text on it) and `--_ink` (its colour as text on a light or a dark page, via `light-dark()`). The theme, size and shape classes on the button
  * turn those into `--_bg`, `--_fg`, `--_bd`, `--_mk` (the mark); users restyle through the public
  * `--login-*` properties or `::part()`.
  *
@@ -16,6 +15,7 @@ export const buttonStyles = css`
     display: inline-block;
     vertical-align: middle;
     max-width: 100%;
+    overflow-wrap: anywhere;
   }
   :host([hidden]) {
     display: none;
@@ -25,9 +25,8 @@ export const buttonStyles = css`
     --_r: 4px;
     --_bg: var(--_brand);
     --_fg: var(--_on);
-    --_bd: var(--_edge, var(--_brand));
+    --_bd: var(--_brand);
     --_mk: var(--_on);
-    --_hv: color-mix(in srgb, var(--_brand) 85%, #000);
     display: flex;
     align-items: center;
     justify-content: center;
@@ -38,7 +37,6 @@ export const buttonStyles = css`
     padding: var(--login-padding, 0.375em 1em);
     font: var(--login-font, 500 var(--_fs, 1rem) / 1.25 system-ui, sans-serif);
     text-align: center;
-    overflow-wrap: anywhere;
     color: var(--login-color, var(--_fg));
     background: var(--login-background, var(--_bg));
     border: var(--login-border, 1px solid var(--_bd));
@@ -49,7 +47,6 @@ export const buttonStyles = css`
   .neutral {
     --_bg: light-dark(#fff, #131314);
     --_mk: var(--_ink);
-    --_hv: color-mix(in srgb, var(--_bg) 94%, var(--_fg));
   }
   .outline {
     --_fg: var(--_ink);
@@ -65,7 +62,6 @@ export const buttonStyles = css`
   .small {
     --_h: 32px;
     --_fs: 0.875rem;
-    gap: 0.5em;
   }
   .pill {
     --_r: 999px;
@@ -74,14 +70,16 @@ export const buttonStyles = css`
     width: var(--login-height, var(--_h));
     padding: 0;
   }
-  .left .label {
-    flex: 1;
-  }
   .label {
+    flex: 1;
     min-width: 0;
   }
+  .center .label {
+    flex: 0 1 auto;
+  }
+  /* Hover lifts the button (as GIS does) without touching its colours, so contrast stays as idle. */
   button:hover {
-    background: var(--login-background, var(--_hv));
+    box-shadow: 0 1px 3px #0006;
   }
   button:focus-visible {
     outline: var(--login-focus-ring, 2px solid #1a73e8);
@@ -92,9 +90,6 @@ export const buttonStyles = css`
   [aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
-  }
-  [aria-busy='true'] {
-    cursor: progress;
   }
   .logo {
     display: inline-flex;
@@ -130,7 +125,6 @@ export const buttonStyles = css`
   .status {
     margin-top: 0.25em;
     font-size: 0.875em;
-    overflow-wrap: anywhere;
   }
   .sr,
   .icon .label {
@@ -148,7 +142,6 @@ export const buttonStyles = css`
   @media (forced-colors: active) {
     button[part] {
       --_bg: ButtonFace;
-      --_hv: ButtonFace;
       --_fg: ButtonText;
       --_bd: ButtonText;
       --_mk: ButtonText;

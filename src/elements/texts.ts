@@ -1,14 +1,26 @@
 import { button as en } from '../i18n/en.js';
-import { button as ja } from '../i18n/ja.js';
-import { button as ko } from '../i18n/ko.js';
-import { fill, textsFor } from '../i18n/language.js';
+import { primary, textsFor, type TextTable } from '../i18n/language.js';
+import { inline, lazy } from './languages.js';
 import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
 
 /** The button's texts in one language. */
 export type ButtonTexts = typeof en;
 export type TextPreset = 'signin_with' | 'signup_with' | 'continue_with' | 'signin';
 
-const table = { en, ko, ja };
+const table: TextTable<ButtonTexts> = { en };
+for (const [code, texts] of Object.entries(inline)) table[code] = texts.button;
+const loading: Record<string, Promise<void>> = {};
+
+/**
+ * Loads `lang`'s shipped texts if they are not in yet: a promise that settles once they are, or
+ * undefined when there is nothing to wait for (loaded, English, or a language not shipped).
+ */
+export function loadTexts(lang: string): Promise<void> | undefined {
+  const code = primary(lang);
+  const load = lazy[code];
+  if (table[code] || !load) return;
+  return (loading[code] ||= load().then((module) => void (table[code] = module.button)));
+}
 
 /** The button's texts for `lang` (with what a site added by `setTexts`) and the language they are in. */
 export const buttonTexts = (lang: string) => textsFor(table, lang, 'button');
@@ -19,13 +31,12 @@ export const buttonTexts = (lang: string) => textsFor(table, lang, 'button');
  */
 export function labelFor(t: ButtonTexts, preset: string | undefined, provider: string | undefined): string {
   const key = preset == 'signup_with' || preset == 'continue_with' || preset == 'signin' ? preset : 'signin_with';
-  if (key == 'signin') return t.signin;
-  return provider ? fill(t[key], { provider }) : t[key.replace('_with', '') as 'signup' | 'continue' | 'signin'];
+  return provider || key == 'signin' ? t[key].replace('{provider}', provider!) : t[key.slice(0, -5) as 'signup' | 'continue' | 'signin'];
 }
 
 /** What a busy button says: where the person goes on. */
 export const busyText = (t: ButtonTexts, redirecting: boolean, provider: string | undefined): string =>
-  redirecting ? t.redirecting : provider ? fill(t.busy, { provider }) : t.busy_none;
+  redirecting ? t.redirecting : provider ? t.busy.replace('{provider}', provider) : t.busy_none;
 
 /**
  * What an outcome event says, and whether it is shown (errors and cancels) or only announced
@@ -34,6 +45,7 @@ export const busyText = (t: ButtonTexts, redirecting: boolean, provider: string 
 export function outcomeText(t: ButtonTexts, type: string, detail: Partial<LoginErrorDetail & LoginCancelDetail>): [text: string, shown: boolean] | undefined {
   if (type == 'login-success') return [t.success, false];
   if (type == 'login-cancel') return detail.reason == 'superseded' ? undefined : [t.cancelled, true];
-  const error = detail.error;
-  return [error == 'popup_blocked' || error == 'timeout' || error == 'access_denied' ? t[error] : t.failed, true];
+  // A text named like the error code (popup_blocked, timeout, access_denied, or one a site added
+  // with setTexts, e.g. invalid_scope), else the general one.
+  return [(t as Record<string, string>)[detail.error!] || t.failed, true];
 }

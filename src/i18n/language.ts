@@ -68,9 +68,8 @@ export function setTexts(lang: string, texts: Record<string, Record<string, stri
 export function textsFor<T extends Record<string, string>>(table: TextTable<T>, lang: string, ui?: string): { texts: T; lang: string } {
   const code = primary(lang);
   const extra = (ui && added[ui]) || {};
-  const en = { ...table.en, ...extra.en };
-  const own = code != 'en' && (table[code] || extra[code]) ? { ...table[code], ...extra[code] } : undefined;
-  return own ? { texts: { ...en, ...own }, lang: code } : { texts: en, lang: 'en' };
+  const own = code != 'en' && (table[code] || extra[code]);
+  return { texts: { ...table.en, ...extra.en, ...(own && { ...table[code], ...extra[code] }) }, lang: own ? code : 'en' };
 }
 
 /** `fill('Log in with {provider}', {provider: 'BBaton'})` → `Log in with BBaton`. */
