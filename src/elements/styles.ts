@@ -9,6 +9,8 @@ import { css } from 'lit';
  * Contrast (SPEC §2, checked by test/browser/a11y.test.ts): every text ≥ 4.5:1 on its button in every
  * theme, state and scheme; the focus ring has an inner band in the text colour (so ≥ 4.5:1 against the
  * button) and an outer band of #1a73e8 (≥ 4:1 against white, #f6f7f9 and near-black pages).
+ * No forced-colours rules: no colour here is a system colour, so in forced-colours mode the browser
+ * puts the button's own (ButtonText on ButtonFace, GrayText only when disabled) in place of every one.
  */
 export const buttonStyles = css`
   :host {
@@ -138,21 +140,5 @@ export const buttonStyles = css`
   }
   [hidden] {
     display: none;
-  }
-  @media (forced-colors: active) {
-    button[part] {
-      --_bg: ButtonFace;
-      --_fg: ButtonText;
-      --_bd: ButtonText;
-      --_mk: ButtonText;
-    }
-    button[part]:disabled {
-      --_fg: GrayText;
-      --_bd: GrayText;
-      --_mk: GrayText;
-    }
-    button:focus-visible {
-      outline-color: Highlight;
-    }
   }
 `;
