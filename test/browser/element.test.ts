@@ -63,7 +63,7 @@ describe('the five elements', () => {
     await until(() => label() == '비바톤 계정으로 로그인', 5000, 'the Korean label');
     const custom = await fixture('bbaton-login', {});
     custom.textContent = '성인 인증';
-    const slot = custom.shadowRoot!.querySelector('slot:not([name])')!;
+    const slot = custom.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
     expect(slot.assignedNodes()[0]!.textContent).to.equal('성인 인증');
   });
 
