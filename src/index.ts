@@ -6,4 +6,5 @@ export { BelladatiLogin } from './elements/belladati-login.js';
 export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
 export { login, type LoginOptions } from './login.js';
+export { setTexts } from './i18n/language.js';
 export type * from './core/types.js';

@@ -60,6 +60,9 @@ export class LoginButton extends LitElement {
     text: {},
     logoAlignment: { attribute: 'logo-alignment' },
     quiet: { type: Boolean },
+    // Its own lang re-renders it even inside a shadow root, where the document's observer does not
+    // look; reflected, so that the attribute stays what the page and languageOf read.
+    lang: { reflect: true },
   };
   /** The provider profile this element speaks. */
   static profile: ProviderProfile;
@@ -260,7 +263,8 @@ export class LoginButton extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Read here, never in render: Lit SSR renders with no document (and so in English).
-    this.#lang = this.isConnected ? languageOf(this) : '';
+    // The property first: set as one, it reaches the attribute only after this update.
+    this.#lang = this.isConnected ? this.lang || languageOf(this) : '';
     // Until a language's texts are in, the element speaks English (marked lang="en").
     void loadTexts(this.#lang)?.then(() => this.requestUpdate());
     if (changed.has('disabled')) this.#keepFocus = this.disabled && !!this.shadowRoot?.activeElement;

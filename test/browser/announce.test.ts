@@ -12,7 +12,7 @@ import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, popupsPerTest, realCl
 // through a polite live region, in the element's language — read from Chromium's accessibility tree.
 
 type AxNode = { role?: string; name: string; live?: string };
-const axTree = () => executeServerCommand<AxNode[]>('cdp-ax-tree') as Promise<AxNode[]>;
+const axTree = () => executeServerCommand<AxNode[], undefined>('cdp-ax-tree');
 
 /** Every text the status region held, in order, as a screen reader would be handed them. */
 function recordAnnouncements(el: LoginButton): string[] {
