@@ -14,6 +14,10 @@ window.demoEvents = [];
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const MODE_KEY = 'login-elements-demo:mode';
+const LANGUAGE_KEY = 'login-elements-demo:language';
+/** The provider's name as its button says it, by the key events carry (`corp` → "OpenID Connect"). */
+const labels = new Map<string, string>();
+const labelOf = (key: string) => labels.get(key) ?? key;
 
 function currentMode(): LoginMode {
   return (sessionStorage.getItem(MODE_KEY) as LoginMode | null) ?? 'popup';
@@ -24,9 +28,13 @@ function log(type: string, detail: Record<string, unknown>) {
   const item = document.createElement('li');
   item.className = type;
   const title = document.createElement('strong');
-  title.textContent = `${type} · ${String(detail.provider)} · ${String(detail.mode)}`;
-  const body = document.createElement('pre');
-  body.textContent = JSON.stringify(detail, null, 2);
+  title.textContent = `${type} · ${labelOf(String(detail.provider))} · ${String(detail.mode)}`;
+  // Collapsed, so a screen reader reads the title, not the JSON, when the entry arrives.
+  const body = document.createElement('details');
+  body.innerHTML = '<summary>detail</summary>';
+  const json = document.createElement('pre');
+  json.textContent = JSON.stringify(detail, null, 2);
+  body.append(json);
   item.append(title, body);
   $('#log').prepend(item);
 }
@@ -35,7 +43,7 @@ function showProfile(detail: Record<string, unknown>) {
   const result = detail.result as { provider: string; user: Record<string, unknown> | null } | undefined;
   const card = $('#profile');
   card.replaceChildren();
-  const rows: [string, unknown][] = [['Provider', detail.provider]];
+  const rows: [string, unknown][] = [['Provider', labelOf(String(detail.provider))]];
   const user = result?.user;
   if (!user) rows.push(['User', 'this provider names no user (BellaDati without a userinfo endpoint)']);
   else {
@@ -73,8 +81,9 @@ function render(buttons: ButtonConfig[]) {
     el.setAttribute('exchange-endpoint', `/auth/${key}`);
     el.mode = currentMode();
     el.dataset.key = key;
-    // The generic element has a neutral default label; the slot names the provider.
-    if (tag === 'oauth-login') el.textContent = `Log in with ${label}`;
+    labels.set(key, label);
+    // The generic element names no provider unless told; its texts then say "Log in with OpenID Connect".
+    if (tag === 'oauth-login') el.setAttribute('provider-label', label);
     const row = document.createElement('div');
     row.className = 'button-row';
     const badge = document.createElement('span');
@@ -102,6 +111,16 @@ for (const input of document.querySelectorAll<HTMLInputElement>('#mode input')) 
   });
 }
 $('#clear').addEventListener('click', () => $('#log').replaceChildren());
+
+// The buttons follow the lang of their container (SPEC §2): one attribute switches all five.
+for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
+  input.checked = input.value === (sessionStorage.getItem(LANGUAGE_KEY) ?? 'en');
+  if (input.checked) $('#buttons').lang = input.value;
+  input.addEventListener('change', () => {
+    sessionStorage.setItem(LANGUAGE_KEY, input.value);
+    $('#buttons').lang = input.value;
+  });
+}
 
 const config = (await (await fetch('/demo-config.json')).json()) as { buttons: ButtonConfig[]; coop: boolean };
 render(config.buttons);

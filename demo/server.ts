@@ -86,6 +86,8 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
     clearScreen: false,
     server: { host: '127.0.0.1', port: chosen, strictPort: true, hmr: false, watch: null },
     plugins: [demoPlugin],
+    // Lit's production build, as a site ships it: no "Lit is in dev mode" warning on every load.
+    resolve: { conditions: ['module', 'browser', 'production'] },
   });
   await vite.listen();
 
