@@ -111,6 +111,8 @@ export class LoginButton extends LitElement {
   declare logoAlignment?: 'left' | 'center';
   /** No visible message after an error or a cancel (for sites that show their own); announcements stay. */
   declare quiet?: boolean;
+  /** The element's language (`en`, `ko`, `ja`, or one added with `setTexts`); unset: its nearest ancestor's, else the document's. */
+  declare lang: string;
 
   private current?: LoginFlow;
   /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
