@@ -178,7 +178,7 @@ export class LoginButton extends LitElement {
     return buttonTexts(this.#lang);
   }
 
-  /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`); '' clears. */
+  /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`), frozen in `lang`. */
   #say(text: string, lang: string, shown: boolean): void {
     this.#message = { text, lang, shown: shown && !this.quiet };
     this.requestUpdate();
