@@ -11,7 +11,7 @@ import { LoginButton } from './login-button.js';
 export class BbatonLogin extends LoginButton {
   static override profile = bbaton;
   /** Drawn for this project: a ring crossed by a baton. */
-  static override mark = svg`<path fill-rule="evenodd" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 3a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z"/><path d="m7 15.5 8.5-8.5L17 8.5 8.5 17Z"/>`;
+  static override mark = svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 3a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z"/><path d="m7 15.5 8.5-8.5L17 8.5 8.5 17Z"/>`;
   static override styles = [LoginButton.styles, css`:host { --_brand: #1c1c1c; --_on: #fff; --_ink: light-dark(#1c1c1c, #f2f2f2); }`];
 }
 define('bbaton-login', BbatonLogin);

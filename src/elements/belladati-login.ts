@@ -11,7 +11,7 @@ import { LoginButton } from './login-button.js';
 export class BelladatiLogin extends LoginButton {
   static override profile = belladati;
   /** Drawn for this project: three rising bars (a chart). */
-  static override mark = svg`<path d="M3 14h4.5v7H3Zm6.75-5h4.5v12h-4.5ZM16.5 3H21v18h-4.5Z"/>`;
+  static override mark = svg`<path d="M3 14h4v7H3Zm7-5h4v12h-4Zm7-6h4v18h-4Z"/>`;
   static override styles = [LoginButton.styles, css`:host { --_brand: #0b6fb8; --_on: #fff; --_ink: light-dark(#0b6fb8, #7cc0f5); }`];
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },

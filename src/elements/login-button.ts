@@ -66,7 +66,7 @@ export class LoginButton extends LitElement {
   };
   /** The provider profile this element speaks. */
   static profile: ProviderProfile;
-  /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor`. */
+  /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule. */
   static mark: SVGTemplateResult = svg``;
 
   /** Client ID issued by the provider (required). */
@@ -291,7 +291,7 @@ export class LoginButton extends LitElement {
         <span part="logo" class="logo">
           ${this.busy
             ? html`<span class="spin"></span>`
-            : html`<slot name="logo"><svg viewBox="0 0 24 24" aria-hidden="true">${mark}</svg></slot>`}
+            : html`<slot name="logo"><svg viewBox="0 0 24 24" fill-rule="evenodd" aria-hidden="true">${mark}</svg></slot>`}
         </span>
         <span class="label">
           <span ?hidden=${!this.busy} lang=${lang}>${this.busy ? busyText(texts, this.#redirecting, provider) : ''}</span>

@@ -13,7 +13,7 @@ import { LoginButton } from './login-button.js';
 export class OauthLogin extends LoginButton {
   static override profile = oauth;
   /** Drawn for this project: a key, for any provider. */
-  static override mark = svg`<path fill-rule="evenodd" d="M12.8 10.5a5 5 0 1 0 0 3H15v2.5h2.5v-2.5H19v-3ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z"/>`;
+  static override mark = svg`<path d="M12.8 10.5a5 5 0 1 0 0 3H15v2.5h2.5v-2.5H19v-3ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z"/>`;
   static override styles = [LoginButton.styles, css`:host { --_brand: #303030; --_on: #fff; --_ink: light-dark(#303030, #e3e3e3); }`];
   static override properties: PropertyDeclarations = {
     providerName: { attribute: 'provider' },
