@@ -17,6 +17,9 @@ export const buttonStyles = css`
     display: inline-block;
     vertical-align: middle;
     max-width: 100%;
+    /* Wrap between words (Korean, and Japanese at the space after the provider's name), breaking a
+       word only when it cannot fit on a line of its own. */
+    word-break: keep-all;
     overflow-wrap: anywhere;
   }
   :host([hidden]) {
