@@ -120,8 +120,8 @@ export class LoginButton extends LitElement {
   #unlisten?: () => void;
   /** The last outcome's text, its language, and whether it shows (else it is only announced). */
   #message?: { text: string; lang: string; shown: boolean };
-  /** Whether the running flow left by redirect (the button then says it is going there). */
-  #redirecting = false;
+  /** Whether the running flow has no popup (it leaves by redirect, or is a resumed one). */
+  #noPopup = false;
   /** Disabled while focused: the button keeps focus (aria-disabled) until focus leaves it. */
   #keepFocus = false;
 
@@ -219,9 +219,9 @@ export class LoginButton extends LitElement {
     this.#message = undefined;
     this.requestUpdate();
     const flow = startLogin(this.config(), this);
-    this.#redirecting = flow.mode == 'redirect';
+    this.#noPopup = flow.mode == 'redirect';
     const { texts, lang } = this.texts();
-    if (!flow.settled && !this.#redirecting) this.#say(texts.opened, lang, false);
+    if (!flow.settled && !this.#noPopup) this.#say(texts.opened, lang, false);
     return this.track(flow);
   }
 
@@ -246,7 +246,10 @@ export class LoginButton extends LitElement {
     const resume = () =>
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (flow) void this.track(flow);
+        if (flow) {
+          this.#noPopup = true;
+          void this.track(flow);
+        }
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();
@@ -294,7 +297,7 @@ export class LoginButton extends LitElement {
             : html`<slot name="logo"><svg viewBox="0 0 24 24" fill-rule="evenodd" aria-hidden="true">${mark}</svg></slot>`}
         </span>
         <span class="label">
-          <span ?hidden=${!this.busy} lang=${lang}>${this.busy ? busyText(texts, this.#redirecting, provider) : ''}</span>
+          <span ?hidden=${!this.busy} lang=${lang}>${this.busy ? busyText(texts, this.#noPopup, provider) : ''}</span>
           <slot ?hidden=${this.busy}><span lang=${lang}>${labelFor(texts, this.text, provider)}</span></slot>
         </span>
       </button>

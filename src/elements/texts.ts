@@ -34,9 +34,9 @@ export function labelFor(t: ButtonTexts, preset: string | undefined, provider: s
   return provider || key == 'signin' ? t[key].replace('{provider}', provider!) : t[key.slice(0, -5) as 'signup' | 'continue' | 'signin'];
 }
 
-/** What a busy button says: where the person goes on. */
-export const busyText = (t: ButtonTexts, redirecting: boolean, provider: string | undefined): string =>
-  redirecting ? t.redirecting : provider ? t.busy.replace('{provider}', provider) : t.busy_none;
+/** What a busy button says: where the person goes on, or (no popup to point at) that it is working. */
+export const busyText = (t: ButtonTexts, noPopup: boolean, provider: string | undefined): string =>
+  noPopup ? t.working : provider ? t.busy.replace('{provider}', provider) : t.busy_none;
 
 /**
  * What an outcome event says, and whether it is shown (errors and cancels) or only announced

@@ -5,7 +5,8 @@
 
 /**
  * The login buttons: labels (`text` attribute; `{provider}` is the provider's name), what a busy
- * button says, and the status texts shown and announced after an outcome. Provider names are keyed
+ * button says (`busy` while the popup is open; `working` while the page leaves for the provider, or
+ * completes a login the provider sent it back with), and the status texts shown and announced after an outcome. Provider names are keyed
  * by provider (`bbaton`…); `<oauth-login>` takes its `provider-label`.
  */
 export const button = {
@@ -17,7 +18,7 @@ export const button = {
   continue: 'Continue',
   busy: 'Continue in the {provider} window…',
   busy_none: 'Continue in the login window…',
-  redirecting: 'Going to the login page…',
+  working: 'Logging in…',
   opened: 'Login window opened.',
   success: 'Logged in.',
   cancelled: 'Login cancelled.',

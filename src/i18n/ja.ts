@@ -15,7 +15,7 @@ export const button: Partial<typeof english> = {
   continue: '続ける',
   busy: '{provider} のウィンドウで続けてください…',
   busy_none: 'ログイン画面で続けてください…',
-  redirecting: 'ログインページに移動中…',
+  working: 'ログインしています…',
   opened: 'ログインウィンドウを開きました。',
   success: 'ログインしました。',
   cancelled: 'ログインをキャンセルしました。',

@@ -15,7 +15,7 @@ export const button: Partial<typeof english> = {
   continue: '계속하기',
   busy: '{provider} 창에서 계속하세요…',
   busy_none: '로그인 창에서 계속하세요…',
-  redirecting: '로그인 페이지로 이동 중…',
+  working: '로그인하는 중…',
   opened: '로그인 창이 열렸습니다.',
   success: '로그인되었습니다.',
   cancelled: '로그인이 취소되었습니다.',

@@ -138,6 +138,26 @@ describe('what is shown and said, whatever the language', () => {
 });
 
 describe('an outcome on the page a redirect returns to', () => {
+  it('while it completes there, the button says it is logging in (no popup to point at)', async () => {
+    const frame = document.createElement('iframe');
+    const params = { tag: 'bbaton-login', lang: 'ko', 'client-id': 'c', 'redirect-uri': CALLBACK, 'authorize-endpoint': AUTHORIZE, 'exchange-endpoint': `${EXCHANGE}?hang`, mode: 'redirect' };
+    frame.src = `/test/browser/fixtures/app.html?${new URLSearchParams(params)}`;
+    let loads = 0;
+    const onMessage = (e: MessageEvent) => (e.data as { fixtureReady?: boolean }).fixtureReady && loads++;
+    addEventListener('message', onMessage);
+    document.body.append(frame);
+    await until(() => loads == 1, 5000, 'the app page');
+    (frame.contentDocument!.querySelector('bbaton-login') as HTMLElement).click();
+    await until(() => loads == 2, 10_000, 'the app page again, after the provider and the callback');
+    removeEventListener('message', onMessage);
+    const el = () => frame.contentDocument!.querySelector('bbaton-login') as LoginButton;
+    await until(() => el()?.busy && el().shadowRoot!.querySelector('button')!.innerText.trim() == ko.working, 5000, 'the working text');
+    el().cancel();
+    await until(() => statusOf(el()).textContent == ko.cancelled, 5000, 'the cancel');
+    frame.remove();
+    sessionStorage.clear();
+  });
+
   it('is announced there, in the element\'s own language', async () => {
     const frame = document.createElement('iframe');
     const params = { tag: 'upbond-login', lang: 'ja', 'client-id': 'c', 'redirect-uri': CALLBACK, 'authorize-endpoint': AUTHORIZE, 'exchange-endpoint': EXCHANGE, mode: 'redirect' };
