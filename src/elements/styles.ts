@@ -127,9 +127,15 @@ export const buttonStyles = css`
       animation: none;
     }
   }
+  /* A message never widens the button: it takes the button's width (an icon button's host grows instead). */
   .status {
     margin-top: 0.25em;
     font-size: 0.875em;
+    width: 0;
+    min-width: 100%;
+  }
+  .icon + .status {
+    width: auto;
   }
   .sr,
   .icon .label {

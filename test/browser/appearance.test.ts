@@ -80,6 +80,20 @@ describe('appearance', () => {
     expect(logoX(center)).to.be.above(40);
   });
 
+  it('a message below the button never changes its width; under an icon button it stays readable', async () => {
+    const host = usePage('light');
+    host.style.display = 'block';
+    for (const type of ['standard', 'icon']) {
+      const el = await place(host, 'oauth-login', { type, 'authorize-endpoint': '/fixtures/authorize', mode: 'popup' });
+      const before = box(el).width;
+      await el.login().catch(() => {}); // no user activation: popup_blocked, the longest English message
+      await el.updateComplete;
+      expect(statusOf(el).textContent).to.equal(en.popup_blocked);
+      expect(box(el).width, type).to.equal(before);
+      expect(statusOf(el).getBoundingClientRect().width, type).to.be.at.least(type == 'icon' ? 200 : before - 1);
+    }
+  });
+
   it('<oauth-login>: a neutral key, replaced through the logo slot', async () => {
     const el = await place(usePage('light'), 'oauth-login', { 'provider-label': 'Corp ID' });
     const logo = document.createElement('img');
