@@ -5,7 +5,9 @@
  *   each file is a build of its own.
  * - The dev server is the demo's (`npm start`, demo/server.ts adds its port and its middleware).
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-literals.js';
 
 export const CDN_DIR = 'dist/cdn';
 export const CDN_BUNDLES = [
@@ -19,6 +21,9 @@ function cdnBuild(mode: string): UserConfig {
   if (!bundle) throw new Error(`vite build --mode <file>: one of ${CDN_BUNDLES.map((b) => b.fileName).join(', ')} (npm run build builds all)`);
   return {
     logLevel: 'warn',
+    plugins: [minifyTemplates()],
+    // One file per bundle: the languages an npm import loads on demand are inline here.
+    resolve: { alias: [{ find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) }] },
     build: {
       outDir: CDN_DIR,
       emptyOutDir: false,
@@ -37,6 +42,8 @@ const demo: UserConfig = {
   appType: 'mpa',
   clearScreen: false,
   server: { host: '127.0.0.1', strictPort: true, hmr: false, watch: null },
+  // Lit's production build, as a site ships it: no "Lit is in dev mode" warning on every load.
+  resolve: { conditions: ['module', 'browser', 'production'] },
 };
 
 export default defineConfig(({ command, mode }) => (command === 'build' ? cdnBuild(mode) : demo));

@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createServer } from 'node:net';
 import { chromiumArgs, chromiumPath } from './test/chromium-args.js';
+import { cdpCommands } from './test/browser/fixtures/cdp-commands.js';
 import { providerFixtures } from './test/browser/fixtures/server.js';
 
 /** A free port on 127.0.0.1: web-test-runner needs a number up front (it puts it in the page URL). */
@@ -25,7 +26,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), cdpCommands()],
   middleware: [providerFixtures],
   browsers: [
     chromeLauncher({

@@ -20,6 +20,10 @@ window.sessionChanges = [];
 
 const $ = <T extends HTMLElement = HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const MODE_KEY = 'login-elements-demo:mode';
+const LANGUAGE_KEY = 'login-elements-demo:language';
+/** The provider's name as its button says it, by the key events carry (`corp` → "OpenID Connect"). */
+const labels = new Map<string, string>();
+const labelOf = (key: string) => labels.get(key) ?? key;
 
 /** The mode picked last in this tab; where storage is blocked (a cross-site frame), popup and no memory. */
 function currentMode(): LoginMode {
@@ -36,9 +40,13 @@ function log(type: string, detail: Record<string, unknown>) {
   const item = document.createElement('li');
   item.className = type;
   const title = document.createElement('strong');
-  title.textContent = `${type} · ${String(detail.provider)} · ${String(detail.mode ?? detail.state)}`;
-  const body = document.createElement('pre');
-  body.textContent = JSON.stringify(detail, null, 2);
+  title.textContent = `${type} · ${labelOf(String(detail.provider))} · ${String(detail.mode ?? detail.state)}`;
+  // Collapsed, so a screen reader reads the title, not the JSON, when the entry arrives.
+  const body = document.createElement('details');
+  body.innerHTML = '<summary>detail</summary>';
+  const json = document.createElement('pre');
+  json.textContent = JSON.stringify(detail, null, 2);
+  body.append(json);
   item.append(title, body);
   $('#log').prepend(item);
 }
@@ -47,7 +55,7 @@ function showProfile(detail: Record<string, unknown>) {
   const result = detail.result as { provider: string; user: Record<string, unknown> | null } | undefined;
   const card = $('#profile');
   card.replaceChildren();
-  const rows: [string, unknown][] = [['Provider', detail.provider]];
+  const rows: [string, unknown][] = [['Provider', labelOf(String(detail.provider))]];
   const user = result?.user;
   if (!user) rows.push(['User', 'this provider names no user (BellaDati without a userinfo endpoint)']);
   else {
@@ -85,8 +93,9 @@ function render(buttons: ButtonConfig[]) {
     el.setAttribute('exchange-endpoint', `/auth/${key}`);
     el.mode = currentMode();
     el.dataset.key = key;
-    // The generic element has a neutral default label; the slot names the provider.
-    if (tag === 'oauth-login') el.textContent = `Log in with ${label}`;
+    labels.set(key, label);
+    // The generic element names no provider unless told; its texts then say "Log in with OpenID Connect".
+    if (tag === 'oauth-login') el.setAttribute('provider-label', label);
     const row = document.createElement('div');
     row.className = 'button-row';
     const badge = document.createElement('span');
@@ -139,6 +148,16 @@ $('#api-me').addEventListener('click', async () => {
   output.textContent = `${response.status} ${await response.text()}`;
   output.dataset.status = String(response.status);
 });
+
+// The buttons follow the lang of their container (SPEC §2): one attribute switches all five.
+for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
+  input.checked = input.value === (sessionStorage.getItem(LANGUAGE_KEY) ?? 'en');
+  if (input.checked) $('#buttons').lang = input.value;
+  input.addEventListener('change', () => {
+    sessionStorage.setItem(LANGUAGE_KEY, input.value);
+    $('#buttons').lang = input.value;
+  });
+}
 
 const config = (await (await fetch('/demo-config.json')).json()) as { buttons: ButtonConfig[]; coop: boolean };
 render(config.buttons);

@@ -8,5 +8,6 @@ export { BitbadgesLogin } from './elements/bitbadges-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { login, type LoginOptions } from './login.js';
 export { readEnvironment, type Environment } from './core/environment.js';
+export { setTexts } from './i18n/language.js';
 export type * from './core/types.js';
 export type { LogoutOptions, LogoutResult, Session, SessionUser } from './core/session.js';

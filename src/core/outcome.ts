@@ -23,6 +23,8 @@ export interface LoginFlow {
   cancel(reason?: 'aborted' | 'superseded'): void;
   /** Whether the flow has ended (true already while its event is dispatched). */
   readonly settled: boolean;
+  /** The mode the flow uses: `popup` once its window opened, `redirect` when it leaves the page. */
+  readonly mode: FlowMode;
 }
 
 type Outcome = 'success' | 'error' | 'cancel';

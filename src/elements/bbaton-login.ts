@@ -1,31 +1,18 @@
-import { css } from 'lit';
+import { css, svg } from 'lit';
 import { bbaton } from '../providers/bbaton.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 
 /**
- * Log in with BBaton (adult verification). Korean label when the page's `lang` is `ko`.
+ * Log in with BBaton (adult verification).
  * @tagname bbaton-login
  * @summary Log in with BBaton.
  */
 export class BbatonLogin extends LoginButton {
   static override profile = bbaton;
-  static override label = 'Log in with BBaton';
-  static override styles = [LoginButton.styles, css`:host { --_bg: #1c1c1c; --_fg: #fff; --_border: #5c5c5c; }`];
-  // Whether the page around the element is in Korean: read once it is in a document, never during
-  // render (Lit SSR has none).
-  #korean = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const lang = this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
-    this.#korean = /^ko\b/i.test(lang);
-    this.requestUpdate();
-  }
-
-  protected override label(): string {
-    return this.#korean ? '비바톤으로 로그인' : super.label();
-  }
+  /** Drawn for this project: a ring crossed by a baton. */
+  static override mark = svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 3a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z"/><path d="m7 15.5 8.5-8.5L17 8.5 8.5 17Z"/>`;
+  static override styles = [LoginButton.styles, css`:host { --_brand: #1c1c1c; --_on: #fff; --_ink: light-dark(#1c1c1c, #f2f2f2); }`];
 }
 define('bbaton-login', BbatonLogin);
 

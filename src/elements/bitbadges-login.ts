@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, svg } from 'lit';
 import { bitbadges } from '../providers/bitbadges.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
@@ -10,8 +10,9 @@ import { LoginButton } from './login-button.js';
  */
 export class BitbadgesLogin extends LoginButton {
   static override profile = bitbadges;
-  static override label = 'Log in with BitBadges';
-  static override styles = [LoginButton.styles, css`:host { --_bg: #001529; --_fg: #fff; --_border: #3a4c63; }`];
+  /** Drawn for this project: a hexagonal badge. */
+  static override mark = svg`<path d="m12 2 9 5v10l-9 5-9-5V7Zm0 6a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z"/>`;
+  static override styles = [LoginButton.styles, css`:host { --_brand: #001529; --_on: #fff; --_ink: light-dark(#001529, #8cb4ff); }`];
 }
 define('bitbadges-login', BitbadgesLogin);
 

@@ -1,6 +1,7 @@
-import { LitElement, html, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { resumeRedirect, startLogin, type LoginFlow } from '../core/flow.js';
 import { warmCallback } from '../core/warm.js';
+import { languageOf, onLanguageChange } from '../i18n/language.js';
 import type {
   LoginCancelDetail,
   LoginConfig,
@@ -11,21 +12,25 @@ import type {
   ProviderProfile,
 } from '../core/types.js';
 import { buttonStyles } from './styles.js';
+import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTexts, type TextPreset } from './texts.js';
 
 /**
  * The shared login button: attributes of SPEC §2, the click → flow wiring, redirect resumption.
  * A provider element is a subclass with a profile, a label and its colours.
  *
- * @slot - The button's label; defaults to the provider's own ("Log in with …").
+ * @slot - The button's label; defaults to the `text` preset in the element's language ("Log in with …").
+ * @slot logo - Replaces the provider's mark (e.g. your own provider's logo on `<oauth-login>`).
  * @csspart button - The native button.
+ * @csspart logo - The provider's mark (or the busy indicator while a flow runs).
+ * @csspart status - The message after an error or a cancel (visually hidden with `quiet`); also the polite live region that announces every outcome and the popup's opening.
  * @cssprop --login-background - Button background (default: the provider's brand colour).
  * @cssprop --login-color - Button text colour.
  * @cssprop --login-border - Button border.
- * @cssprop --login-radius - Corner radius (default 0.5rem).
- * @cssprop --login-height - Minimum height (default 2.75rem).
- * @cssprop --login-padding - Padding (default `0 1.25em`).
+ * @cssprop --login-radius - Corner radius (default: by `shape`, 4px or pill).
+ * @cssprop --login-height - Minimum height (default: by `size`, 44, 40 or 32 px).
+ * @cssprop --login-padding - Padding (default `0.375em 1em`).
  * @cssprop --login-font - Font shorthand.
- * @cssprop --login-focus-ring - Outline shown on keyboard focus.
+ * @cssprop --login-focus-ring - Outer band of the keyboard focus ring, an `outline` (default `2px solid #1a73e8`; the inner band is the text colour).
  * @fires {LoginStartDetail} login-start - A flow starts; cancelable: `preventDefault()` stops it before any window opens.
  * @fires {LoginSuccessDetail} login-success - The flow completed: `{provider, mode, result}` with an exchange endpoint, else `{provider, mode, code, codeVerifier?, redirectUri}`.
  * @fires {LoginErrorDetail} login-error - The flow failed: `{provider, mode, error, message, description?, status?, cause?}`.
@@ -49,11 +54,21 @@ export class LoginButton extends LitElement {
     disabled: { type: Boolean, reflect: true },
     busy: { type: Boolean, reflect: true },
     params: { attribute: false },
+    theme: {},
+    size: {},
+    shape: {},
+    type: {},
+    text: {},
+    logoAlignment: { attribute: 'logo-alignment' },
+    quiet: { type: Boolean },
+    // Its own lang re-renders it even inside a shadow root, where the document's observer does not
+    // look; reflected, so that the attribute stays what the page and languageOf read.
+    lang: { reflect: true },
   };
   /** The provider profile this element speaks. */
   static profile: ProviderProfile;
-  /** Default label when the slot is empty. */
-  static label = 'Log in';
+  /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule. */
+  static mark: SVGTemplateResult = svg``;
 
   /** Client ID issued by the provider (required). */
   declare clientId: string;
@@ -83,8 +98,33 @@ export class LoginButton extends LitElement {
   declare busy: boolean;
   /** Extra authorize-query parameters. */
   declare params: Record<string, string>;
+  /** `filled` (default: brand colours), `outline` (brand border and text on the page's light or dark background) or `neutral` (black/white following the page's colour scheme). */
+  declare theme?: 'filled' | 'outline' | 'neutral';
+  /** Minimum height: `large` (default) 44 px, `medium` 40 px, `small` 32 px. */
+  declare size?: 'large' | 'medium' | 'small';
+  /** `rectangular` (default), `pill`, or for `type="icon"` `square`, `circle` (a standard button reads them as `rectangular`, `pill`). */
+  declare shape?: 'rectangular' | 'pill' | 'square' | 'circle';
+  /** `standard` (default), or `icon`: the mark alone, its accessible name still the full label. */
+  declare type?: 'standard' | 'icon';
+  /** The label: `signin_with` (default, "Log in with …"), `signup_with`, `continue_with` or `signin` ("Log in"), in the element's language. */
+  declare text?: TextPreset;
+  /** Where the mark sits in a standard button: `left` (default: at the start edge) or `center` (beside the label). */
+  declare logoAlignment?: 'left' | 'center';
+  /** No visible message after an error or a cancel (for sites that show their own); announcements stay. */
+  declare quiet?: boolean;
+  /** The element's language (`en`, `ko`, `ja`, or one added with `setTexts`); unset: its nearest ancestor's, else the document's. */
+  declare lang: string;
 
   private current?: LoginFlow;
+  /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
+  #lang = '';
+  #unlisten?: () => void;
+  /** The last outcome's text, its language, and whether it shows (else it is only announced). */
+  #message?: { text: string; lang: string; shown: boolean };
+  /** Whether the running flow has no popup (it leaves by redirect, or is a resumed one). */
+  #noPopup = false;
+  /** Disabled while focused: the button keeps focus (aria-disabled) until focus leaves it. */
+  #keepFocus = false;
 
   constructor() {
     super();
@@ -101,11 +141,22 @@ export class LoginButton extends LitElement {
     });
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {
-      if (event.target != this || !this.current?.settled) return;
-      this.current = undefined;
-      this.busy = false;
+      if (event.target != this) return;
+      if (this.current?.settled) {
+        this.current = undefined;
+        this.busy = false;
+      }
+      const { texts, lang } = this.texts();
+      const said = outcomeText(texts, event.type, (event as CustomEvent).detail);
+      if (said) this.#say(said[0], lang, said[1]);
     };
     for (const type of ['login-success', 'login-error', 'login-cancel']) this.addEventListener(type, settled);
+    this.addEventListener('focusout', () => {
+      if (this.#keepFocus) {
+        this.#keepFocus = false;
+        this.requestUpdate();
+      }
+    });
   }
 
   /** The key the companion endpoint knows this provider by; `detail.provider` in every event. */
@@ -118,9 +169,20 @@ export class LoginButton extends LitElement {
     return {};
   }
 
-  /** The label shown when the slot is empty. */
-  protected label(): string {
-    return (this.constructor as typeof LoginButton).label;
+  /** The provider's name as the texts say it (`<oauth-login>`: its `provider-label`, or none). */
+  protected brandName(texts: ButtonTexts): string | undefined {
+    return texts[this.provider as 'bbaton'];
+  }
+
+  /** The texts in the element's language, and the language they are really in (`en` when it fell back). */
+  protected texts() {
+    return buttonTexts(this.#lang);
+  }
+
+  /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`), frozen in `lang`. */
+  #say(text: string, lang: string, shown: boolean): void {
+    this.#message = { text, lang, shown: shown && !this.quiet };
+    this.requestUpdate();
   }
 
   private config(): LoginConfig {
@@ -154,7 +216,14 @@ export class LoginButton extends LitElement {
       if (running.focus()) return running.promise;
       running.cancel('superseded');
     }
-    return this.track(startLogin(this.config(), this));
+    // The next click clears the last message.
+    this.#message = undefined;
+    this.requestUpdate();
+    const flow = startLogin(this.config(), this);
+    this.#noPopup = flow.mode == 'redirect';
+    const { texts, lang } = this.texts();
+    if (!flow.settled && !this.#noPopup) this.#say(texts.opened, lang, false);
+    return this.track(flow);
   }
 
   /** Makes a running flow the element's own (busy until its outcome event); one that already ended never runs. */
@@ -173,11 +242,15 @@ export class LoginButton extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#unlisten = onLanguageChange(() => this.requestUpdate());
     // Wait for the page's own scripts: they add the listeners a resumed redirect fires into.
     const resume = () =>
       setTimeout(() => {
         const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (flow) void this.track(flow);
+        if (flow) {
+          this.#noPopup = true;
+          void this.track(flow);
+        }
         // Once the page has loaded, the callback page's script gets cached: a login never waits for it
         // (docs/decisions.md, 13). A redirect-uri set later is warmed when its flow starts.
         else if (this.isConnected) warmCallback(this.redirectUri);
@@ -193,13 +266,46 @@ export class LoginButton extends LitElement {
    */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unlisten?.();
     setTimeout(() => this.isConnected || this.cancel());
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Read here, never in render: Lit SSR renders with no document (and so in English).
+    // The property first: set as one, it reaches the attribute only after this update.
+    this.#lang = this.isConnected ? this.lang || languageOf(this) : '';
+    // Until a language's texts are in, the element speaks English (marked lang="en").
+    void loadTexts(this.#lang)?.then(() => this.requestUpdate());
+    if (changed.has('disabled')) this.#keepFocus = this.disabled && !!this.shadowRoot?.activeElement;
+  }
+
   override render() {
-    return html`<button part="button" type="button" ?disabled=${this.disabled} aria-busy=${this.busy}>
-      <slot>${this.label()}</slot>
-    </button>`;
+    const { texts, lang } = this.texts();
+    const provider = this.brandName(texts);
+    // Unset attributes give class "undefined": the defaults are the unclassed styles.
+    const round = this.shape == 'pill' || this.shape == 'circle';
+    const classes = `${this.theme} ${this.size} ${round ? 'pill' : ''} ${this.type == 'icon' ? 'icon' : this.logoAlignment}`;
+    const message = this.#message;
+    const mark = (this.constructor as typeof LoginButton).mark;
+    return html`<button
+        part="button"
+        type="button"
+        class=${classes}
+        ?disabled=${this.disabled && !this.#keepFocus}
+        aria-disabled=${this.disabled && this.#keepFocus ? 'true' : nothing}
+        aria-busy=${this.busy}
+      >
+        <span part="logo" class="logo">
+          ${this.busy
+            ? html`<span class="spin"></span>`
+            : html`<slot name="logo"><svg viewBox="0 0 24 24" fill-rule="evenodd" aria-hidden="true">${mark}</svg></slot>`}
+        </span>
+        <span class="label">
+          <span ?hidden=${!this.busy} lang=${lang}>${this.busy ? busyText(texts, this.#noPopup, provider) : ''}</span>
+          <slot ?hidden=${this.busy}><span lang=${lang}>${labelFor(texts, this.text, provider)}</span></slot>
+        </span>
+      </button>
+      <div part="status" class=${message?.shown ? 'status' : 'sr'} role="status" aria-live="polite" lang=${message?.lang ?? lang}>${message?.text ?? ''}</div>`;
   }
 }
 

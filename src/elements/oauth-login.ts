@@ -1,27 +1,35 @@
-import { css, type PropertyDeclarations } from 'lit';
+import { css, svg, type PropertyDeclarations } from 'lit';
 import { oauth } from '../providers/oauth.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 
 /**
  * Log in with any OAuth 2.0 / OpenID Connect provider. `authorize-endpoint` is required.
- * Follows the page's light or dark colour scheme.
+ * `provider-label` names the provider in its texts ("Log in with Corp ID"); without it they name none
+ * ("Log in", "Sign up", "Continue"). Its mark is a neutral key; the `logo` slot replaces it.
  * @tagname oauth-login
  * @summary Log in with any OAuth 2.0 / OIDC provider.
  */
 export class OauthLogin extends LoginButton {
   static override profile = oauth;
-  static override label = 'Log in';
-  static override styles = [
-    LoginButton.styles,
-    css`:host { color-scheme: light dark; --_bg: Canvas; --_fg: CanvasText; --_border: GrayText; }`,
-  ];
-  static override properties: PropertyDeclarations = { providerName: { attribute: 'provider' } };
+  /** Drawn for this project: a key, for any provider. */
+  static override mark = svg`<path d="M12.8 10.5a5 5 0 1 0 0 3H15v2.5h2.5v-2.5H19v-3ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z"/>`;
+  static override styles = [LoginButton.styles, css`:host { --_brand: #303030; --_on: #fff; --_ink: light-dark(#303030, #e3e3e3); }`];
+  static override properties: PropertyDeclarations = {
+    providerName: { attribute: 'provider' },
+    providerLabel: { attribute: 'provider-label' },
+  };
   /** The key the companion endpoint knows this provider by (default `oauth`). */
   declare providerName?: string;
+  /** The provider's name as people know it, used in the texts ("Log in with Corp ID"). */
+  declare providerLabel?: string;
 
   override get provider(): string {
     return this.providerName || super.provider;
+  }
+
+  protected override brandName(): string | undefined {
+    return this.providerLabel || undefined;
   }
 }
 define('oauth-login', OauthLogin);

@@ -1,4 +1,4 @@
-import { css, type PropertyDeclarations } from 'lit';
+import { css, svg, type PropertyDeclarations } from 'lit';
 import { upbond } from '../providers/upbond.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
@@ -10,8 +10,9 @@ import { LoginButton } from './login-button.js';
  */
 export class UpbondLogin extends LoginButton {
   static override profile = upbond;
-  static override label = 'Log in with UPBOND';
-  static override styles = [LoginButton.styles, css`:host { --_bg: #4f3cc9; --_fg: #fff; --_border: #4f3cc9; }`];
+  /** Drawn for this project: a chevron pointing up over a bar. */
+  static override mark = svg`<path d="m12 3 9 9-2.5 2.5L12 8l-6.5 6.5L3 12Zm-7 15h14v3H5Z"/>`;
+  static override styles = [LoginButton.styles, css`:host { --_brand: #4f3cc9; --_on: #fff; --_ink: light-dark(#4f3cc9, #b1a6ff); }`];
   static override properties: PropertyDeclarations = { audience: {} };
   /** Identifier of the API the token is for (UPBOND `audience`). */
   declare audience?: string;

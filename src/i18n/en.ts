@@ -3,6 +3,35 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
+/**
+ * The login buttons: labels (`text` attribute; `{provider}` is the provider's name), what a busy
+ * button says (`busy` while the popup is open; `working` while the page leaves for the provider, or
+ * completes a login the provider sent it back with), and the status texts shown and announced after an outcome. Provider names are keyed
+ * by provider (`bbaton`…); `<oauth-login>` takes its `provider-label`.
+ */
+export const button = {
+  signin_with: 'Log in with {provider}',
+  signup_with: 'Sign up with {provider}',
+  continue_with: 'Continue with {provider}',
+  signin: 'Log in',
+  signup: 'Sign up',
+  continue: 'Continue',
+  busy: 'Continue in the {provider} window…',
+  busy_none: 'Continue in the login window…',
+  working: 'Logging in…',
+  opened: 'Login window opened.',
+  success: 'Logged in.',
+  cancelled: 'Login cancelled.',
+  popup_blocked: 'Pop-up blocked. Allow pop-ups and try again.',
+  timeout: 'Login timed out.',
+  access_denied: 'Login declined.',
+  failed: 'Login failed.',
+  bbaton: 'BBaton',
+  belladati: 'BellaDati',
+  upbond: 'UPBOND',
+  bitbadges: 'BitBadges',
+};
+
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {
   signedInAs: 'Signed in as {name}',

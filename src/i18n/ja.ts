@@ -3,6 +3,28 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
+import type { button as english } from './en.js';
+
+/** The login buttons (see en.ts). Provider names stay as the services write them. */
+export const button: Partial<typeof english> = {
+  signin_with: '{provider} でログイン',
+  signup_with: '{provider} で登録',
+  continue_with: '{provider} で続ける',
+  signin: 'ログイン',
+  signup: '登録',
+  continue: '続ける',
+  busy: '{provider} のウィンドウで続けてください…',
+  busy_none: 'ログイン画面で続けてください…',
+  working: 'ログインしています…',
+  opened: 'ログインウィンドウを開きました。',
+  success: 'ログインしました。',
+  cancelled: 'ログインをキャンセルしました。',
+  popup_blocked: 'ポップアップを許可して、もう一度お試しください。',
+  timeout: '時間切れです。',
+  access_denied: 'ログインが拒否されました。',
+  failed: 'ログインできませんでした。',
+};
+
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {
   signedInAs: '{name} としてログイン中',

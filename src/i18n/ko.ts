@@ -3,6 +3,29 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
+import type { button as english } from './en.js';
+
+/** The login buttons (see en.ts). "… 계정으로" keeps the particle right after any provider name. */
+export const button: Partial<typeof english> = {
+  signin_with: '{provider} 계정으로 로그인',
+  signup_with: '{provider} 계정으로 가입',
+  continue_with: '{provider} 계정으로 계속하기',
+  signin: '로그인',
+  signup: '가입하기',
+  continue: '계속하기',
+  busy: '{provider} 창에서 계속하세요…',
+  busy_none: '로그인 창에서 계속하세요…',
+  working: '로그인하는 중…',
+  opened: '로그인 창이 열렸습니다.',
+  success: '로그인되었습니다.',
+  cancelled: '로그인이 취소되었습니다.',
+  popup_blocked: '팝업이 차단되었습니다. 허용 후 다시 시도하세요.',
+  timeout: '시간이 초과되었습니다.',
+  access_denied: '로그인이 거부되었습니다.',
+  failed: '로그인하지 못했습니다.',
+  bbaton: '비바톤',
+};
+
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {
   signedInAs: '{name} 님으로 로그인됨',

@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { login } from '../../src/index.js';
 import type { BbatonLogin } from '../../src/elements/bbaton-login.js';
 import type { LoginErrorDetail, LoginResultDetail, LoginSuccessDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, capturePopups, consumeActivation, fixture, oneEvent, realClick, recordEvents, sleep, until } from './helpers.js';
 
 const TAGS = ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login'] as const;
 
@@ -22,7 +22,7 @@ describe('the five elements', () => {
       expect(el.shadowRoot!.delegatesFocus).to.equal(true);
       el.focus();
       expect(el.shadowRoot!.activeElement).to.equal(button);
-      const slot = button.querySelector('slot')!;
+      const slot = button.querySelector('slot:not([name])')!;
       expect(slot.textContent!.trim()).to.match(/^Log in/);
       expect(el).to.be.instanceOf(customElements.get(tag)!);
     });
@@ -59,10 +59,11 @@ describe('the five elements', () => {
   it('BBaton shows its Korean label when the page language is ko, and a slot overrides it', async () => {
     document.documentElement.lang = 'ko';
     const el = await fixture<BbatonLogin>('bbaton-login', {});
-    expect(el.shadowRoot!.querySelector('slot')!.textContent!.trim()).to.equal('비바톤으로 로그인');
+    const label = () => el.shadowRoot!.querySelector('slot:not([name])')!.textContent!.trim();
+    await until(() => label() == '비바톤 계정으로 로그인', 5000, 'the Korean label');
     const custom = await fixture('bbaton-login', {});
     custom.textContent = '성인 인증';
-    const slot = custom.shadowRoot!.querySelector('slot')!;
+    const slot = custom.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
     expect(slot.assignedNodes()[0]!.textContent).to.equal('성인 인증');
   });
 

@@ -80,6 +80,64 @@ describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
   });
 });
 
+describe('the demo as people see it', () => {
+  it('loads without a 404 (favicon included) or a console warning such as "Lit is in dev mode"', async () => {
+    const page = await context.newPage();
+    const failed: string[] = [];
+    const console: string[] = [];
+    page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+    page.on('console', (message) => ['warning', 'error'].includes(message.type()) && console.push(message.text()));
+    await page.goto(demo.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    // The browser asks for the icon the page names (a data: URL here), never /favicon.ico.
+    await page.waitForTimeout(300);
+    expect(failed).toEqual([]);
+    expect(console).toEqual([]);
+  });
+
+  it('cards as tall as their content; the log keyboard-scrollable, labelled, its JSON collapsed', async () => {
+    const page = await openDemo(context, demo, 'popup');
+    await page.setViewportSize({ width: 1100, height: 900 });
+    const [mode, buttons] = await Promise.all(['#mode-title', '#buttons-title'].map((s) => page.locator(s).locator('..').boundingBox()));
+    expect(mode!.height).toBeLessThan(buttons!.height - 50);
+    const log = page.locator('#log');
+    expect(await log.getAttribute('role')).toBe('log');
+    expect(await log.getAttribute('tabindex')).toBe('0');
+    expect(await log.getAttribute('aria-label')).toBe('Events');
+    const popup = page.waitForEvent('popup');
+    await page.click(button('corp'));
+    await (await popup).click('#approve');
+    await demoEvent(page, 'login-success', 'corp');
+    // The button and the profile card name the provider alike.
+    expect(await page.locator('#profile dd').first().textContent()).toBe('OpenID Connect');
+    expect(await page.locator(button('corp')).getAttribute('provider-label')).toBe('OpenID Connect');
+    expect(await page.locator('#log li strong').first().textContent()).toBe('login-success · OpenID Connect · popup');
+    expect(await page.locator('#log li pre').first().isVisible()).toBe(false);
+  });
+
+  it('a language switch puts every button in Korean or Japanese', async () => {
+    const page = await openDemo(context, demo, 'popup');
+    await page.click('#language label:has(input[value="ko"])');
+    await expect.poll(() => page.locator(button('bbaton')).evaluate((el) => el.shadowRoot!.querySelector('button')!.innerText.trim())).toBe('비바톤 계정으로 로그인');
+    await page.click('#language label:has(input[value="ja"])');
+    await expect.poll(() => page.locator(button('corp')).evaluate((el) => el.shadowRoot!.querySelector('button')!.innerText.trim())).toBe('OpenID Connect でログイン');
+  });
+
+  it.each(['light', 'dark'] as const)('on a phone (360 px, %s): no horizontal scroll, every button on one line or wrapped inside', async (colorScheme) => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme });
+    const page = await openDemo(phone, demo, 'popup');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    for (const [key] of PROVIDERS) {
+      const fits = await page.locator(button(key)).evaluate((el) => {
+        const inner = el.shadowRoot!.querySelector('button')!;
+        return inner.scrollWidth <= inner.clientWidth;
+      });
+      expect(fits, key).toBe(true);
+    }
+    await phone.close();
+  });
+});
+
 describe('the whole demo', () => {
   it('the client secrets never appear in anything the browser received', async () => {
     const bodies: Promise<string>[] = [];

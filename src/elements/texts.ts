@@ -1,0 +1,51 @@
+import { button as en } from '../i18n/en.js';
+import { primary, textsFor, type TextTable } from '../i18n/language.js';
+import { inline, lazy } from './languages.js';
+import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
+
+/** The button's texts in one language. */
+export type ButtonTexts = typeof en;
+export type TextPreset = 'signin_with' | 'signup_with' | 'continue_with' | 'signin';
+
+const table: TextTable<ButtonTexts> = { en };
+for (const [code, texts] of Object.entries(inline)) table[code] = texts.button;
+const loading: Record<string, Promise<void>> = {};
+
+/**
+ * Loads `lang`'s shipped texts if they are not in yet: a promise that settles once they are, or
+ * undefined when there is nothing to wait for (loaded, English, or a language not shipped).
+ */
+export function loadTexts(lang: string): Promise<void> | undefined {
+  const code = primary(lang);
+  const load = lazy[code];
+  if (table[code] || !load) return;
+  return (loading[code] ||= load().then((module) => void (table[code] = module.button)));
+}
+
+/** The button's texts for `lang` (with what a site added by `setTexts`) and the language they are in. */
+export const buttonTexts = (lang: string) => textsFor(table, lang, 'button');
+
+/**
+ * The label for a `text` preset: "Log in with BBaton"; without a provider name (an `<oauth-login>`
+ * without `provider-label`) the same words without one: "Log in", "Sign up", "Continue".
+ */
+export function labelFor(t: ButtonTexts, preset: string | undefined, provider: string | undefined): string {
+  const key = preset == 'signup_with' || preset == 'continue_with' || preset == 'signin' ? preset : 'signin_with';
+  return provider || key == 'signin' ? t[key].replace('{provider}', provider!) : t[key.slice(0, -5) as 'signup' | 'continue' | 'signin'];
+}
+
+/** What a busy button says: where the person goes on, or (no popup to point at) that it is working. */
+export const busyText = (t: ButtonTexts, noPopup: boolean, provider: string | undefined): string =>
+  noPopup ? t.working : provider ? t.busy.replace('{provider}', provider) : t.busy_none;
+
+/**
+ * What an outcome event says, and whether it is shown (errors and cancels) or only announced
+ * (success). A flow a new click superseded says nothing: the new one speaks.
+ */
+export function outcomeText(t: ButtonTexts, type: string, detail: Partial<LoginErrorDetail & LoginCancelDetail>): [text: string, shown: boolean] | undefined {
+  if (type == 'login-success') return [t.success, false];
+  if (type == 'login-cancel') return detail.reason == 'superseded' ? undefined : [t.cancelled, true];
+  // A text named like the error code (popup_blocked, timeout, access_denied, or one a site added
+  // with setTexts, e.g. invalid_scope), else the general one.
+  return [(t as Record<string, string>)[detail.error!] || t.failed, true];
+}
