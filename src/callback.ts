@@ -12,13 +12,13 @@ import { findTransaction, saveTransaction } from './core/transaction.js';
 import { callback as en } from './i18n/en.js';
 import { callback as ja } from './i18n/ja.js';
 import { callback as ko } from './i18n/ko.js';
-import { textsFor } from './i18n/language.js';
+import { pick } from './i18n/language.js';
 
 if (typeof document == 'object') {
   const { message, cleaned } = readCallbackUrl(location.href);
   // The code (and any token a provider put in the fragment) must not linger in the address bar or history.
   history.replaceState(history.state, '', cleaned);
-  const { texts, lang } = textsFor({ en, ko, ja }, document.documentElement.lang);
+  const { texts, lang } = pick({ en, ko, ja }, document.documentElement.lang);
   const say = (text: string, link?: HTMLAnchorElement) => {
     const line = Object.assign(document.createElement('p'), { lang, textContent: text + ' ' });
     if (link) line.append(link);

@@ -61,15 +61,20 @@ export function setTexts(lang: string, texts: Record<string, Record<string, stri
 }
 
 /**
- * The texts for `lang` from `table` (with what `setTexts` added for `ui`), and the language they are
- * really in: `en` when `lang` is not covered (the caller marks the fallback `lang="en"`, so a screen
- * reader picks an English voice).
+ * The texts for `lang` from a complete `table`, and the language they are really in: `en` when `lang`
+ * is not covered (the caller marks the fallback `lang="en"`, so a screen reader picks an English voice).
  */
-export function textsFor<T extends Record<string, string>>(table: TextTable<T>, lang: string, ui?: string): { texts: T; lang: string } {
+export function pick<T extends Record<string, string>>(table: TextTable<T>, lang: string): { texts: T; lang: string } {
   const code = primary(lang);
-  const extra = (ui && added[ui]) || {};
-  const own = code != 'en' && (table[code] || extra[code]);
-  return { texts: { ...table.en, ...extra.en, ...(own && { ...table[code], ...extra[code] }) }, lang: own ? code : 'en' };
+  const own = code != 'en' && table[code];
+  return own ? { texts: { ...table.en, ...own }, lang: code } : { texts: table.en, lang: 'en' };
+}
+
+/** `pick` over `table` with what `setTexts` added for `ui` (the elements' texts; a callback page has no `setTexts`). */
+export function textsFor<T extends Record<string, string>>(table: TextTable<T>, lang: string, ui?: string): { texts: T; lang: string } {
+  const merged: Record<string, Partial<T>> = { ...table };
+  for (const [code, texts] of Object.entries((ui && added[ui]) || {})) merged[code] = { ...merged[code], ...texts };
+  return pick(merged as TextTable<T>, lang);
 }
 
 /** `fill('Log in with {provider}', {provider: 'BBaton'})` → `Log in with BBaton`. */
