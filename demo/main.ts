@@ -25,14 +25,22 @@ const LANGUAGE_KEY = 'login-elements-demo:language';
 const labels = new Map<string, string>();
 const labelOf = (key: string) => labels.get(key) ?? key;
 
-/** The mode picked last in this tab; where storage is blocked (a cross-site frame), popup and no memory. */
-function currentMode(): LoginMode {
+/** A choice remembered in this tab; where storage is blocked (a cross-site frame) it lasts for this page only. */
+function remembered(key: string): string | null {
   try {
-    return (sessionStorage.getItem(MODE_KEY) as LoginMode | null) ?? 'popup';
+    return sessionStorage.getItem(key);
   } catch {
-    return 'popup';
+    return null;
   }
 }
+function remember(key: string, value: string): void {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    /* blocked storage: nothing to keep it in */
+  }
+}
+const currentMode = () => (remembered(MODE_KEY) as LoginMode | null) ?? 'popup';
 
 function log(type: string, detail: Record<string, unknown>) {
   if (type == 'session-change') window.sessionChanges.push(detail as unknown as SessionChangeDetail);
@@ -118,11 +126,7 @@ for (const type of ['login-start', 'login-success', 'login-error', 'login-cancel
 for (const input of document.querySelectorAll<HTMLInputElement>('#mode input')) {
   input.checked = input.value === currentMode();
   input.addEventListener('change', () => {
-    try {
-      sessionStorage.setItem(MODE_KEY, input.value);
-    } catch {
-      /* blocked storage: the choice lasts for this page only */
-    }
+    remember(MODE_KEY, input.value);
     for (const el of document.querySelectorAll<LoginButton>('#buttons [data-key]')) el.mode = input.value as LoginMode;
   });
 }
@@ -151,10 +155,10 @@ $('#api-me').addEventListener('click', async () => {
 
 // The buttons follow the lang of their container (SPEC §2): one attribute switches all five.
 for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
-  input.checked = input.value === (sessionStorage.getItem(LANGUAGE_KEY) ?? 'en');
+  input.checked = input.value === (remembered(LANGUAGE_KEY) ?? 'en');
   if (input.checked) $('#buttons').lang = input.value;
   input.addEventListener('change', () => {
-    sessionStorage.setItem(LANGUAGE_KEY, input.value);
+    remember(LANGUAGE_KEY, input.value);
     $('#buttons').lang = input.value;
   });
 }

@@ -111,8 +111,10 @@ describe('the demo as people see it', () => {
     // The button and the profile card name the provider alike.
     expect(await page.locator('#profile dd').first().textContent()).toBe('OpenID Connect');
     expect(await page.locator(button('corp')).getAttribute('provider-label')).toBe('OpenID Connect');
-    expect(await page.locator('#log li strong').first().textContent()).toBe('login-success · OpenID Connect · popup');
-    expect(await page.locator('#log li pre').first().isVisible()).toBe(false);
+    // Newest first: the session's change follows the login's success.
+    const entry = page.locator('#log li', { hasText: 'login-success' });
+    expect(await entry.locator('strong').textContent()).toBe('login-success · OpenID Connect · popup');
+    expect(await entry.locator('pre').isVisible()).toBe(false);
   });
 
   it('a language switch puts every button in Korean or Japanese', async () => {
