@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLoginHandler, type LoginHandlerOptions, type SessionOptions } from '../../src/server/index.js';
+import { createLoginHandler, memoryStore, type LoginHandlerOptions, type SessionOptions, type SessionStore } from '../../src/server/index.js';
 import { assertMatchesSpec } from '../support/openapi.js';
 import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
 
@@ -39,14 +39,18 @@ async function serveWith(session: Partial<SessionOptions> = {}, extra: Partial<L
 const cookieValue = (jar: Jar) => jar.cookies.get('login-session')!;
 
 describe('sealed-cookie sessions', () => {
-  it('a login sets the sealed cookie; GET /session reads it back, without raw; the body has expiresAt', async () => {
-    const { url } = await serveWith();
+  it('a login sets the sealed cookie; GET /session reads it back, without raw; the body has expiresAt (and no raw either)', async () => {
+    let rawSeen: unknown;
+    const { url } = await serveWith({}, { onLogin: ({ user }) => void (rawSeen = user?.raw) });
     const jar = new Jar();
     const before = Date.now();
     const res = await login(jar, url);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice', raw: { sub: 'user-1' } } });
+    expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice' } });
+    // raw reaches only onLogin (SPEC §6): not the page's login answer.
+    expect(body.user).not.toHaveProperty('raw');
+    expect(rawSeen).toMatchObject({ sub: 'user-1' });
     expect(body.expiresAt).toBeGreaterThanOrEqual(before + 7 * 24 * 3600 * 1000);
     const [cookie] = jar.setCookies;
     expect(cookie).toMatch(/^login-session=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
@@ -212,6 +216,41 @@ describe('sealed-cookie sessions', () => {
     const res = await login(jar, url);
     expect(await res.json()).toEqual({ ok: true });
     expect(jar.cookies.get('theme')).toBe('dark');
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
+  });
+
+  it.each([
+    ['a 403 Response', () => new Response('{"error":"banned"}', { status: 403, headers: { 'content-type': 'application/json' } }), 403],
+    ['throwing', () => {
+      throw new Error('refused');
+    }, 500],
+  ])('onLogin refusing the login (%s) signs nobody in, sealed or with a store', async (_, onLogin, status) => {
+    const inner = memoryStore();
+    const written: string[] = [];
+    const store: SessionStore = { ...inner, set: (key, value, ttl) => (written.push(key), inner.set(key, value, ttl)) };
+    for (const session of [{}, { store }]) {
+      const { url } = await serveWith(session, { onLogin });
+      const jar = new Jar();
+      const res = await login(jar, url);
+      expect(res.status).toBe(status);
+      expect(res.headers.getSetCookie()).toEqual([]);
+      expect((await readSession(jar, url)).body).toBeNull();
+    }
+    // The record made before onLogin ran is gone from the store too.
+    expect(written.filter((key) => key.startsWith('s:'))).toHaveLength(1);
+    for (const key of written) expect(await inner.get(key)).toBeNull();
+  });
+
+  it('onLogin answering a redirect (3xx) still signs in', async () => {
+    const { url } = await serveWith({}, { onLogin: () => new Response(null, { status: 303, headers: { location: '/welcome' } }) });
+    const jar = new Jar();
+    const res = await jar.fetch(`${url}/auth/corp`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ code: 'any-code', redirectUri: `${url}/callback.html` }),
+    });
+    expect(res.status).toBe(303);
     expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
   });
 

@@ -149,7 +149,7 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     },
 
     /** A fresh session for a login (new id, new seal: nothing the request carried is promoted). */
-    async create(source: SessionSource, provider: string, user: LoginUser | null, tokens: LoginTokens): Promise<{ setCookie: string; data: SessionData }> {
+    async create(source: SessionSource, provider: string, user: LoginUser | null, tokens: LoginTokens): Promise<{ setCookie: string; data: SessionData; key?: string }> {
       const now = Date.now();
       const data: SessionData = { p: provider, u: withoutRaw(user), c: now, e: now + maxAgeMs, s: now };
       const jar = jarFor(source);
@@ -169,7 +169,7 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
         await call((s) => s.addToSet(index, key, maxAgeMs));
       }
       // With a store the record carries the idle window; the cookie lives until the absolute end.
-      return { setCookie: setCookie(jar, id, seconds(data.e)), data };
+      return { setCookie: setCookie(jar, id, seconds(data.e)), data, key };
     },
 
     /**
