@@ -84,9 +84,19 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     return data && Date.now() < expiry(data) ? data : null;
   }
 
+  /** Writes a new session's record. */
   async function save(key: string, data: SessionData): Promise<void> {
     const sealed = await sealer.seal(data);
     await call((s) => s.set(key, sealed, expiry(data) - Date.now()));
+  }
+
+  /**
+   * Updates a live session's record: false when it is gone (ended meanwhile by a logout, here or on
+   * another instance), which an update must never bring back.
+   */
+  async function update(key: string, data: SessionData): Promise<boolean> {
+    const sealed = await sealer.seal(data);
+    return call((s) => s.replace(key, sealed, expiry(data) - Date.now()));
   }
 
   async function loadTokens(key: string): Promise<KeptTokens | null> {
@@ -94,10 +104,16 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     return sealed === null ? null : asKeptTokens(await sealer.open(sealed));
   }
 
-  /** Kept until the session's absolute end; the session record decides whether they are still used. */
-  async function saveTokens(key: string, tokens: KeptTokens, data: SessionData): Promise<void> {
+  /**
+   * Kept until the session's absolute end; the session record decides whether they are still used.
+   * `replace`: only over tokens still kept (a refresh), false when the session ended meanwhile.
+   */
+  async function saveTokens(key: string, tokens: KeptTokens, data: SessionData, replace = false): Promise<boolean> {
     const sealed = await sealer.seal(tokens);
-    await call((s) => s.set(tokensKey(key), sealed, data.e - Date.now()));
+    const ttl = data.e - Date.now();
+    if (replace) return call((s) => s.replace(tokensKey(key), sealed, ttl));
+    await call((s) => s.set(tokensKey(key), sealed, ttl));
+    return true;
   }
 
   /** Deletes a session's record and its tokens. */
@@ -142,8 +158,9 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
       const session: ReadSession = { data, key };
       if (slide && idleMs && Date.now() - data.s > SLIDE_AFTER_MS) {
         data.s = Math.min(Date.now(), data.e);
-        if (key) await save(key, data);
-        else session.setCookie = await sealedCookie(jar, data);
+        if (key) {
+          if (!(await update(key, data))) return signedOut;
+        } else session.setCookie = await sealedCookie(jar, data);
       }
       return { session };
     },
