@@ -311,6 +311,37 @@ describe('logout', () => {
   });
 });
 
+describe('logout with a provider whose end_session_endpoint is unsafe or broken', () => {
+  afterEach(() => void (provider.state.metadata = {}));
+
+  it.each([
+    ['javascript:alert(document.domain)//', 'a script URL'],
+    ['data:text/html,<script>alert(1)</script>', 'a data URL'],
+    ['http://idp.example/logout', 'plain http off loopback'],
+    ['not a url', 'no URL at all'],
+  ])('%s (%s): no endSessionUrl, and the logout still ends the session with a 200', async (endpoint) => {
+    provider.state.metadata = { end_session_endpoint: endpoint };
+    const { url } = await serveWith({}, { providers: { corp: provider.discoveryConfig } });
+    const jar = new Jar();
+    expect((await login(jar, url)).status).toBe(200);
+    const res = await logout(jar, url);
+    expect([res.status, await res.json()]).toEqual([200, {}]);
+    expect(res.headers.getSetCookie()[0]).toMatch(/^login-session=; Max-Age=0/);
+    expect((await readSession(jar, url)).body).toBeNull();
+  });
+
+  it('https, and plain http on loopback (development), are passed on', async () => {
+    for (const endpoint of ['https://idp.example/logout', 'http://127.0.0.1:9/logout']) {
+      provider.state.metadata = { end_session_endpoint: endpoint };
+      const { url } = await serveWith({}, { providers: { corp: provider.discoveryConfig } });
+      const jar = new Jar();
+      await login(jar, url);
+      const { endSessionUrl } = (await (await logout(jar, url)).json()) as { endSessionUrl: string };
+      expect(endSessionUrl).toBe(`${endpoint}?client_id=session-client`);
+    }
+  });
+});
+
 describe('getSession', () => {
   it('reads a Fetch Request and a Node IncomingMessage alike; TypeError without session', async () => {
     const { handler, url } = await serveWith();
