@@ -38,6 +38,14 @@ async function serveWith(session: Partial<SessionOptions> = {}, extra: Partial<L
 
 const cookieValue = (jar: Jar) => jar.cookies.get('login-session')!;
 
+/** A login straight through the Fetch handler (no listener): the page's request, on plain http loopback. */
+const APP_ORIGIN = 'http://127.0.0.1:3000';
+const loginInit = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: APP_ORIGIN },
+  body: JSON.stringify({ code: 'any-code', redirectUri: `${APP_ORIGIN}/callback.html` }),
+};
+
 describe('sealed-cookie sessions', () => {
   it('a login sets the sealed cookie; GET /session reads it back, without raw; the body has expiresAt (and no raw either)', async () => {
     let rawSeen: unknown;
@@ -149,6 +157,40 @@ describe('sealed-cookie sessions', () => {
     count = jar.setCookies.length;
     vi.setSystemTime(Date.now() + 601_000);
     expect((await readSession(jar, url)).body).toBeNull();
+  });
+
+  it('an idleTimeout under 60 s slides too (at half of it): an active user stays signed in, an idle one is signed out', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (const store of [undefined, memoryStore()]) {
+      const { url } = await serveWith({ idleTimeout: 30, ...(store ? { store } : {}) });
+      const jar = new Jar();
+      await login(jar, url);
+      for (let second = 10; second <= 90; second += 10) {
+        vi.setSystemTime(Date.now() + 10_000);
+        expect((await readSession(jar, url)).body, `${second} s, read every 10 s`).toMatchObject({ user: { id: 'user-1' } });
+      }
+      vi.setSystemTime(Date.now() + 31_000);
+      expect((await readSession(jar, url)).body).toBeNull();
+    }
+  });
+
+  it('a maxAge (or idleTimeout) lowered since the login shortens the sessions issued before it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (const store of [undefined, memoryStore()]) {
+      const extra = store ? { store } : {};
+      const before = createLoginHandler(options({ maxAge: 30 * 86_400, ...extra }));
+      const loggedIn = await before(new Request(`${APP_ORIGIN}/auth/corp`, loginInit));
+      const cookie = loggedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const read = (handler: typeof before) => handler.getSession(new Request(`${APP_ORIGIN}/api`, { headers: { cookie } }));
+      vi.setSystemTime(Date.now() + 2 * 86_400_000);
+      expect(await read(before)).toMatchObject({ user: { id: 'user-1' } });
+      // The site now says one day: a two-day-old session is over, whatever its cookie or record says.
+      expect(await read(createLoginHandler(options({ maxAge: 86_400, ...extra })))).toBeNull();
+      const shortened = await read(createLoginHandler(options({ maxAge: 3 * 86_400, ...extra })));
+      expect(shortened?.expiresAt).toBe(shortened!.createdAt + 3 * 86_400_000);
+      // An idleTimeout added since: counted from the last read that moved the window (the login here).
+      expect(await read(createLoginHandler(options({ maxAge: 30 * 86_400, idleTimeout: 86_400, ...extra })))).toBeNull();
+    }
   });
 
   it('fixation: a cookie planted before the login is never promoted; every login gets a fresh seal', async () => {

@@ -74,7 +74,12 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     });
   }
 
-  const expiry = (data: SessionData) => (idleMs ? Math.min(data.e, data.s + idleMs) : data.e);
+  // The settings of today, not of the login: a maxAge (or idleTimeout) lowered since shortens the
+  // sessions issued before it too.
+  const expiry = (data: SessionData) => Math.min(data.e, data.c + maxAgeMs, idleMs ? data.s + idleMs : Infinity);
+  // Reads at most every 60 s move the idle window; a shorter idleTimeout slides at half of it, so an
+  // active user is never signed out by it.
+  const slideAfterMs = idleMs ? Math.min(SLIDE_AFTER_MS, idleMs / 2) : Infinity;
   const seconds = (until: number) => Math.ceil((until - Date.now()) / 1000);
   const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin, loopbackAllowed);
 
@@ -156,7 +161,7 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
       }
       if (!data) return signedOut;
       const session: ReadSession = { data, key };
-      if (slide && idleMs && Date.now() - data.s > SLIDE_AFTER_MS) {
+      if (slide && Date.now() - data.s > slideAfterMs) {
         data.s = Math.min(Date.now(), data.e);
         if (key) {
           if (!(await update(key, data))) return signedOut;
