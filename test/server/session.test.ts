@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, memoryStore, type LoginHandlerOptions, type SessionOptions, type SessionStore } from '../../src/server/index.js';
@@ -250,6 +250,25 @@ describe('sealed-cookie sessions', () => {
     expect(await handler.getSession({ headers: { host: '127.0.0.1:3000', cookie: `__Host-login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
     const dev = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example', 'http://localhost:3000'] }));
     expect(await dev.getSession({ headers: { host: 'localhost:3000', cookie: `login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
+  });
+
+  it('behind a proxy forwarding Host: localhost (no X-Forwarded-Proto), an https-only site still sets the __Host- Secure cookie', async () => {
+    const handler = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example'], redirectUris: ['https://app.example/cb'] }));
+    const server = await listen(handler);
+    open.push(server);
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ code: 'c', redirectUri: 'https://app.example/cb' });
+    const setCookie = await new Promise<string[]>((resolve, reject) => {
+      const headers = { host: `localhost:${port}`, origin: 'https://app.example', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/auth/corp', method: 'POST', headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers['set-cookie'] ?? []));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toMatch(/^__Host-login-session=.+; Secure$/);
   });
 
   it('onLogin returning a Response gets the cookie too (its own cookies kept), through the Node adapter', async () => {
