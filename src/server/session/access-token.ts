@@ -7,6 +7,8 @@ import { sessionEnded, type Sessions } from './sessions.js';
 /** A token this close to its expiry is refreshed first: it would expire on its way to the API. */
 const EXPIRY_MARGIN_MS = 10_000;
 const POLL_MS = 50;
+/** Refreshed tokens waiting for the store, at most (the oldest give way). */
+const MAX_UNSAVED = 10_000;
 
 const fresh = (tokens: KeptTokens) => tokens.expires_at === undefined || Date.now() < tokens.expires_at - EXPIRY_MARGIN_MS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,6 +37,8 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
 
   /** Stores refreshed tokens back over the kept ones; a session ended meanwhile stays ended. */
   async function storeBack(key: string, kept: KeptTokens, session: SessionData): Promise<string> {
+    // Bounded: a long store outage with many refreshing sessions must not grow this without end.
+    if (unsaved.size >= MAX_UNSAVED && !unsaved.has(key)) unsaved.delete(unsaved.keys().next().value!);
     unsaved.set(key, kept);
     const written = await sessions.saveTokens(key, kept, session, true);
     unsaved.delete(key);
