@@ -3,6 +3,7 @@ import { fromRequest, tooLarge, toResponse, type Incoming, type Outcome } from '
 import { createProviderClient, DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
 import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
 import { createSessionLayer, type Session } from './session/index.js';
+import { withoutRaw } from './session/record.js';
 import type { SessionRequest, SessionResponse } from './session/request.js';
 import { positiveInteger } from './settings.js';
 import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
@@ -78,13 +79,22 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     const { user, tokens } = await client.exchange(body);
     // The session is made before onLogin runs: a store that is down is a 503 before the site acts on it.
     const signedIn = session && (await session.login(incoming, client, user, tokens));
-    const outcome = await answer(client.name, user, tokens, incoming, signedIn?.body);
+    let outcome: Outcome;
+    try {
+      outcome = await answer(client.name, user, tokens, incoming, signedIn?.body);
+    } catch (error) {
+      // onLogin threw: the site refused (or failed) this login, so the session it was to get goes too.
+      await signedIn?.discard();
+      throw error;
+    }
     return signedIn ? signedIn.attach(outcome) : outcome;
   }
 
   /** The 200 of a login: the default body, or what `onLogin` made of it. */
   async function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Promise<Outcome> {
-    const standard = () => extend({ provider, user, ...(options.exposeTokens ? { tokens } : {}) });
+    // With sessions, `raw` reaches only onLogin (SPEC §6): the page gets the user the session keeps.
+    const shown = options.session ? withoutRaw(user) : user;
+    const standard = () => extend({ provider, user: shown, ...(options.exposeTokens ? { tokens } : {}) });
     if (!options.onLogin) return jsonOutcome(standard());
     const result = await options.onLogin({
       provider,

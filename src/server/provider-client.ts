@@ -115,8 +115,9 @@ export function createProviderClient(
   const clientAuth = dialect.clientAuth(config);
   /** The endpoints as last known: configured, or discovered with the configured ones over them. */
   let known = configured;
-  const insecure = (server: oauth.AuthorizationServer) =>
-    [server.issuer, server.token_endpoint, server.userinfo_endpoint, server.revocation_endpoint].some((url) => url?.startsWith('http:'));
+  // Plain http only where the site itself configured it (a development provider): a discovery
+  // document never downgrades an https issuer's calls, which carry the client secret.
+  const insecure = [configured.issuer, configured.token_endpoint, configured.userinfo_endpoint, configured.revocation_endpoint].some((url) => url?.startsWith('http:'));
 
   /** Every upstream call: bounded in time (body included) and size, reshaped by the dialect. */
   const upstream = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
@@ -129,21 +130,11 @@ export function createProviderClient(
     const response = await bounded(await fetch(target, request), maxUpstreamBytes, signal);
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };
-  /** oauth4webapi's options for calls to `server`: built once per set of endpoints, not per call. */
-  const buildOptions = (server: oauth.AuthorizationServer) => {
-    const options = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure(server) };
-    return { options, token: { ...options, additionalParameters: dialect.tokenParameters?.(config) } };
-  };
-  const built = new WeakMap<oauth.AuthorizationServer, ReturnType<typeof buildOptions>>();
-  const optionsOf = (server: oauth.AuthorizationServer) => {
-    let entry = built.get(server);
-    if (!entry) built.set(server, (entry = buildOptions(server)));
-    return entry;
-  };
-  const optionsFor = (server: oauth.AuthorizationServer) => optionsOf(server).options;
-  const tokenOptionsFor = (server: oauth.AuthorizationServer) => optionsOf(server).token;
+  /** oauth4webapi's options for every call: built once, not per call (the exchange is the hot path). */
+  const upstreamOptions = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure };
+  const tokenOptions = { ...upstreamOptions, additionalParameters: dialect.tokenParameters?.(config) };
   // An oauth provider named by its issuer alone: the endpoints come from its discovery document.
-  const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, () => optionsFor(configured));
+  const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, () => upstreamOptions);
   let discovered: { from: oauth.AuthorizationServer; server: oauth.AuthorizationServer } | undefined;
   const metadata = async (): Promise<oauth.AuthorizationServer> => {
     if (!discovery) return configured;
@@ -178,10 +169,10 @@ export function createProviderClient(
         throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
       }
       return guarded(async () => {
-        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptionsFor(server));
+        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
         const result = await oauth.processAuthorizationCodeResponse(server, client, response);
         const claims = oauth.getValidatedIdTokenClaims(result);
-        const options = optionsFor(server);
+        const options = upstreamOptions;
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: upstream as typeof fetch, options });
         return { user, tokens: pickTokens(result) };
       });
@@ -191,7 +182,7 @@ export function createProviderClient(
     provider.refresh = (refreshToken) =>
       guarded(async () => {
         const server = await metadata();
-        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, tokenOptionsFor(server));
+        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, tokenOptions);
         return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
       });
   }
@@ -200,7 +191,7 @@ export function createProviderClient(
       guarded(async () => {
         const server = await metadata();
         if (!server.revocation_endpoint) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
-        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, optionsFor(server)));
+        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, upstreamOptions));
       });
   }
   return provider;

@@ -102,15 +102,16 @@ describe('accessToken() with kept tokens (BitBadges: rotating refresh tokens)', 
     const inner = memoryStore();
     let delayNextSessionWrite = false;
     // The idle slide's write of the session record lands late: after the refresh stored its tokens.
+    const late = async (key: string) => {
+      if (delayNextSessionWrite && key.startsWith('s:')) {
+        delayNextSessionWrite = false;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    };
     const store: SessionStore = {
       ...inner,
-      set: async (key, value, ttl) => {
-        if (delayNextSessionWrite && key.startsWith('s:')) {
-          delayNextSessionWrite = false;
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        }
-        return inner.set(key, value, ttl);
-      },
+      set: async (key, value, ttl) => (await late(key), inner.set(key, value, ttl)),
+      replace: async (key, value, ttl) => (await late(key), inner.replace(key, value, ttl)),
     };
     const handler = handlerWith(store, 3 * 24 * 3600);
     const cookie = await signIn(handler);

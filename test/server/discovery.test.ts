@@ -4,6 +4,7 @@ import { OIDC_USER, startOidc } from '../../demo/stand-ins/oidc.js';
 import { createLoginHandler, type ProviderConfig } from '../../src/server/index.js';
 import { authorize, pkcePair } from '../support/authorize.js';
 import { APP, post, REDIRECT_URI } from '../support/exchange.js';
+import { serveHttps } from '../support/tls.js';
 
 const clientId = 'discovery-client';
 const clientSecret = 'secret-of-discovery-client-long-enough';
@@ -108,6 +109,36 @@ describe('discovery: an oauth provider from its issuer alone (oidc-provider)', (
     expect([res.status, res.json?.error]).toEqual([400, 'invalid_grant']);
     expect((await exchange()).status).toBe(400);
     expect(discoveryCalls).toBe(1);
+  });
+
+  it('an https issuer’s document naming a plain-http token endpoint: the client secret never goes over plain http (502); an https one is used', async () => {
+    const seen: string[] = [];
+    const plain = await serve({
+      'POST /token': (request) => {
+        seen.push(String(request.headers.authorization));
+        return json({ access_token: 'AT', token_type: 'Bearer' });
+      },
+    });
+    let tokenEndpoint = `${plain.url}/token`;
+    const tls = await serveHttps((req, res) => {
+      const reply = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.url == '/.well-known/openid-configuration') return reply({ issuer: tls.url, token_endpoint: tokenEndpoint, userinfo_endpoint: `${tls.url}/userinfo` });
+      if (req.url == '/token') return reply({ access_token: 'AT', token_type: 'Bearer' });
+      if (req.url == '/userinfo') return reply({ sub: 'over-tls' });
+      res.writeHead(404).end();
+    });
+    try {
+      const exchange = (handler = handlerFor({ issuer: tls.url })) => post(handler, 'corp', { code: 'c', redirectUri: REDIRECT_URI });
+      const downgraded = await exchange();
+      expect([downgraded.status, downgraded.json?.error]).toEqual([502, 'invalid_provider_response']);
+      expect(seen).toEqual([]);
+      tokenEndpoint = `${tls.url}/token`;
+      const res = await exchange();
+      expect([res.status, res.json?.user]).toMatchObject([200, { id: 'over-tls' }]);
+    } finally {
+      await tls.close();
+      await plain.close();
+    }
   });
 
   it('an oauth provider with neither issuer nor tokenEndpoint is a TypeError at start-up', () => {

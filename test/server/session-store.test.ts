@@ -23,16 +23,18 @@ function controllable(inner: SessionStore = memoryStore()) {
     if (control.mode == 'hang') return new Promise<R>(() => {});
     if (name == 'addToSet' && control.failAddToSet) throw new Error('connection reset');
     control.keys.add(String(args[0]));
-    if (name == 'set') control.values.push(String(args[1]));
+    if (name == 'set' || name == 'replace') control.values.push(String(args[1]));
     return call(...args);
   };
   const store: SessionStore = {
     get: wrap('get', inner.get),
     set: wrap('set', inner.set),
+    replace: wrap('replace', inner.replace),
     delete: wrap('delete', inner.delete),
     addToSet: wrap('addToSet', inner.addToSet),
     members: wrap('members', inner.members),
     setIfAbsent: wrap('setIfAbsent', inner.setIfAbsent),
+    deleteIf: wrap('deleteIf', inner.deleteIf),
   };
   return { store, control };
 }

@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLoginHandler, type LoginHandlerOptions, type SessionOptions } from '../../src/server/index.js';
+import { createLoginHandler, memoryStore, type LoginHandlerOptions, type SessionOptions, type SessionStore } from '../../src/server/index.js';
 import { assertMatchesSpec } from '../support/openapi.js';
 import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
 
@@ -38,15 +38,27 @@ async function serveWith(session: Partial<SessionOptions> = {}, extra: Partial<L
 
 const cookieValue = (jar: Jar) => jar.cookies.get('login-session')!;
 
+/** A login straight through the Fetch handler (no listener): the page's request, on plain http loopback. */
+const APP_ORIGIN = 'http://127.0.0.1:3000';
+const loginInit = {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: APP_ORIGIN },
+  body: JSON.stringify({ code: 'any-code', redirectUri: `${APP_ORIGIN}/callback.html` }),
+};
+
 describe('sealed-cookie sessions', () => {
-  it('a login sets the sealed cookie; GET /session reads it back, without raw; the body has expiresAt', async () => {
-    const { url } = await serveWith();
+  it('a login sets the sealed cookie; GET /session reads it back, without raw; the body has expiresAt (and no raw either)', async () => {
+    let rawSeen: unknown;
+    const { url } = await serveWith({}, { onLogin: ({ user }) => void (rawSeen = user?.raw) });
     const jar = new Jar();
     const before = Date.now();
     const res = await login(jar, url);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice', raw: { sub: 'user-1' } } });
+    expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice' } });
+    // raw reaches only onLogin (SPEC §6): not the page's login answer.
+    expect(body.user).not.toHaveProperty('raw');
+    expect(rawSeen).toMatchObject({ sub: 'user-1' });
     expect(body.expiresAt).toBeGreaterThanOrEqual(before + 7 * 24 * 3600 * 1000);
     const [cookie] = jar.setCookies;
     expect(cookie).toMatch(/^login-session=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
@@ -147,6 +159,40 @@ describe('sealed-cookie sessions', () => {
     expect((await readSession(jar, url)).body).toBeNull();
   });
 
+  it('an idleTimeout under 60 s slides too (at half of it): an active user stays signed in, an idle one is signed out', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (const store of [undefined, memoryStore()]) {
+      const { url } = await serveWith({ idleTimeout: 30, ...(store ? { store } : {}) });
+      const jar = new Jar();
+      await login(jar, url);
+      for (let second = 10; second <= 90; second += 10) {
+        vi.setSystemTime(Date.now() + 10_000);
+        expect((await readSession(jar, url)).body, `${second} s, read every 10 s`).toMatchObject({ user: { id: 'user-1' } });
+      }
+      vi.setSystemTime(Date.now() + 31_000);
+      expect((await readSession(jar, url)).body).toBeNull();
+    }
+  });
+
+  it('a maxAge (or idleTimeout) lowered since the login shortens the sessions issued before it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    for (const store of [undefined, memoryStore()]) {
+      const extra = store ? { store } : {};
+      const before = createLoginHandler(options({ maxAge: 30 * 86_400, ...extra }));
+      const loggedIn = await before(new Request(`${APP_ORIGIN}/auth/corp`, loginInit));
+      const cookie = loggedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const read = (handler: typeof before) => handler.getSession(new Request(`${APP_ORIGIN}/api`, { headers: { cookie } }));
+      vi.setSystemTime(Date.now() + 2 * 86_400_000);
+      expect(await read(before)).toMatchObject({ user: { id: 'user-1' } });
+      // The site now says one day: a two-day-old session is over, whatever its cookie or record says.
+      expect(await read(createLoginHandler(options({ maxAge: 86_400, ...extra })))).toBeNull();
+      const shortened = await read(createLoginHandler(options({ maxAge: 3 * 86_400, ...extra })));
+      expect(shortened?.expiresAt).toBe(shortened!.createdAt + 3 * 86_400_000);
+      // An idleTimeout added since: counted from the last read that moved the window (the login here).
+      expect(await read(createLoginHandler(options({ maxAge: 30 * 86_400, idleTimeout: 86_400, ...extra })))).toBeNull();
+    }
+  });
+
   it('fixation: a cookie planted before the login is never promoted; every login gets a fresh seal', async () => {
     const { url } = await serveWith();
     const attacker = new Jar();
@@ -206,12 +252,66 @@ describe('sealed-cookie sessions', () => {
     expect(await dev.getSession({ headers: { host: 'localhost:3000', cookie: `login-session=${value}` } })).toMatchObject({ user: { id: 'user-1' } });
   });
 
+  it('behind a proxy forwarding Host: localhost (no X-Forwarded-Proto), an https-only site still sets the __Host- Secure cookie', async () => {
+    const handler = createLoginHandler(options({}, { trustHost: false, allowedOrigins: ['https://app.example'], redirectUris: ['https://app.example/cb'] }));
+    const server = await listen(handler);
+    open.push(server);
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ code: 'c', redirectUri: 'https://app.example/cb' });
+    const setCookie = await new Promise<string[]>((resolve, reject) => {
+      const headers = { host: `localhost:${port}`, origin: 'https://app.example', 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/auth/corp', method: 'POST', headers }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.headers['set-cookie'] ?? []));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(setCookie).toHaveLength(1);
+    expect(setCookie[0]).toMatch(/^__Host-login-session=.+; Secure$/);
+  });
+
   it('onLogin returning a Response gets the cookie too (its own cookies kept), through the Node adapter', async () => {
     const { url } = await serveWith({}, { onLogin: () => new Response('{"ok":true}', { headers: [['content-type', 'application/json'], ['set-cookie', 'theme=dark; Path=/']] }) });
     const jar = new Jar();
     const res = await login(jar, url);
     expect(await res.json()).toEqual({ ok: true });
     expect(jar.cookies.get('theme')).toBe('dark');
+    expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
+  });
+
+  it.each([
+    ['a 403 Response', () => new Response('{"error":"banned"}', { status: 403, headers: { 'content-type': 'application/json' } }), 403],
+    ['throwing', () => {
+      throw new Error('refused');
+    }, 500],
+  ])('onLogin refusing the login (%s) signs nobody in, sealed or with a store', async (_, onLogin, status) => {
+    const inner = memoryStore();
+    const written: string[] = [];
+    const store: SessionStore = { ...inner, set: (key, value, ttl) => (written.push(key), inner.set(key, value, ttl)) };
+    for (const session of [{}, { store }]) {
+      const { url } = await serveWith(session, { onLogin });
+      const jar = new Jar();
+      const res = await login(jar, url);
+      expect(res.status).toBe(status);
+      expect(res.headers.getSetCookie()).toEqual([]);
+      expect((await readSession(jar, url)).body).toBeNull();
+    }
+    // The record made before onLogin ran is gone from the store too.
+    expect(written.filter((key) => key.startsWith('s:'))).toHaveLength(1);
+    for (const key of written) expect(await inner.get(key)).toBeNull();
+  });
+
+  it('onLogin answering a redirect (3xx) still signs in', async () => {
+    const { url } = await serveWith({}, { onLogin: () => new Response(null, { status: 303, headers: { location: '/welcome' } }) });
+    const jar = new Jar();
+    const res = await jar.fetch(`${url}/auth/corp`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ code: 'any-code', redirectUri: `${url}/callback.html` }),
+    });
+    expect(res.status).toBe(303);
     expect((await readSession(jar, url)).body).toMatchObject({ user: { id: 'user-1' } });
   });
 
@@ -269,6 +369,37 @@ describe('logout', () => {
     await login(jar, url);
     const foreign = (await (await logout(jar, url, { returnTo: 'https://evil.example/' })).json()) as { endSessionUrl: string };
     expect(new URL(foreign.endSessionUrl).searchParams.has('post_logout_redirect_uri')).toBe(false);
+  });
+});
+
+describe('logout with a provider whose end_session_endpoint is unsafe or broken', () => {
+  afterEach(() => void (provider.state.metadata = {}));
+
+  it.each([
+    ['javascript:alert(document.domain)//', 'a script URL'],
+    ['data:text/html,<script>alert(1)</script>', 'a data URL'],
+    ['http://idp.example/logout', 'plain http off loopback'],
+    ['not a url', 'no URL at all'],
+  ])('%s (%s): no endSessionUrl, and the logout still ends the session with a 200', async (endpoint) => {
+    provider.state.metadata = { end_session_endpoint: endpoint };
+    const { url } = await serveWith({}, { providers: { corp: provider.discoveryConfig } });
+    const jar = new Jar();
+    expect((await login(jar, url)).status).toBe(200);
+    const res = await logout(jar, url);
+    expect([res.status, await res.json()]).toEqual([200, {}]);
+    expect(res.headers.getSetCookie()[0]).toMatch(/^login-session=; Max-Age=0/);
+    expect((await readSession(jar, url)).body).toBeNull();
+  });
+
+  it('https, and plain http on loopback (development), are passed on', async () => {
+    for (const endpoint of ['https://idp.example/logout', 'http://127.0.0.1:9/logout']) {
+      provider.state.metadata = { end_session_endpoint: endpoint };
+      const { url } = await serveWith({}, { providers: { corp: provider.discoveryConfig } });
+      const jar = new Jar();
+      await login(jar, url);
+      const { endSessionUrl } = (await (await logout(jar, url)).json()) as { endSessionUrl: string };
+      expect(endSessionUrl).toBe(`${endpoint}?client_id=session-client`);
+    }
   });
 });
 

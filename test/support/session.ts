@@ -82,34 +82,66 @@ export const logout = (jar: Jar, base: string, body?: unknown, origin = base) =>
 
 /**
  * An OAuth provider that takes any code: tokens (with a refresh token), a userinfo endpoint answering
- * `user`, and a revocation endpoint that can be told to refuse. Counts what it was asked.
+ * `user`, and a revocation endpoint that can be told to refuse. Counts what it was asked. Refresh
+ * tokens rotate: each is good once (a spent one is `invalid_grant`). `delays` slows the discovery
+ * document and the refresh answer (after the refresh token is spent, as a slow provider would);
+ * `discoveryConfig` finds the endpoints from the issuer alone.
  */
 export async function startProvider(user: Record<string, unknown> = { sub: 'user-1', name: 'Alice', email: 'alice@example.org' }) {
-  const state = { user, refuseRevocation: false, revoked: [] as string[], tokenCalls: 0 };
+  const state = {
+    user,
+    refuseRevocation: false,
+    revoked: [] as string[],
+    tokenCalls: 0,
+    expiresIn: 3600,
+    refreshesSent: [] as string[],
+    delays: { discovery: 0, refresh: 0 },
+    metadata: {} as Record<string, unknown>,
+  };
+  const live = new Set<string>();
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   let counter = 0;
+  let base = '';
   const server = await serve({
-    'POST /token': () => {
+    'GET /.well-known/openid-configuration': async () => {
+      await sleep(state.delays.discovery);
+      return json({ issuer: base, token_endpoint: `${base}/token`, userinfo_endpoint: `${base}/userinfo`, revocation_endpoint: `${base}/revoke`, ...state.metadata });
+    },
+    'POST /token': async (request) => {
       state.tokenCalls++;
+      const form = new URLSearchParams(request.body);
+      if (form.get('grant_type') == 'refresh_token') {
+        const token = form.get('refresh_token') ?? '';
+        state.refreshesSent.push(token);
+        if (!live.delete(token)) return json({ error: 'invalid_grant' }, 400);
+        await sleep(state.delays.refresh);
+      }
       counter++;
-      return json({ access_token: `AT-${counter}`, token_type: 'Bearer', expires_in: 3600, refresh_token: `RT-${counter}`, id_token: undefined });
+      live.add(`RT-${counter}`);
+      return json({ access_token: `AT-${counter}`, token_type: 'Bearer', expires_in: state.expiresIn, refresh_token: `RT-${counter}`, id_token: undefined });
     },
     'GET /userinfo': () => json(state.user),
     'POST /revoke': (request) => {
       if (state.refuseRevocation) return json({ error: 'server_error' }, 503);
-      state.revoked.push(new URLSearchParams(request.body).get('token') ?? '');
+      const token = new URLSearchParams(request.body).get('token') ?? '';
+      state.revoked.push(token);
+      live.delete(token);
       return json({});
     },
   });
+  base = server.url;
+  const credentials = { type: 'oauth' as const, clientId: 'session-client', clientSecret: 'session-client-secret' };
   return {
     ...server,
     state,
+    /** Whether a refresh token is still good (issued, neither spent nor revoked). */
+    isRefreshTokenLive: (token: string) => live.has(token),
     config: {
-      type: 'oauth' as const,
-      clientId: 'session-client',
-      clientSecret: 'session-client-secret',
+      ...credentials,
       tokenEndpoint: `${server.url}/token`,
       userinfoEndpoint: `${server.url}/userinfo`,
       revocationEndpoint: `${server.url}/revoke`,
     },
+    discoveryConfig: { ...credentials, issuer: server.url },
   };
 }

@@ -1,11 +1,14 @@
 import { EndpointError } from '../errors.js';
 import type { ProviderClient } from '../provider-client.js';
+import { randomId } from './hash.js';
 import { keepTokens, type KeptTokens, type SessionData } from './record.js';
 import { sessionEnded, type Sessions } from './sessions.js';
 
 /** A token this close to its expiry is refreshed first: it would expire on its way to the API. */
 const EXPIRY_MARGIN_MS = 10_000;
 const POLL_MS = 50;
+/** Refreshed tokens waiting for the store, at most (the oldest give way). */
+const MAX_UNSAVED = 10_000;
 
 const fresh = (tokens: KeptTokens) => tokens.expires_at === undefined || Date.now() < tokens.expires_at - EXPIRY_MARGIN_MS;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -19,6 +22,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<string, ProviderClient>, timeoutMs: number) {
   const running = new Map<string, Promise<string>>();
+  /**
+   * Refreshed tokens the store did not take (it failed right after the provider answered): the
+   * provider has spent the old refresh token, so the next call writes these instead of refreshing
+   * again with a spent one (which would end the session).
+   */
+  const unsaved = new Map<string, KeptTokens>();
 
   /** Ends the session for good: the provider will not refresh it. */
   async function ended(key: string): Promise<never> {
@@ -26,16 +35,34 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
     throw sessionEnded();
   }
 
+  /** Stores refreshed tokens back over the kept ones; a session ended meanwhile stays ended. */
+  async function storeBack(key: string, kept: KeptTokens, session: SessionData): Promise<string> {
+    // Bounded: a long store outage with many refreshing sessions must not grow this without end.
+    if (unsaved.size >= MAX_UNSAVED && !unsaved.has(key)) unsaved.delete(unsaved.keys().next().value!);
+    unsaved.set(key, kept);
+    const written = await sessions.saveTokens(key, kept, session, true);
+    unsaved.delete(key);
+    if (written) return kept.access_token;
+    // Logged out while the refresh ran: the tokens it got are nobody's, so they are revoked too.
+    const client = clients.get(session.p);
+    if (client?.revoke) for (const token of [kept.refresh_token, kept.access_token]) if (token) client.revoke(token).catch(() => {});
+    throw sessionEnded();
+  }
+
   async function refreshed(key: string, session: SessionData): Promise<string> {
+    const kept = unsaved.get(key);
+    if (kept) return storeBack(key, kept, session);
     const lock = `l:${key.slice(2)}`;
-    // The lock outlives one provider call and one store write, so a crashed holder frees it soon.
-    const lockMs = 2 * timeoutMs + 1000;
+    const owner = randomId();
+    // The lock covers its holder's whole turn, each step bounded by timeoutMs: a store read, the
+    // discovery and the token call, the store write; plus a margin. A crashed holder frees it soon.
+    const lockMs = 4 * timeoutMs + 1000;
     const deadline = Date.now() + lockMs + timeoutMs;
     for (;;) {
       let tokens = await sessions.loadTokens(key);
       if (!tokens) throw sessionEnded();
       if (fresh(tokens)) return tokens.access_token;
-      if (await sessions.call((s) => s.setIfAbsent(lock, '1', lockMs))) {
+      if (await sessions.call((s) => s.setIfAbsent(lock, owner, lockMs))) {
         try {
           // Whoever held the lock before may have refreshed already.
           tokens = await sessions.loadTokens(key);
@@ -52,11 +79,10 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
             if (error instanceof EndpointError && error.status == 400) return await ended(key);
             throw error;
           }
-          const kept = keepTokens(next, tokens);
-          await sessions.saveTokens(key, kept, session);
-          return kept.access_token;
+          return await storeBack(key, keepTokens(next, tokens), session);
         } finally {
-          await sessions.call((s) => s.delete(lock)).catch(() => {});
+          // Only our own lock: after an expiry another instance may hold it now.
+          await sessions.call((s) => s.deleteIf(lock, owner)).catch(() => {});
         }
       }
       if (Date.now() > deadline) throw new EndpointError(504, 'provider_timeout', 'The token refresh did not finish in time');
@@ -66,9 +92,11 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
 
   /** `accessToken()` for the session at `key`: one store read, and a refresh when the token has expired. */
   return (key: string, session: SessionData) => async (): Promise<string> => {
-    const tokens = await sessions.loadTokens(key);
-    if (!tokens) throw sessionEnded();
-    if (fresh(tokens)) return tokens.access_token;
+    if (!unsaved.has(key)) {
+      const tokens = await sessions.loadTokens(key);
+      if (!tokens) throw sessionEnded();
+      if (fresh(tokens)) return tokens.access_token;
+    }
     let pending = running.get(key);
     if (!pending) {
       pending = refreshed(key, session).finally(() => running.delete(key));

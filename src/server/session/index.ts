@@ -43,15 +43,26 @@ export function createSessionLayer(options: SessionOptions, context: LayerContex
       return name == 'session' ? sessionRoute(routes, incoming) : logoutRoute(routes, incoming);
     },
 
-    /** After a successful exchange: a fresh session, its cookie on the answer and `expiresAt` in it. */
+    /**
+     * After a successful exchange: a fresh session, its cookie on the answer and `expiresAt` in it —
+     * unless the site refuses the login (onLogin answering a Response that is not 2xx or 3xx, or
+     * throwing): then the session is discarded and the answer carries no cookie.
+     */
     async login(incoming: Incoming, client: ProviderClient, user: LoginUser | null, tokens: LoginTokens) {
-      const { setCookie, data } = await sessions.create(sourceOf(incoming), client.name, user, tokens);
+      const { setCookie, data, key } = await sessions.create(sourceOf(incoming), client.name, user, tokens);
       const expiresAt = sessions.expiry(data);
+      // Best effort: the record is unreachable without its cookie, and expires with its TTL anyway.
+      const discard = () => (key ? sessions.remove(key).catch(() => {}) : Promise.resolve());
       return {
         expiresAt,
+        discard,
         /** The outcome with the cookie on it; `body` is merged into a JSON answer that is an object. */
-        attach(outcome: Outcome): Outcome {
+        async attach(outcome: Outcome): Promise<Outcome> {
           if (outcome instanceof Response) {
+            if (outcome.status < 200 || outcome.status >= 400) {
+              await discard();
+              return outcome;
+            }
             // A Response from onLogin may have immutable headers (Response.redirect, a fetched one).
             const response = new Response(outcome.body, outcome);
             response.headers.append('set-cookie', setCookie);

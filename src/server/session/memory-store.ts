@@ -33,6 +33,11 @@ export function memoryStore(): SessionStore {
       sweep();
       values.set(key, { value, expires: Date.now() + ttlMs });
     },
+    async replace(key, value, ttlMs) {
+      if (live(values, key) === undefined) return false;
+      values.set(key, { value, expires: Date.now() + ttlMs });
+      return true;
+    },
     async delete(key) {
       values.delete(key);
       sets.delete(key);
@@ -51,6 +56,9 @@ export function memoryStore(): SessionStore {
       if (live(values, key) !== undefined) return false;
       values.set(key, { value, expires: Date.now() + ttlMs });
       return true;
+    },
+    async deleteIf(key, value) {
+      if (live(values, key) === value) values.delete(key);
     },
   };
 }

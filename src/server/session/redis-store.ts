@@ -7,7 +7,8 @@ import type { SessionStore } from './store.js';
 export interface RedisClientLike {
   readonly isReady: boolean;
   get(key: string): Promise<unknown>;
-  set(key: string, value: string, options: { expiration: { type: 'PX'; value: number }; condition?: 'NX' }): Promise<unknown>;
+  set(key: string, value: string, options: { expiration: { type: 'PX'; value: number }; condition?: 'NX' | 'XX' }): Promise<unknown>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   del(keys: string | string[]): Promise<unknown>;
   sAdd(key: string, member: string): Promise<unknown>;
   pExpire(key: string, milliseconds: number): Promise<unknown>;
@@ -19,6 +20,11 @@ export interface RedisStoreOptions {
   /** Prepended to every key, to share a Redis with other data. Default `login-elements:`. */
   prefix?: string;
 }
+
+/** Deletes the key only when it holds the expected value, atomically (Redis has no such command before 8.4). */
+const DELETE_IF = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
+
+const px = (ttlMs: number) => ({ type: 'PX' as const, value: Math.max(1, Math.ceil(ttlMs)) });
 
 class RedisDown extends Error {
   constructor() {
@@ -47,7 +53,11 @@ export function redisStore(client: RedisClientLike, { prefix = 'login-elements:'
     },
     async set(key, value, ttlMs) {
       ready();
-      await client.set(prefix + key, value, { expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) } });
+      await client.set(prefix + key, value, { expiration: px(ttlMs) });
+    },
+    async replace(key, value, ttlMs) {
+      ready();
+      return (await client.set(prefix + key, value, { expiration: px(ttlMs), condition: 'XX' })) === 'OK';
     },
     async delete(key) {
       ready();
@@ -66,8 +76,12 @@ export function redisStore(client: RedisClientLike, { prefix = 'login-elements:'
     },
     async setIfAbsent(key, value, ttlMs) {
       ready();
-      const answer = await client.set(prefix + key, value, { expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) }, condition: 'NX' });
+      const answer = await client.set(prefix + key, value, { expiration: px(ttlMs), condition: 'NX' });
       return answer === 'OK';
+    },
+    async deleteIf(key, value) {
+      ready();
+      await client.eval(DELETE_IF, { keys: [prefix + key], arguments: [value] });
     },
   };
 }

@@ -2,6 +2,7 @@ import { EndpointError, jsonOutcome } from '../errors.js';
 import { tooLarge, type Incoming, type Outcome } from '../incoming.js';
 import type { ProviderClient } from '../provider-client.js';
 import { decodeBody, MAX_BODY_BYTES } from '../request-body.js';
+import { isSecureOrigin } from './cookie.js';
 import type { EndedSession } from './record.js';
 import type { Sessions, SessionSource } from './sessions.js';
 
@@ -81,12 +82,27 @@ async function endSessionUrl(context: RouteContext, incoming: Incoming, { data, 
     .metadata()
     .then((server) => server.end_session_endpoint)
     .catch(() => undefined);
-  if (!endpoint) return;
-  const url = new URL(endpoint);
+  const url = navigable(endpoint);
+  if (!url) return;
   url.searchParams.set('client_id', client.clientId);
   if (tokens?.id_token) url.searchParams.set('id_token_hint', tokens.id_token);
   if (returnTo && returnAllowed(context, incoming, returnTo)) url.searchParams.set('post_logout_redirect_uri', returnTo);
   return url.href;
+}
+
+/**
+ * An end-session endpoint the browser may be sent to: https, or http on loopback (development). Any
+ * other scheme (`javascript:`, `data:`) or a value that is no URL is not passed on: the page would
+ * navigate to it.
+ */
+function navigable(endpoint: unknown): URL | undefined {
+  if (typeof endpoint != 'string') return;
+  try {
+    const url = new URL(endpoint);
+    return url.protocol == 'https:' || (url.protocol == 'http:' && !isSecureOrigin(url.origin)) ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function returnAllowed(context: RouteContext, incoming: Incoming, returnTo: string): boolean {
@@ -107,6 +123,7 @@ export async function logoutRoute(context: RouteContext, incoming: Incoming): Pr
   if (everywhere && !context.sessions.store) throw new EndpointError(400, 'invalid_request', 'everywhere needs a session store on the server');
   const { ended, setCookie } = await context.sessions.end(sourceOf(incoming), everywhere);
   if (!ended.length) return jsonOutcome({}, 200, cookieHeader(setCookie));
-  const [url] = await Promise.all([endSessionUrl(context, incoming, ended[0]!, returnTo), revokeKept(context, ended)]);
+  // The session has ended: whatever the provider's part does, the answer is the 200 that clears the cookie.
+  const [url] = await Promise.all([endSessionUrl(context, incoming, ended[0]!, returnTo).catch(() => undefined), revokeKept(context, ended).catch(() => {})]);
   return jsonOutcome(url ? { endSessionUrl: url } : {}, 200, cookieHeader(setCookie));
 }

@@ -74,7 +74,12 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     });
   }
 
-  const expiry = (data: SessionData) => (idleMs ? Math.min(data.e, data.s + idleMs) : data.e);
+  // The settings of today, not of the login: a maxAge (or idleTimeout) lowered since shortens the
+  // sessions issued before it too.
+  const expiry = (data: SessionData) => Math.min(data.e, data.c + maxAgeMs, idleMs ? data.s + idleMs : Infinity);
+  // Reads at most every 60 s move the idle window; a shorter idleTimeout slides at half of it, so an
+  // active user is never signed out by it.
+  const slideAfterMs = idleMs ? Math.min(SLIDE_AFTER_MS, idleMs / 2) : Infinity;
   const seconds = (until: number) => Math.ceil((until - Date.now()) / 1000);
   const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin, loopbackAllowed);
 
@@ -84,9 +89,19 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     return data && Date.now() < expiry(data) ? data : null;
   }
 
+  /** Writes a new session's record. */
   async function save(key: string, data: SessionData): Promise<void> {
     const sealed = await sealer.seal(data);
     await call((s) => s.set(key, sealed, expiry(data) - Date.now()));
+  }
+
+  /**
+   * Updates a live session's record: false when it is gone (ended meanwhile by a logout, here or on
+   * another instance), which an update must never bring back.
+   */
+  async function update(key: string, data: SessionData): Promise<boolean> {
+    const sealed = await sealer.seal(data);
+    return call((s) => s.replace(key, sealed, expiry(data) - Date.now()));
   }
 
   async function loadTokens(key: string): Promise<KeptTokens | null> {
@@ -94,10 +109,16 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     return sealed === null ? null : asKeptTokens(await sealer.open(sealed));
   }
 
-  /** Kept until the session's absolute end; the session record decides whether they are still used. */
-  async function saveTokens(key: string, tokens: KeptTokens, data: SessionData): Promise<void> {
+  /**
+   * Kept until the session's absolute end; the session record decides whether they are still used.
+   * `replace`: only over tokens still kept (a refresh), false when the session ended meanwhile.
+   */
+  async function saveTokens(key: string, tokens: KeptTokens, data: SessionData, replace = false): Promise<boolean> {
     const sealed = await sealer.seal(tokens);
-    await call((s) => s.set(tokensKey(key), sealed, data.e - Date.now()));
+    const ttl = data.e - Date.now();
+    if (replace) return call((s) => s.replace(tokensKey(key), sealed, ttl));
+    await call((s) => s.set(tokensKey(key), sealed, ttl));
+    return true;
   }
 
   /** Deletes a session's record and its tokens. */
@@ -140,16 +161,17 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
       }
       if (!data) return signedOut;
       const session: ReadSession = { data, key };
-      if (slide && idleMs && Date.now() - data.s > SLIDE_AFTER_MS) {
+      if (slide && Date.now() - data.s > slideAfterMs) {
         data.s = Math.min(Date.now(), data.e);
-        if (key) await save(key, data);
-        else session.setCookie = await sealedCookie(jar, data);
+        if (key) {
+          if (!(await update(key, data))) return signedOut;
+        } else session.setCookie = await sealedCookie(jar, data);
       }
       return { session };
     },
 
     /** A fresh session for a login (new id, new seal: nothing the request carried is promoted). */
-    async create(source: SessionSource, provider: string, user: LoginUser | null, tokens: LoginTokens): Promise<{ setCookie: string; data: SessionData }> {
+    async create(source: SessionSource, provider: string, user: LoginUser | null, tokens: LoginTokens): Promise<{ setCookie: string; data: SessionData; key?: string }> {
       const now = Date.now();
       const data: SessionData = { p: provider, u: withoutRaw(user), c: now, e: now + maxAgeMs, s: now };
       const jar = jarFor(source);
@@ -169,7 +191,7 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
         await call((s) => s.addToSet(index, key, maxAgeMs));
       }
       // With a store the record carries the idle window; the cookie lives until the absolute end.
-      return { setCookie: setCookie(jar, id, seconds(data.e)), data };
+      return { setCookie: setCookie(jar, id, seconds(data.e)), data, key };
     },
 
     /**

@@ -9,6 +9,12 @@ export interface SessionStore {
   get(key: string): Promise<string | null>;
   /** Stores `value` at `key` for `ttlMs` milliseconds, replacing any value. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /**
+   * Stores `value` at `key` for `ttlMs` only when `key` still holds a value: true when it did. Every
+   * update of an existing session goes through it, so a session deleted meanwhile (logout,
+   * `everywhere` from another instance) stays deleted (Redis: `SET key value XX PX ttl`).
+   */
+  replace(key: string, value: string, ttlMs: number): Promise<boolean>;
   /** Removes `key` (a value or a set); no error when it is absent. */
   delete(key: string): Promise<void>;
   /**
@@ -23,4 +29,9 @@ export interface SessionStore {
    * refresh happen once per session across instances (Redis: `SET key value NX PX ttl`).
    */
   setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Removes `key` only when it still holds `value`, in one step: the lock's holder frees its own lock,
+   * never one another instance took after it expired (Redis: a compare-and-delete script).
+   */
+  deleteIf(key: string, value: string): Promise<void>;
 }
