@@ -16,7 +16,7 @@ export interface Environment {
  * Apps by name, the first that matches wins: Messenger before Facebook (both carry `FBAN`/`FB_IAB`),
  * every named app before `WebView`, which is any other webview: Android's `; wv)`, or an iPhone/iPad
  * WebKit view that does not call itself Safari. Hand-written rather than inapp-spy: docs/decisions.md,
- * 13, has the sizes and the coverage.
+ * 19, has the sizes and the coverage.
  */
 const APPS: [string, RegExp][] = [
   ['KakaoTalk', /KAKAOTALK/i],

@@ -47,7 +47,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
     popup = isAndroidWebView(navigator.userAgent) ? null : openBlankPopup(name, config.popupWidth || width, config.popupHeight || height);
     // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
     // a home-screen app handing it to the system browser). Following it with a redirect would log in
-    // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 13).
+    // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 19).
     if (!popup && active && !activation.isActive) fail(flow, { error: 'popup_unreachable', message: 'The login window opened out of reach' });
     else if (!popup && configured == 'popup') fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
     else if (!popup) flow.mode = 'redirect';

@@ -252,7 +252,7 @@ export class LoginButton extends LitElement {
           void this.track(flow);
         }
         // Once the page has loaded, the callback page's script gets cached: a login never waits for it
-        // (docs/decisions.md, 13). A redirect-uri set later is warmed when its flow starts.
+        // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
         else if (this.isConnected) warmCallback(this.redirectUri);
       });
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
