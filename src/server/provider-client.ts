@@ -37,6 +37,8 @@ async function copyBounded(response: Response, max: number, signal: AbortSignal)
   return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * A chunked or compressed success: the same Response, whose reads (`json`, `text`, `arrayBuffer`)
  * take the body through the bounded reader, once — memoised, so `clone()` can hand back the response
@@ -47,7 +49,7 @@ async function copyBounded(response: Response, max: number, signal: AbortSignal)
 function boundedReads(response: Response, max: number, signal: AbortSignal): Response {
   let read: Promise<Uint8Array<ArrayBuffer>> | undefined;
   const bytes = () => (read ??= readBounded(response.body, max, () => tooLarge(max), signal));
-  const text = async () => new TextDecoder().decode(await bytes());
+  const text = async () => utf8.decode(await bytes());
   return Object.defineProperties(response, {
     arrayBuffer: { value: async () => (await bytes()).slice().buffer },
     text: { value: text },
