@@ -1,0 +1,5 @@
+import { exchangeCode } from './exchange.js';
+import { prefetchScripts } from './prefetch.js';
+
+/** The CDN files' on-demand parts (see on-demand.ts): inline, nothing to load. */
+export const later = async () => ({ prefetchScripts, exchangeCode });
