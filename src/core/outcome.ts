@@ -108,7 +108,8 @@ export async function finish(
     const { exchangeCode } = await later();
     flow.end('success', { result: await exchangeCode(safeUrl(config.exchangeEndpoint)!.href, body, flow.signal) });
   } catch (failure) {
-    fail(flow, { error: 'exchange_failed', ...(failure as ExchangeFailure) });
+    // An ExchangeFailure brings its own message; the on-demand chunk failing to load (offline) does not.
+    fail(flow, { error: 'exchange_failed', message: String(failure), ...(failure as Partial<ExchangeFailure>) });
   }
 }
 
