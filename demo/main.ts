@@ -149,12 +149,25 @@ $('#api-me').addEventListener('click', async () => {
   output.dataset.status = String(response.status);
 });
 
+/** The language picked last in this tab; none where storage is blocked (as currentMode). */
+function savedLanguage(): string | null {
+  try {
+    return sessionStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 // The buttons follow the lang of their container (SPEC §2): one attribute switches all five.
 for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
-  input.checked = input.value === (sessionStorage.getItem(LANGUAGE_KEY) ?? 'en');
+  input.checked = input.value === (savedLanguage() ?? 'en');
   if (input.checked) $('#buttons').lang = input.value;
   input.addEventListener('change', () => {
-    sessionStorage.setItem(LANGUAGE_KEY, input.value);
+    try {
+      sessionStorage.setItem(LANGUAGE_KEY, input.value);
+    } catch {
+      /* blocked storage: the switch works, without memory */
+    }
     $('#buttons').lang = input.value;
   });
 }
