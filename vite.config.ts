@@ -22,8 +22,13 @@ function cdnBuild(mode: string): UserConfig {
   return {
     logLevel: 'warn',
     plugins: [minifyTemplates()],
-    // One file per bundle: the languages an npm import loads on demand are inline here.
-    resolve: { alias: [{ find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) }] },
+    // One file per bundle: the languages and flow parts an npm import loads on demand are inline here.
+    resolve: {
+      alias: [
+        { find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) },
+        { find: /^\.\/on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/on-demand-inline.ts', import.meta.url)) },
+      ],
+    },
     build: {
       outDir: CDN_DIR,
       emptyOutDir: false,

@@ -7,24 +7,12 @@ export interface FlowSecrets {
   codeChallenge?: string;
 }
 
-/**
- * Whether this flow uses PKCE: the `pkce` attribute wins over the provider's default. Only an explicit
- * `off` turns it off (`S256`, or a typo, keeps it on: never a silent downgrade).
- */
-export function usesPkce(config: LoginConfig): boolean {
-  return config.pkce ? config.pkce.toLowerCase() != 'off' : !!config.profile.pkce;
-}
-
-/** The authorize endpoint: the element's override, else the provider's default. */
-export const authorizeEndpoint = (config: LoginConfig): string | undefined =>
-  config.authorizeEndpoint || config.profile.authorizeEndpoint;
-
 /** Builds the authorize request in the provider's documented parameter order and spelling. */
 export function buildAuthorizeRequest(config: LoginConfig, secrets: FlowSecrets): AuthorizeRequest {
   const { profile } = config;
-  // startLogin has checked that there is one.
-  const endpoint = authorizeEndpoint(config);
-  const url = new URL(endpoint!, document.baseURI);
+  // startLogin has checked that there is one (settings.ts's authorizeEndpoint: not imported, so that
+  // this module, loaded on demand, shares nothing with the click's code).
+  const url = new URL((config.authorizeEndpoint || profile.authorizeEndpoint)!, document.baseURI);
   const params: Record<string, string | undefined> = {
     client_id: config.clientId,
     redirect_uri: config.redirectUri,

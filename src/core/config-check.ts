@@ -1,4 +1,4 @@
-import { authorizeEndpoint } from './authorize-url.js';
+import { authorizeEndpoint } from './settings.js';
 import type { LoginConfig } from './types.js';
 
 /** Authorize-query parameters the flow owns: `params` may not replace them (SPEC §2). */

@@ -1,5 +1,5 @@
-import { buildAuthorizeRequest, usesPkce } from './authorize-url.js';
 import { configProblem, safeUrl } from './config-check.js';
+import { later } from './on-demand.js';
 import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
 import { emit } from './events.js';
 import { fail, reporter, type LoginFlow } from './outcome.js';
@@ -7,6 +7,7 @@ import { openBlankPopup } from './popup.js';
 import { runPopup } from './popup-flow.js';
 import { pkceChallenge, randomToken } from './random.js';
 import { runRedirect } from './redirect-flow.js';
+import { usesPkce } from './settings.js';
 import type { FlowMode, LoginConfig } from './types.js';
 import { warmCallback } from './warm.js';
 
@@ -59,7 +60,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   const codeVerifier = usesPkce(config) ? randomToken() : undefined;
   // Every URL that goes into it passed configProblem (a provider hook builds only from those).
   const request = (async () =>
-    buildAuthorizeRequest({ ...config, redirectUri }, { state, codeChallenge: codeVerifier && (await pkceChallenge(codeVerifier)) }))();
+    (await later()).buildAuthorizeRequest({ ...config, redirectUri }, { state, codeChallenge: codeVerifier && (await pkceChallenge(codeVerifier)) }))();
   const callback = { state, redirectUri, codeVerifier, focused };
   return popup ? runPopup(flow, config, popup, name, request, callback) : runRedirect(flow, config, request, callback);
 }

@@ -1,6 +1,7 @@
 import { safeUrl } from './config-check.js';
 import { emit } from './events.js';
-import { exchangeCode, type ExchangeFailure } from './exchange.js';
+import type { ExchangeFailure } from './exchange.js';
+import { later } from './on-demand.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 // How one flow ends, whichever way it ran: shared by popup and redirect mode.
@@ -104,9 +105,11 @@ export async function finish(
   if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier });
   try {
     const body = { code, redirectUri, codeVerifier, iss };
+    const { exchangeCode } = await later();
     flow.end('success', { result: await exchangeCode(safeUrl(config.exchangeEndpoint)!.href, body, flow.signal) });
   } catch (failure) {
-    fail(flow, { error: 'exchange_failed', ...(failure as ExchangeFailure) });
+    // An ExchangeFailure brings its own message; the on-demand chunk failing to load (offline) does not.
+    fail(flow, { error: 'exchange_failed', message: String(failure), ...(failure as Partial<ExchangeFailure>) });
   }
 }
 

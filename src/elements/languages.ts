@@ -8,7 +8,7 @@ type Texts = { button: Partial<typeof button> };
  * they are in (one chunk request) the element shows English, marked `lang="en"`.
  * The CDN files use languages-inline.ts instead (scripts/build-cdn.ts): everything in one file.
  */
-export const inline: Record<string, Texts> = {};
+export const inline: Record<string, Texts['button']> = {};
 export const lazy: Record<string, () => Promise<Texts>> = {
   ko: () => import('../i18n/ko.js'),
   ja: () => import('../i18n/ja.js'),

@@ -22,9 +22,6 @@ export const buttonStyles = css`
     word-break: keep-all;
     overflow-wrap: anywhere;
   }
-  :host([hidden]) {
-    display: none;
-  }
   button {
     --_h: 44px;
     --_r: 4px;
@@ -147,6 +144,7 @@ export const buttonStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  :host([hidden]),
   [hidden] {
     display: none;
   }

@@ -7,8 +7,7 @@ import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
 export type ButtonTexts = typeof en;
 export type TextPreset = 'signin_with' | 'signup_with' | 'continue_with' | 'signin';
 
-const table: TextTable<ButtonTexts> = { en };
-for (const [code, texts] of Object.entries(inline)) table[code] = texts.button;
+const table: TextTable<ButtonTexts> = { en, ...inline };
 const loading: Record<string, Promise<void>> = {};
 
 /**
