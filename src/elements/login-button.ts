@@ -242,7 +242,7 @@ export class LoginButton extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#unlisten = onLanguageChange(() => this.requestUpdate());
+    this.#unlisten = onLanguageChange(() => this.requestUpdate(), this);
     // Wait for the page's own scripts: they add the listeners a resumed redirect fires into.
     const resume = () =>
       setTimeout(() => {

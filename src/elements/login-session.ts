@@ -121,7 +121,7 @@ export class LoginSession extends LitElement {
       this.requestUpdate();
     };
     read();
-    this.#stopLanguage = onLanguageChange(read);
+    this.#stopLanguage = onLanguageChange(read, this);
   }
 
   override disconnectedCallback(): void {

@@ -19,17 +19,20 @@ export function languageOf(node: Node): string {
 const listeners = new Set<() => void>();
 let observer: MutationObserver | undefined;
 
+const LANG = { attributes: true, attributeFilter: ['lang'], subtree: true };
+
 /**
- * Calls `listener` whenever a `lang` attribute changes anywhere in the document's light tree, or a
- * site calls `setTexts`, so an element follows a language switch. One observer serves every
- * subscriber; returns the unsubscribe.
+ * Calls `listener` whenever a `lang` attribute changes in the document's light tree or, given the
+ * element, in the shadow roots around it — or a site calls `setTexts` — so an element follows a
+ * language switch. One observer serves every subscriber; returns the unsubscribe.
  */
-export function onLanguageChange(listener: () => void): () => void {
+export function onLanguageChange(listener: () => void, element?: Node): () => void {
   listeners.add(listener);
   if (!observer && typeof MutationObserver == 'function') {
     observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    observer.observe(document.documentElement, LANG);
   }
+  for (let root = element?.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) observer?.observe(root, LANG);
   return () => {
     listeners.delete(listener);
     if (!listeners.size) {

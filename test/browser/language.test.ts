@@ -42,6 +42,20 @@ describe('the language an element speaks', () => {
     await says(inShadow, 'BBaton でログイン', 'ja');
   });
 
+  it('a lang that changes inside a shadow root around it is followed too', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const wrapper = document.createElement('span');
+    const inShadow = document.createElement('upbond-login') as LoginButton;
+    wrapper.append(inShadow);
+    host.attachShadow({ mode: 'open' }).append(wrapper);
+    await says(inShadow, 'Log in with UPBOND', 'en');
+    wrapper.lang = 'ja';
+    await says(inShadow, 'UPBOND でログイン', 'ja');
+    wrapper.lang = 'ko';
+    await says(inShadow, 'UPBOND 계정으로 로그인', 'ko');
+  });
+
   it('an unknown language falls back to English, marked lang="en", status included', async () => {
     const el = await fixture<LoginButton>('bitbadges-login', { lang: 'fr' });
     await says(el, 'Log in with BitBadges', 'en');
