@@ -1,31 +1,20 @@
 // What a second red team found (issue 12): settings that broke the endpoint silently, and an onLogin
 // answer that could take the whole Node process down. Real HTTP on 127.0.0.1 throughout.
 import express from 'express';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLoginHandler, createProviderClient, type LoginHandlerOptions } from '../../src/server/index.js';
 import { toNodeListener } from '../../src/server/node.js';
-import { goodTokens, startUpstream } from '../support/upstream.js';
+import { suiteUpstream } from '../support/upstream.js';
 
-let upstream: Awaited<ReturnType<typeof startUpstream>>;
-const servers: Server[] = [];
-beforeAll(async () => {
-  upstream = await startUpstream();
-  upstream.answer(() => goodTokens());
-});
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await upstream.close();
-});
+const suite = suiteUpstream();
+const { servers } = suite;
 
 const ORIGIN = 'http://app.test';
 const options = (extra: Partial<LoginHandlerOptions> = {}): LoginHandlerOptions => ({
   allowedOrigins: [ORIGIN],
-  providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: upstream.tokenEndpoint } },
+  providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: suite.upstream.tokenEndpoint } },
   ...extra,
 });
 const init = (): RequestInit => ({
@@ -65,7 +54,7 @@ describe('settings are checked at start-up (SPEC §4)', () => {
     });
 
   it('the provider client (also behind refresh() and revoke()) checks its limits the same way', () => {
-    const config = { type: 'oauth' as const, clientId: 'c', clientSecret: 's', tokenEndpoint: upstream.tokenEndpoint };
+    const config = { type: 'oauth' as const, clientId: 'c', clientSecret: 's', tokenEndpoint: suite.upstream.tokenEndpoint };
     expect(() => createProviderClient('corp', config, { timeoutMs: NaN })).toThrow(/timeoutMs must be a positive integer/);
     expect(() => createProviderClient('corp', config, { maxUpstreamBytes: -1 })).toThrow(/maxUpstreamBytes must be a positive integer/);
   });

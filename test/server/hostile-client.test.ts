@@ -1,25 +1,14 @@
 // Clients that lie about where they are, what they target, or how fast they send: raw HTTP/1.1 over
 // TCP to toNodeListener on 127.0.0.1, with a stub provider behind it.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLoginHandler, type LoginHandlerOptions } from '../../src/server/index.js';
 import { toNodeListener } from '../../src/server/node.js';
-import { goodTokens, startUpstream } from '../support/upstream.js';
+import { suiteUpstream } from '../support/upstream.js';
 
-let upstream: Awaited<ReturnType<typeof startUpstream>>;
-const servers: Server[] = [];
-beforeAll(async () => {
-  upstream = await startUpstream();
-  upstream.answer(() => goodTokens());
-});
-afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
-  await upstream.close();
-});
+const suite = suiteUpstream();
+const { servers } = suite;
 
 type Listener = ReturnType<typeof toNodeListener>;
 
@@ -30,7 +19,7 @@ type Listener = ReturnType<typeof toNodeListener>;
 async function endpoint(options: Partial<LoginHandlerOptions> = {}, front = (listener: Listener): Listener => listener) {
   const handler = createLoginHandler({
     allowedOrigins: ['http://app.test'],
-    providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: upstream.tokenEndpoint } },
+    providers: { corp: { type: 'oauth', clientId: 'c', clientSecret: 's', tokenEndpoint: suite.upstream.tokenEndpoint } },
     ...options,
   } as LoginHandlerOptions);
   const server = createServer(front(toNodeListener(handler)));
