@@ -3,6 +3,7 @@ import { serverWith, type Dialect } from './dialect.js';
 import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
 import { readBounded } from './bounded-body.js';
+import { boundedAnswer } from './bounded-answer.js';
 import { positiveInteger } from './settings.js';
 import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
@@ -27,7 +28,7 @@ function bounded(response: Response, max: number, signal: AbortSignal): Response
   }
   const encoding = response.headers.get('content-encoding');
   if (declared !== null && (!encoding || encoding == 'identity')) return response;
-  return response.ok ? boundedReads(response, max, signal) : copyBounded(response, max, signal);
+  return response.ok ? boundedAnswer(response, max, () => tooLarge(max), signal) : copyBounded(response, max, signal);
 }
 const tooLarge = (max: number) => invalidProviderResponse(`The provider's answer is over ${max} bytes`);
 
@@ -35,27 +36,6 @@ const tooLarge = (max: number) => invalidProviderResponse(`The provider's answer
 async function copyBounded(response: Response, max: number, signal: AbortSignal): Promise<Response> {
   const body = await readBounded(response.body, max, () => tooLarge(max), signal);
   return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
-
-const utf8 = new TextDecoder();
-
-/**
- * A chunked or compressed success: the same Response, whose reads (`json`, `text`, `arrayBuffer`)
- * take the body through the bounded reader, once — memoised, so `clone()` can hand back the response
- * itself and a dialect's look at a clone never reads past the limit either. A copy into a fresh
- * Response cost 5-10 % of an exchange's CPU (docs/decisions.md, 17). Errors surface from the read, inside
- * oauth4webapi, which keeps them as the cause that `fromUpstream` looks for.
- */
-function boundedReads(response: Response, max: number, signal: AbortSignal): Response {
-  let read: Promise<Uint8Array<ArrayBuffer>> | undefined;
-  const bytes = () => (read ??= readBounded(response.body, max, () => tooLarge(max), signal));
-  const text = async () => utf8.decode(await bytes());
-  return Object.defineProperties(response, {
-    arrayBuffer: { value: async () => (await bytes()).slice().buffer },
-    text: { value: text },
-    json: { value: async (): Promise<unknown> => JSON.parse(await text()) },
-    clone: { value: () => response },
-  });
 }
 
 /** How long (body included) and how large a provider's answer may be. */
