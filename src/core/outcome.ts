@@ -2,14 +2,13 @@ import { safeUrl } from './config-check.js';
 import { emit } from './events.js';
 import type { ExchangeFailure } from './exchange.js';
 import { later } from './on-demand.js';
+import { MAX_DELAY_MS } from './settings.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 // How one flow ends, whichever way it ran: shared by popup and redirect mode.
 
 /** The `timeout` attribute's default: 5 minutes. */
 export const DEFAULT_TIMEOUT_MS = 300_000;
-/** setTimeout's ceiling: SPEC §2 reads longer timeouts as "none". */
-const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /** A running login. It ends exactly once: one of login-success, -error or -cancel, and `promise` settles with it. */
 export interface LoginFlow {
@@ -67,7 +66,7 @@ export type Reporter = ReturnType<typeof reporter>;
 type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
 export const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
 
-/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range). */
+/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range: SPEC §2 reads it as none). */
 export const timeoutOf = (config: LoginConfig): number | undefined => {
   const ms = config.timeout ?? DEFAULT_TIMEOUT_MS;
   return ms > 0 && ms <= MAX_DELAY_MS ? ms : undefined;

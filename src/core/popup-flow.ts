@@ -27,7 +27,7 @@ function showsDocument(popup: Window): boolean {
 }
 
 /**
- * The popup half of a flow: navigates the blank popup to the authorize request, then waits for the
+ * The popup half of a flow: navigates a blank popup to the authorize request, then waits for the
  * callback (postMessage, or the BroadcastChannel when COOP cut the opener off), the timeout or cancel().
  *
  * A popup that reads `closed` is either closed or cut off by Cross-Origin-Opener-Policy with the user
@@ -45,7 +45,7 @@ export function runPopup(
   config: LoginConfig,
   popup: Window,
   name: string,
-  request: Promise<AuthorizeRequest>,
+  request: Promise<AuthorizeRequest> | undefined,
   { state, redirectUri, codeVerifier, focused }: FlowCallback,
 ): LoginFlow {
   const callbackOrigin = new URL(redirectUri).origin;
@@ -64,6 +64,7 @@ export function runPopup(
     stop();
     void finish(flow, config, data, redirectUri, codeVerifier);
   };
+  // A same-origin callback page dispatches its message event here directly (callback.ts, decision 22).
   const onMessage = (event: MessageEvent) => onResult(event.origin, event.data, (ack) => (event.source as Window | null)?.postMessage(ack, event.origin));
   addEventListener('message', onMessage);
   // BroadcastChannel carries only same-origin messages: it can serve only a callback on our origin.
@@ -99,7 +100,8 @@ export function runPopup(
   };
   flow.signal.addEventListener('abort', stop);
   deadline(flow, timeoutOf(config));
-  request.then(({ url, method }) => listening && !popup.closed && navigatePopup(popup, name, url, method), unbuildable(flow));
+  // Undefined: the popup opened at the provider already.
+  request?.then(({ url, method }) => listening && !popup.closed && navigatePopup(popup, name, url, method), unbuildable(flow));
 
   // The result is in (the exchange runs): nothing to show. A popup that reads closed cannot be shown.
   flow.focus = () => !listening || (!popup.closed && (popup.focus(), true));

@@ -1,12 +1,12 @@
 /**
- * Opens a blank popup of this size, centred over the opener window. Must run synchronously inside the
- * click: popup blockers allow a window only while the user activation lasts, so the authorize URL
- * (which may need `await`) comes later. Returns null when the browser blocked it.
+ * Opens a popup of this size at `url`, centred over the opener window. Must run synchronously inside
+ * the click: popup blockers allow a window only while the user activation lasts, so a request that is
+ * not ready yet opens `''` (about:blank), navigated when it is. Returns null when the browser blocked it.
  */
-export function openBlankPopup(name: string, width: number, height: number): Window | null {
+export function openPopup(url: string, name: string, width: number, height: number): Window | null {
   const left = screenX + (outerWidth - width) / 2;
   const top = screenY + (outerHeight - height) / 2;
-  return open('about:blank', name, `width=${width},height=${height},left=${left},top=${top}`);
+  return open(url, name, `width=${width},height=${height},left=${left},top=${top}`);
 }
 
 /** Sends the popup to the authorize request: a navigation, or a form POST targeted at its name. */

@@ -1,5 +1,6 @@
 import { safeUrl } from './config-check.js';
 import { callEndpoint } from './exchange.js';
+import { MAX_DELAY_MS } from './settings.js';
 
 // The browser side of SPEC §6, framework-free: read the session, end it, and keep one page's view of it
 // current (other tabs, visibility, expiry, a login on this page). No Lit, no DOM at import.
@@ -49,11 +50,6 @@ export function endSession(endpoint: string, options: LogoutOptions = {}): Promi
   }) as Promise<LogoutResult>;
 }
 
-/** Whether `url` (a login element's exchange endpoint) lies under `endpoint`, both resolved against the document. */
-export function isUnder(url: string | undefined, endpoint: string): boolean {
-  const outer = safeUrl(route(endpoint, ''));
-  return !!(url && outer && safeUrl(url)?.href.startsWith(outer.href));
-}
 
 export interface SessionWatch {
   /** Re-reads now; rejects as readSession does (the view is then kept, and read again later). */
@@ -64,8 +60,6 @@ export interface SessionWatch {
   listen(): () => void;
 }
 
-/** setTimeout's ceiling. */
-const MAX_DELAY = 2 ** 31 - 1;
 
 /**
  * One page's live view of the session at `endpoint`: `onSession` gets every answer the endpoint gives
@@ -83,10 +77,11 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
   let channel: BroadcastChannel | undefined;
   let listening = false;
 
+  const read = () => void watch.refresh().catch(() => {});
   // Timers run only while listening: a read through a stopped watch leaves nothing behind.
   const later = (ms: number) => {
     clearTimeout(timer);
-    if (listening) timer = setTimeout(() => void watch.refresh().catch(() => {}), Math.min(ms, MAX_DELAY));
+    if (listening) timer = setTimeout(read, Math.min(ms, MAX_DELAY_MS));
   };
   const again = () => later((backoff = Math.min(backoff * 2, 60_000)));
   const show = (session: Session | null) => {
@@ -123,16 +118,17 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
     listen() {
       const stop = new AbortController();
       const on = { signal: stop.signal };
-      const read = () => void watch.refresh().catch(() => {});
       listening = true;
-      channel = typeof BroadcastChannel == 'function' ? new BroadcastChannel('login-elements:session ' + safeUrl(route(endpoint, ''))?.href) : undefined;
+      // The endpoint resolved against the document: it names the channel, and holds the login endpoints it follows.
+      const base = safeUrl(route(endpoint, ''))?.href;
+      channel = new BroadcastChannel('login-elements:session ' + base);
       channel?.addEventListener('message', read, on);
       document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
       document.addEventListener(
         'login-success',
         (event) => {
           const from = event.composedPath()[0] as { exchangeEndpoint?: string };
-          if (isUnder(from.exchangeEndpoint, endpoint)) void watch.refresh().then(tell, () => {});
+          if (base && from.exchangeEndpoint && safeUrl(from.exchangeEndpoint)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});
         },
         on,
       );

@@ -11,3 +11,6 @@ export function usesPkce(config: LoginConfig): boolean {
 /** The authorize endpoint: the element's override, else the provider's default. */
 export const authorizeEndpoint = (config: LoginConfig): string | undefined =>
   config.authorizeEndpoint || config.profile.authorizeEndpoint;
+
+/** setTimeout's ceiling: a longer delay fires at once. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;

@@ -57,9 +57,17 @@ export function saveTransaction(tx: RedirectTransaction): void {
   sessionStorage.setItem(PREFIX + tx.state, JSON.stringify(tx));
 }
 
-/** The transaction for a state, expired or not (the callback needs it to find its way back). */
-export function findTransaction(state: string): RedirectTransaction | undefined {
-  return entries().find(([key]) => key == PREFIX + state)?.[1];
+/**
+ * The callback page's part: stores `result` in the redirect transaction of its state and returns that
+ * transaction (expired or not: the callback needs it to find its way back); undefined when this tab has
+ * none. Throws where storage is blocked.
+ */
+export function storeResult(result: CallbackMessage & { state: string }): RedirectTransaction | undefined {
+  const key = PREFIX + result.state;
+  const tx = JSON.parse(sessionStorage.getItem(key) ?? '0') as RedirectTransaction | 0;
+  if (!(tx && tx.createdAt > 0)) return;
+  sessionStorage.setItem(key, JSON.stringify({ ...tx, result }));
+  return tx;
 }
 
 /**

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLogin } from '../../src/core/flow.js';
 import { isFlowMessage, MESSAGE_TYPE } from '../../src/core/messages.js';
 import { bbaton, belladati } from '../../src/providers/index.js';
+import { openAs } from '../support/open-as.js';
 
 const CALLBACK_ORIGIN = 'https://app.example';
 
@@ -33,7 +34,7 @@ describe('a popup flow listening for its message', () => {
 
   it('ignores foreign messages without side effects, accepts its own once, and ignores a replay', async () => {
     const popup = fakePopup();
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    openAs(popup);
     const target = new EventTarget();
     const events: string[] = [];
     for (const type of ['login-success', 'login-error', 'login-cancel']) target.addEventListener(type, () => events.push(type));
@@ -67,7 +68,7 @@ describe('a popup flow listening for its message', () => {
 
   it('fails with iss_mismatch when the callback names another issuer', async () => {
     const popup = fakePopup();
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    openAs(popup);
     const flow = startLogin(
       { provider: 'bbaton', profile: bbaton, clientId: 'id', redirectUri: `${CALLBACK_ORIGIN}/cb`, issuer: 'https://bauth.bbaton.com' },
       new EventTarget(),

@@ -8,6 +8,7 @@ import { MESSAGE_TYPE } from '../../src/core/messages.js';
 import { GRACE_MS } from '../../src/core/popup-flow.js';
 import type { LoginConfig } from '../../src/core/types.js';
 import { oauth } from '../../src/providers/index.js';
+import { openAs } from '../support/open-as.js';
 
 const CALLBACK = 'https://app.example/cb.html';
 let focused = true;
@@ -19,7 +20,7 @@ function scriptedPopup() {
 
 function start(extra: Partial<LoginConfig> = {}) {
   const popup = scriptedPopup();
-  vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+  openAs(popup);
   const target = new EventTarget();
   const events: [string, Record<string, unknown>][] = [];
   for (const type of ['login-start', 'login-success', 'login-error', 'login-cancel'])

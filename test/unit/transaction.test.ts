@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  findTransaction,
   isExpired,
   saveTransaction,
+  storeResult,
   takeCompletedTransaction,
   TRANSACTION_TTL_MS,
   type RedirectTransaction,
@@ -19,6 +19,12 @@ const tx = (state: string, extra: Partial<RedirectTransaction> = {}): RedirectTr
   createdAt: Date.now(),
   ...extra,
 });
+
+/** What this tab holds for a state (parsed), or undefined. */
+const findTransaction = (state: string): RedirectTransaction | undefined => {
+  const value = sessionStorage.getItem('login-elements:tx:' + state);
+  return value === null ? undefined : (JSON.parse(value) as RedirectTransaction);
+};
 
 describe('redirect transactions', () => {
   beforeEach(() => sessionStorage.clear());
@@ -50,6 +56,19 @@ describe('redirect transactions', () => {
     expect(findTransaction('done')).toBeUndefined();
     expect(findTransaction('other')).toBeDefined();
     expect(takeCompletedTransaction('bbaton')).toBeUndefined();
+  });
+
+  it("the callback's storeResult fills its state's transaction, expired or not, and touches nothing else", () => {
+    const old = Date.now() - TRANSACTION_TTL_MS - 5;
+    saveTransaction(tx('mine', { createdAt: old }));
+    sessionStorage.setItem('login-elements:tx:broken', '{"state":"broken"}');
+    const result = { type: 'login-elements:callback' as const, state: 'mine', code: 'c' };
+    expect(storeResult(result)).toMatchObject({ state: 'mine', returnUrl: 'https://app.example/' });
+    expect(findTransaction('mine')).toEqual({ ...tx('mine', { createdAt: old }), result });
+    expect(storeResult({ ...result, state: 'broken' })).toBeUndefined();
+    expect(sessionStorage.getItem('login-elements:tx:broken')).toBe('{"state":"broken"}');
+    expect(storeResult({ ...result, state: 'none' })).toBeUndefined();
+    expect(sessionStorage.length).toBe(2);
   });
 
   it('resumeRedirect completes a fresh result, fails a stale one with timeout, and cleans up both', async () => {
