@@ -287,6 +287,26 @@ describe('the callback page tells the truth', () => {
     }
   });
 
+  it('a same-origin opener hears the result once, handed over by the callback script itself (no posted copy), and the popup closes', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      const heard: { trusted: boolean }[] = ((window as unknown as { heard: typeof heard }).heard = []);
+      addEventListener('message', (e) => (e.data as { type?: string })?.type === 'login-elements:callback' && heard.push({ trusted: e.isTrusted }), true);
+    });
+    const page = await openDemo(context, demo, 'popup');
+    const popupPromise = page.waitForEvent('popup');
+    await page.click(button('corp'));
+    const popup = await popupPromise;
+    await popup.click('#approve');
+    await demoEvent(page, 'login-success', 'corp');
+    const closed = popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
+    expect(closed).toBe(true);
+    await page.waitForTimeout(300);
+    // Dispatched into this page within the callback's own run (decision 22): not a posted message.
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual([{ trusted: false }]);
+    expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
+  });
+
   it('a same-origin page listening on the channel during a normal popup login receives no code', async () => {
     const context = await newContext();
     const listener = await context.newPage();
