@@ -90,13 +90,17 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     return signedIn ? signedIn.attach(outcome) : outcome;
   }
 
-  /** The 200 of a login: the default body, or what `onLogin` made of it. */
-  async function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Promise<Outcome> {
+  /** The 200 of a login: the default body, or what `onLogin` made of it (async only with an `onLogin`). */
+  function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Outcome | Promise<Outcome> {
     // With sessions, `raw` reaches only onLogin (SPEC §6): the page gets the user the session keeps.
     const shown = options.session ? withoutRaw(user) : user;
     const standard = () => extend({ provider, user: shown, ...(options.exposeTokens ? { tokens } : {}) });
-    if (!options.onLogin) return jsonOutcome(standard());
-    const result = await options.onLogin({
+    return options.onLogin ? fromHook(provider, user, tokens, incoming, standard, extend) : jsonOutcome(standard());
+  }
+
+  /** What an `onLogin` hook answered: its Response, its body, or (nothing) the standard one. */
+  async function fromHook(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, standard: () => unknown, extend: (body: unknown) => unknown): Promise<Outcome> {
+    const result = await options.onLogin!({
       provider,
       user,
       tokens,

@@ -35,9 +35,9 @@ function readStream(req: IncomingMessage, max: number, timeoutMs: number): Promi
     let size = 0;
     const done = (error?: Error) => {
       clearTimeout(timer);
-      req.off('data', onData).off('end', onEnd).off('error', onError);
       if (error) {
         // Stop taking what is left: the answer goes out with Connection: close.
+        req.off('data', onData).off('end', onEnd).off('error', onError);
         req.pause();
         reject(error);
       } else resolve(chunks.length == 1 ? chunks[0]! : Buffer.concat(chunks, size));

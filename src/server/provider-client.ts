@@ -150,14 +150,17 @@ export function createProviderClient(
       } catch {
         throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
       }
-      return guarded(async () => {
+      // Guarded here rather than through `guarded`: one async step less on the hot path.
+      try {
         const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
         const result = await oauth.processAuthorizationCodeResponse(server, client, response);
         const claims = oauth.getValidatedIdTokenClaims(result);
         const options = upstreamOptions;
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: upstream as typeof fetch, options });
         return { user, tokens: pickTokens(result) };
-      });
+      } catch (error) {
+        throw fromUpstream(error, timeoutMs);
+      }
     },
   };
   if (dialect.refresh) {
