@@ -3,7 +3,8 @@
  * Redirect mode: the state belongs to this tab's redirect transaction → store the result, go back.
  * Popup mode: a same-origin opener gets the message event at once; else post to the opener (exact
  * targetOrigin) — or, only when there is no opener (COOP cut it off, or the window opened elsewhere), on
- * the BroadcastChannel — and close once the page that started the login acknowledges it. Without an acknowledgement the page says the login could not finish here.
+ * the BroadcastChannel — and close once the page that started the login acknowledges it. Without an
+ * acknowledgement the page says the login could not finish here.
  * Imported without a DOM (Node, SSR, a bundler's prerender) it does nothing.
  */
 import { ACK_TYPE, CHANNEL_NAME } from './core/messages.js';

@@ -50,7 +50,6 @@ export function endSession(endpoint: string, options: LogoutOptions = {}): Promi
   }) as Promise<LogoutResult>;
 }
 
-
 export interface SessionWatch {
   /** Re-reads now; rejects as readSession does (the view is then kept, and read again later). */
   refresh(): Promise<Session | null>;
@@ -59,7 +58,6 @@ export interface SessionWatch {
   /** Starts following other tabs, visibility and logins on this page, and reads; returns the stop. */
   listen(): () => void;
 }
-
 
 /**
  * One page's live view of the session at `endpoint`: `onSession` gets every answer the endpoint gives
@@ -122,7 +120,7 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       // The endpoint resolved against the document: it names the channel, and holds the login endpoints it follows.
       const base = safeUrl(route(endpoint, ''))?.href;
       channel = new BroadcastChannel('login-elements:session ' + base);
-      channel?.addEventListener('message', read, on);
+      channel.addEventListener('message', read, on);
       document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
       document.addEventListener(
         'login-success',

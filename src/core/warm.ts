@@ -29,5 +29,4 @@ export function warmCallback(redirectUri: string): void {
     },
     () => {}, // offline (no chunk) or no WebCrypto: nothing readied, the click builds its request later
   );
-
 }
