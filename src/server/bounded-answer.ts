@@ -3,7 +3,7 @@ import { readBounded } from './bounded-body.js';
 const utf8 = new TextDecoder();
 
 /** What oauth4webapi, `userinfo.ts` and the dialects read of a provider's answer. */
-export type AnswerReads = Pick<Response, 'status' | 'statusText' | 'ok' | 'headers' | 'url' | 'redirected' | 'type' | 'bodyUsed' | 'arrayBuffer' | 'text' | 'json' | 'clone'>;
+type AnswerReads = Pick<Response, 'status' | 'statusText' | 'ok' | 'headers' | 'url' | 'redirected' | 'type' | 'bodyUsed' | 'arrayBuffer' | 'text' | 'json' | 'clone'>;
 
 /**
  * A chunked or compressed success, bounded: the provider's Response as its reader sees it, whose body
