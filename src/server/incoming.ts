@@ -1,4 +1,5 @@
 import { readBounded } from './bounded-body.js';
+import { Deadlines } from './deadlines.js';
 import { EndpointError } from './errors.js';
 
 /**
@@ -53,11 +54,14 @@ export function fromRequest(request: Request): Incoming {
     // A Request's URL never carries userinfo (Fetch refuses to build one), so its origin is its host.
     ownOrigin: () => parsed().origin,
     async body(max, timeoutMs) {
-      const signal = AbortSignal.timeout(timeoutMs);
+      const deadline = new Deadlines(timeoutMs);
+      const signal = deadline.signal();
       try {
-        return await readBounded(request.body, max, () => tooLarge(max), signal);
+        return await readBounded(request.body, max, () => tooLarge(max), signal, true);
       } catch (error) {
         throw signal.aborted ? bodyTimeout(timeoutMs) : error;
+      } finally {
+        deadline.release();
       }
     },
     request: () => request,

@@ -4,6 +4,7 @@ import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
 import { readBounded } from './bounded-body.js';
 import { boundedAnswer } from './bounded-answer.js';
+import { Deadlines } from './deadlines.js';
 import { positiveInteger } from './settings.js';
 import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
@@ -102,21 +103,41 @@ export function createProviderClient(
   const insecure = [configured.issuer, configured.token_endpoint, configured.userinfo_endpoint, configured.revocation_endpoint].some((url) => url?.startsWith('http:'));
 
   /** Every upstream call: bounded in time (body included) and size, reshaped by the dialect. */
-  const upstream = async (url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const signal = AbortSignal.timeout(timeoutMs);
+  const upstream = async (deadlines: Deadlines, url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const signal = deadlines.signal();
     const target = String(url instanceof Request ? url.url : url);
     const isTokenCall = target === known.token_endpoint || target === known.revocation_endpoint;
     let request: RequestInit = { ...init, signal, redirect: 'manual' };
     if (isTokenCall && dialect.adaptRequest)
       request = { ...request, ...dialect.adaptRequest(config, { ...request, headers: Object.fromEntries(new Headers(init.headers)) }) };
-    const response = await bounded(await fetch(target, request), maxUpstreamBytes, signal);
+    const answer = await fetch(target, request);
+    deadlines.answered(answer);
+    const response = await bounded(answer, maxUpstreamBytes, signal);
     return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
   };
-  /** oauth4webapi's options for every call: built once, not per call (the exchange is the hot path). */
-  const upstreamOptions = { [oauth.customFetch]: upstream, [oauth.allowInsecureRequests]: insecure };
-  const tokenOptions = { ...upstreamOptions, additionalParameters: dialect.tokenParameters?.(config) };
+  const additionalParameters = dialect.tokenParameters?.(config);
+  /**
+   * One operation's upstream calls (an exchange, a refresh, a discovery): its fetch and oauth4webapi
+   * options, under deadlines that `release` drops when the operation is over.
+   */
+  const operation = () => {
+    const deadlines = new Deadlines(timeoutMs);
+    const call = (url: string | URL | Request, init?: RequestInit) => upstream(deadlines, url, init);
+    const options = { [oauth.customFetch]: call, [oauth.allowInsecureRequests]: insecure };
+    return { call, options, tokenOptions: { ...options, additionalParameters }, release: deadlines.release };
+  };
+  type Operation = ReturnType<typeof operation>;
+  /** Runs `step` as one operation; its deadlines are released however it ends. */
+  const scoped = async <T>(step: (op: Operation) => Promise<T>): Promise<T> => {
+    const op = operation();
+    try {
+      return await step(op);
+    } finally {
+      op.release();
+    }
+  };
   // An oauth provider named by its issuer alone: the endpoints come from its discovery document.
-  const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, () => upstreamOptions);
+  const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, (use) => scoped((op) => use(op.options)));
   let discovered: { from: oauth.AuthorizationServer; server: oauth.AuthorizationServer } | undefined;
   const metadata = async (): Promise<oauth.AuthorizationServer> => {
     if (!discovery) return configured;
@@ -127,10 +148,10 @@ export function createProviderClient(
     return known;
   };
 
-  /** Runs an upstream step; any failure becomes the endpoint's answer (400/502/504). */
-  const guarded = async <T>(step: () => Promise<T>): Promise<T> => {
+  /** Runs an upstream step as one operation; any failure becomes the endpoint's answer (400/502/504). */
+  const guarded = async <T>(step: (op: Operation) => Promise<T>): Promise<T> => {
     try {
-      return await step();
+      return await scoped(step);
     } catch (error) {
       throw fromUpstream(error, timeoutMs);
     }
@@ -139,7 +160,7 @@ export function createProviderClient(
   const provider: ProviderClient = {
     name,
     clientId: config.clientId,
-    metadata: () => guarded(metadata),
+    metadata: () => metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
     async exchange({ code, redirectUri, codeVerifier, iss }) {
       // Configured endpoints need no await (the exchange is the hot path).
       const server = discovery ? await provider.metadata() : configured;
@@ -150,33 +171,35 @@ export function createProviderClient(
       } catch {
         throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
       }
-      // Guarded here rather than through `guarded`: one async step less on the hot path.
+      // Guarded here rather than through `guarded`: two async steps less on the hot path.
+      const op = operation();
       try {
-        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
+        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
         const result = await oauth.processAuthorizationCodeResponse(server, client, response);
         const claims = oauth.getValidatedIdTokenClaims(result);
-        const options = upstreamOptions;
-        const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: upstream as typeof fetch, options });
+        const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
         return { user, tokens: pickTokens(result) };
       } catch (error) {
         throw fromUpstream(error, timeoutMs);
+      } finally {
+        op.release();
       }
     },
   };
   if (dialect.refresh) {
     provider.refresh = (refreshToken) =>
-      guarded(async () => {
+      guarded(async (op) => {
         const server = await metadata();
-        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, tokenOptions);
+        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, op.tokenOptions);
         return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
       });
   }
   if (configured.revocation_endpoint || discovery) {
     provider.revoke = (token) =>
-      guarded(async () => {
+      guarded(async (op) => {
         const server = await metadata();
         if (!server.revocation_endpoint) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
-        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, upstreamOptions));
+        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, op.options));
       });
   }
   return provider;

@@ -124,6 +124,16 @@ describe('an answer that never ends is a 504 by timeoutMs', () => {
     await expectFailure(await exchange(handlerFor(corp(), { timeoutMs: 800 })), 504, 'provider_timeout');
   });
 
+  it('a chunked answer that stalls mid-body (no further chunk): 504 within timeoutMs', async () => {
+    token = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"access_token":"');
+    };
+    const started = Date.now();
+    await expectFailure(await exchange(handlerFor(corp(), { timeoutMs: 800 })), 504, 'provider_timeout');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('an endless userinfo body: 504 too', async () => {
     token = json(tokens);
     userinfo = (_req, res) => stream(res, Infinity, { everyMs: 20, chunk: Buffer.from('a') });
@@ -184,5 +194,32 @@ describe('a user must have a usable id', () => {
     const res = await exchange(handlerFor(dialect('bbaton')), 'bbaton');
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ user: { id: '12345', adult: true } });
+  });
+});
+
+describe('an exchange leaves nothing behind', () => {
+  const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+  it('no deadline timer outlives the exchange (10 s each would pile up under load)', async () => {
+    token = json(tokens);
+    userinfo = json({ sub: 'user-1' });
+    const handler = handlerFor(corp());
+    await exchange(handler);
+    const before = timers();
+    for (let i = 0; i < 20; i++) expect((await exchange(handler)).status).toBe(200);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
+  it('an answer body nobody read is cancelled when the exchange ends, not held for timeoutMs', async () => {
+    // A 500 page that declares its length and stalls: refused by its status, its body never read. The
+    // stub sees its connection closed at once.
+    let closed = false;
+    token = (_req, res) => {
+      res.writeHead(500, { 'content-type': 'text/html', 'content-length': '100000' });
+      res.write('<html>');
+      res.on('close', () => (closed = true));
+    };
+    await expectFailure(await exchange(handlerFor(corp())), 502, 'invalid_provider_response');
+    await expect.poll(() => closed, { timeout: 2000 }).toBe(true);
   });
 });
