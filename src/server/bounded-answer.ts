@@ -6,7 +6,7 @@ const utf8 = new TextDecoder();
 type AnswerReads = Pick<Response, 'status' | 'statusText' | 'ok' | 'headers' | 'url' | 'redirected' | 'type' | 'bodyUsed' | 'arrayBuffer' | 'text' | 'json' | 'clone'>;
 
 /**
- * A chunked or compressed success, bounded: the provider's Response as its reader sees it, whose body
+ * A success, bounded: the provider's Response as its reader sees it, whose body
  * reads (`json`, `text`, `arrayBuffer`) go through `readBounded`, once — memoised, so `clone()` can
  * hand back the answer itself and a dialect's look at a clone never reads past the limit either.
  *
