@@ -55,6 +55,9 @@ const startToEnd = (target: Page | Frame) =>
     return Math.max(...['login-success', 'login-error', 'login-cancel'].map((t) => (window.demoEvents.some((e) => e.type === t) ? at(t) : -1))) - at('login-start');
   });
 /** What the page itself gets from the package (a string: the test runner must not rewrite the import). */
+/** Whether the popup is closed, or closes within 5 s. */
+const closesSoon = async (popup: Page) => popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
+
 const READ_ENVIRONMENT = "import('/src/index.ts').then((m) => m.readEnvironment())";
 
 describe('in-app browsers, webviews and home-screen apps: auto redirects at once, and the login completes', () => {
@@ -279,7 +282,7 @@ describe('the callback page tells the truth', () => {
       await popup.click('#approve');
       await demoEvent(page, 'login-success', 'bbaton');
       // The opener cannot close a popup COOP cut off: only the acknowledgement can.
-      const closed = popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
+      const closed = await closesSoon(popup);
       expect(closed, closed ? '' : await popup.evaluate(() => document.body.textContent)).toBe(true);
       expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
     } finally {
@@ -299,7 +302,7 @@ describe('the callback page tells the truth', () => {
     const popup = await popupPromise;
     await popup.click('#approve');
     await demoEvent(page, 'login-success', 'corp');
-    const closed = popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
+    const closed = await closesSoon(popup);
     expect(closed).toBe(true);
     await page.waitForTimeout(300);
     // Dispatched into this page within the callback's own run (decision 22): not a posted message.
