@@ -14,6 +14,14 @@ export interface UserContext {
   options: oauth.HttpRequestOptions<'GET'>;
 }
 
+/** What a dialect's own revocation gets: the token, the endpoints and a fetch bound to the timeout. */
+export interface RevokeContext {
+  config: ProviderConfig;
+  server: oauth.AuthorizationServer;
+  token: string;
+  fetch: typeof fetch;
+}
+
 /**
  * One provider's server-side dialect: data plus the hooks its quirks need. The shared flow in
  * provider-client.ts does the standard parts with oauth4webapi.
@@ -25,6 +33,12 @@ export interface Dialect {
   clientAuth(config: ProviderConfig): oauth.ClientAuth;
   /** Extra token-request parameters. */
   tokenParameters?(config: ProviderConfig): Record<string, string>;
+  /** Extra parameters of the code exchange only, from the exchange body (Naver's `state`). */
+  exchangeParameters?(input: { state?: string }): Record<string, string>;
+  /** Client metadata beyond the id (LINE: its ID tokens are HS256). */
+  client?(config: ProviderConfig): Partial<oauth.Client>;
+  /** The provider's own revocation, where it is not RFC 7009's (GitHub's DELETE, Naver's grant_type=delete). */
+  revoke?(context: RevokeContext): Promise<void>;
   /** Rewrites the standard form request into the provider's wire format. */
   adaptRequest?(config: ProviderConfig, init: RequestInit & { headers: Record<string, string> }): RequestInit;
   /** Rewrites the provider's answer into an RFC 6749 one (errors included). */
@@ -40,6 +54,7 @@ export function serverWith(config: ProviderConfig, base: oauth.AuthorizationServ
   return {
     ...base,
     issuer: config.issuer ?? base.issuer,
+    authorization_endpoint: config.authorizeEndpoint ?? base.authorization_endpoint,
     token_endpoint: config.tokenEndpoint ?? base.token_endpoint,
     userinfo_endpoint: config.userinfoEndpoint ?? base.userinfo_endpoint,
     revocation_endpoint: config.revocationEndpoint ?? base.revocation_endpoint,

@@ -55,6 +55,8 @@ export interface ExchangeInput {
   redirectUri: string;
   codeVerifier?: string;
   iss?: string;
+  /** The authorize request's `state`, for providers whose token endpoint wants it (Naver). */
+  state?: string;
 }
 
 /** A provider's server-side operations, with its secrets bound in and its dialect's quirks applied. */
@@ -97,7 +99,7 @@ export function createProviderClient(
   if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
   if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
   const configured = dialect.server(config);
-  const client: oauth.Client = { client_id: config.clientId };
+  const client: oauth.Client = { client_id: config.clientId, ...dialect.client?.(config) };
   const clientAuth = dialect.clientAuth(config);
   /** The endpoints as last known: configured, or discovered with the configured ones over them. */
   let known = configured;
@@ -164,7 +166,7 @@ export function createProviderClient(
     name,
     clientId: config.clientId,
     metadata: () => metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
-    async exchange({ code, redirectUri, codeVerifier, iss }) {
+    async exchange({ code, redirectUri, codeVerifier, iss, state }) {
       // Configured endpoints need no await (the exchange is the hot path).
       const server = discovery ? await provider.metadata() : configured;
       let callback: URLSearchParams;
@@ -177,7 +179,8 @@ export function createProviderClient(
       // Guarded here rather than through `guarded`: two async steps less on the hot path.
       const op = operation();
       try {
-        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
+        const tokenOptions = dialect.exchangeParameters ? { ...op.tokenOptions, additionalParameters: { ...additionalParameters, ...dialect.exchangeParameters({ state }) } } : op.tokenOptions;
+        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
         const result = await oauth.processAuthorizationCodeResponse(server, client, response);
         const claims = oauth.getValidatedIdTokenClaims(result);
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
@@ -197,10 +200,11 @@ export function createProviderClient(
         return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
       });
   }
-  if (configured.revocation_endpoint || discovery) {
+  if (configured.revocation_endpoint || discovery || dialect.revoke) {
     provider.revoke = (token) =>
       guarded(async (op) => {
         const server = await metadata();
+        if (dialect.revoke) return dialect.revoke({ config, server, token, fetch: op.call as typeof fetch });
         if (!server.revocation_endpoint) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
         await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, op.options));
       });

@@ -8,6 +8,7 @@ export interface ExchangeRequest {
   redirectUri: string;
   codeVerifier?: string;
   iss?: string;
+  state?: string;
 }
 
 const invalid = (description: string) => new EndpointError(400, 'invalid_request', description);
@@ -36,14 +37,16 @@ export function parseExchangeRequest(text: string): ExchangeRequest {
     throw invalid('The body is not valid JSON');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('The body must be a JSON object');
-  const { code, redirectUri, codeVerifier, iss } = body as Record<string, unknown>;
+  const { code, redirectUri, codeVerifier, iss, state } = body as Record<string, unknown>;
   if (typeof code !== 'string' || !code) throw invalid('code is required and must be a string');
   if (typeof redirectUri !== 'string' || !redirectUri) throw invalid('redirectUri is required and must be a string');
   if (codeVerifier !== undefined && (typeof codeVerifier !== 'string' || !VERIFIER.test(codeVerifier)))
     throw invalid('codeVerifier must be 43 to 128 unreserved characters (RFC 7636)');
   if (iss !== undefined && typeof iss !== 'string') throw invalid('iss must be a string');
+  if (state !== undefined && typeof state !== 'string') throw invalid('state must be a string');
   const request: ExchangeRequest = { code, redirectUri };
   if (codeVerifier !== undefined) request.codeVerifier = codeVerifier as string;
   if (iss !== undefined) request.iss = iss;
+  if (state !== undefined) request.state = state;
   return request;
 }

@@ -19,11 +19,12 @@ export interface LoginTokens {
 
 /** One provider entry of `providers`. Every endpoint can be overridden (staging, self-hosted, tests). */
 export interface ProviderConfig {
-  /** Dialect: `bbaton`, `belladati`, `upbond`, `bitbadges` or `oauth`; default: the entry's key. */
-  type?: 'bbaton' | 'belladati' | 'upbond' | 'bitbadges' | 'oauth';
+  /** Dialect (`bbaton`, `google`, …, or `oauth`); default: the entry's key. */
+  type?: 'bbaton' | 'belladati' | 'upbond' | 'bitbadges' | 'google' | 'github' | 'microsoft' | 'kakao' | 'naver' | 'line' | 'oauth';
   clientId: string;
   clientSecret: string;
   issuer?: string;
+  authorizeEndpoint?: string;
   tokenEndpoint?: string;
   userinfoEndpoint?: string;
   revocationEndpoint?: string;
@@ -33,6 +34,8 @@ export interface ProviderConfig {
   audience?: string;
   /** BellaDati: the installation's base URL (default `https://service.belladati.com`). */
   baseUrl?: string;
+  /** Microsoft: `common` (default), `organizations`, `consumers` or a tenant id. */
+  tenant?: string;
   /** BitBadges: the API key sent as `x-api-key`. */
   apiKey?: string;
   /** Generic `oauth`: how the client authenticates at the token endpoint (default `client_secret_basic`). */

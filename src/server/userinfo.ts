@@ -27,10 +27,15 @@ export async function oidcUser(context: UserContext): Promise<LoginUser | null> 
     const info = await oauth.processUserInfoResponse(server, client, expected, response);
     claims = { ...claims, ...info };
   }
-  if (!claims) return null;
-  const { sub, email, name, picture } = claims;
+  return claims ? userFromClaims(claims) : null;
+}
+
+/** The normalised user of OpenID Connect claims: `sub`, and `name`, `email`, `email_verified`, `picture`. */
+export function userFromClaims(claims: Record<string, unknown>): LoginUser {
+  const { sub, email, email_verified, name, picture } = claims;
   const user: LoginUser = { id: userId(typeof sub === 'string' ? sub : undefined, 'sub'), raw: publicClaims(claims) };
   if (typeof email === 'string') user.email = email;
+  if (typeof email === 'string' && typeof email_verified === 'boolean') user.emailVerified = email_verified;
   if (typeof name === 'string') user.name = name;
   if (typeof picture === 'string') user.picture = picture;
   return user;

@@ -2,7 +2,13 @@ import type { Dialect } from '../dialect.js';
 import { bbaton } from './bbaton.js';
 import { belladati } from './belladati.js';
 import { bitbadges } from './bitbadges.js';
+import { github } from './github.js';
+import { google } from './google.js';
+import { kakao } from './kakao.js';
+import { line } from './line.js';
+import { microsoft } from './microsoft.js';
+import { naver } from './naver.js';
 import { generic } from './oauth.js';
 import { upbond } from './upbond.js';
 
-export const dialects: Record<string, Dialect> = { bbaton, belladati, bitbadges, upbond, oauth: generic };
+export const dialects: Record<string, Dialect> = { bbaton, belladati, bitbadges, upbond, google, github, microsoft, kakao, naver, line, oauth: generic };

@@ -1,0 +1,40 @@
+import * as oauth from 'oauth4webapi';
+import type { Dialect } from '../dialect.js';
+import { serverWith } from '../dialect.js';
+import { oidcUser } from '../userinfo.js';
+import { revocationCall } from './answers.js';
+
+/**
+ * LINE Login v2.1 (OpenID Connect, docs/providers/line.md): client id and secret as form
+ * parameters, PKCE; ID tokens of web logins are HS256 (signed with the channel secret), though the
+ * discovery document lists only ES256; the user is the ID token (email lives only there) merged
+ * with userinfo. Refresh at the token endpoint; revocation takes `access_token`, not RFC 7009's
+ * `token`. No end-session endpoint.
+ */
+export const line: Dialect = {
+  server: (config) => {
+    if (config.issuer && !config.tokenEndpoint) return serverWith(config, { issuer: config.issuer });
+    return serverWith(config, {
+      issuer: 'https://access.line.me',
+      authorization_endpoint: 'https://access.line.me/oauth2/v2.1/authorize',
+      token_endpoint: 'https://api.line.me/oauth2/v2.1/token',
+      userinfo_endpoint: 'https://api.line.me/oauth2/v2.1/userinfo',
+      revocation_endpoint: 'https://api.line.me/oauth2/v2.1/revoke',
+    });
+  },
+  client: () => ({ id_token_signed_response_alg: 'HS256' }),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  refresh: true,
+  user: oidcUser,
+  revoke: ({ config, server, token, fetch }) =>
+    revocationCall(
+      fetch,
+      server.revocation_endpoint!,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ access_token: token, client_id: config.clientId, client_secret: config.clientSecret }),
+      },
+      () => false,
+    ),
+};
