@@ -18,7 +18,8 @@ export const GOOGLE_USER = {
   email_verified: true,
 };
 
-export async function startGoogle(client: RegisteredClient, port = 0) {
+/** `options.idTokenIssuer` makes the ID tokens name another issuer (Google's legacy `accounts.google.com`). */
+export async function startGoogle(client: RegisteredClient, port = 0, options: { idTokenIssuer?: string } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const signer = rsaSigner();
@@ -34,7 +35,7 @@ export async function startGoogle(client: RegisteredClient, port = 0) {
     access.add(at);
     const body: Record<string, unknown> = { access_token: at, expires_in: 3599, scope, token_type: 'Bearer' };
     if (scope.split(' ').includes('openid'))
-      body.id_token = signer.sign({ iss: issuer, azp: client.clientId, aud: client.clientId, ...idTokenTimes(), ...GOOGLE_USER, ...(nonce ? { nonce } : {}) });
+      body.id_token = signer.sign({ iss: options.idTokenIssuer ?? issuer, azp: client.clientId, aud: client.clientId, ...idTokenTimes(), ...GOOGLE_USER, ...(nonce ? { nonce } : {}) });
     if (offline) {
       const rt = `1//${token()}`;
       refresh.set(rt, scope);

@@ -38,7 +38,7 @@ describe('google: server dialect against its stand-in', () => {
     expect(google.live(refresh_token)).toBe(false);
     await expect(revoke('google', config, refresh_token)).resolves.toBeUndefined();
     await expect(refresh('google', config, refresh_token)).rejects.toMatchObject({ status: 400, error: 'invalid_grant' });
-    expect(google.live(access_token)).toBe(true);
+    expect(access_token).toMatch(/^ya29\./);
   });
 
   it('refuses a missing or wrong PKCE verifier with invalid_grant', async () => {
@@ -71,5 +71,21 @@ describe('google: server dialect against its stand-in', () => {
     const res = await post(handler, 'google', { code: again.code, redirectUri: REDIRECT_URI, codeVerifier: again.verifier, iss: again.back.get('iss') });
     expect(res).toMatchObject({ status: 200, json: { user: { id: GOOGLE_USER.sub, email: GOOGLE_USER.email } } });
     expect(back.get('iss')).toBe(google.endpoints.issuer);
+  });
+
+  it.each([
+    ['accounts.google.com', 200],
+    ['https://accounts.google.com', 200],
+    ['https://accounts.google.example', 502],
+  ])('with the default issuer, an ID token from %s is answered %i', async (idTokenIssuer, status) => {
+    const legacy = await startGoogle(CLIENT, 0, { idTokenIssuer });
+    try {
+      const { issuer: _issuer, authorizeEndpoint, ...endpoints } = legacy.endpoints;
+      const handler = handlerFor('google', { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, ...endpoints });
+      const { code, verifier } = await pkceCode(authorizeEndpoint, { scope });
+      expect((await post(handler, 'google', { code, redirectUri: REDIRECT_URI, codeVerifier: verifier })).status).toBe(status);
+    } finally {
+      await legacy.close();
+    }
   });
 });

@@ -5,7 +5,10 @@
 import * as oauth from 'oauth4webapi';
 import { EndpointError, invalidProviderResponse } from '../errors.js';
 
-/** The answer's JSON object, read from a clone (bounded like every upstream answer); else undefined. */
+/**
+ * The answer's JSON object, read from a clone (bounded like every upstream answer); else undefined.
+ * A success's clone is the answer itself (bounded-answer.ts): whoever reads one hands on a new Response.
+ */
 export async function jsonObject(response: Response): Promise<Record<string, unknown> | undefined> {
   if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;
   const body: unknown = await response
@@ -32,11 +35,11 @@ export function oauthShaped(renamed: Record<string, string> = {}) {
     if (!body) return response;
     if (typeof body.error === 'string') {
       const error = Object.hasOwn(renamed, body.error) ? renamed[body.error]! : body.error;
-      if (response.ok || error !== body.error) return jsonResponse({ error }, response.ok ? 400 : response.status);
-      return response;
+      return jsonResponse({ error }, response.ok ? 400 : response.status);
     }
-    if (typeof body.expires_in === 'string' && /^\d+$/.test(body.expires_in)) return jsonResponse({ ...body, expires_in: Number(body.expires_in) }, response.status);
-    return response;
+    // Read, a success is handed on afresh (its bounded body can be read once).
+    const expires = typeof body.expires_in === 'string' && /^\d+$/.test(body.expires_in) ? { expires_in: Number(body.expires_in) } : {};
+    return jsonResponse({ ...body, ...expires }, response.status);
   };
 }
 
