@@ -41,11 +41,11 @@ describe('github: server dialect against its stand-in', () => {
   });
 
   it.each([
-    ['a reused code (bad_verification_code)', 'reuse', 'invalid_grant'],
-    ['a wrong secret (incorrect_client_credentials)', 'secret', 'invalid_client'],
-    ['another redirect URI (redirect_uri_mismatch)', 'redirect', 'invalid_grant'],
-    ['a wrong PKCE verifier', 'pkce', 'invalid_grant'],
-  ])('answers %s, sent with 200, as 400 %s', async (_what, kind, error) => {
+    ['a reused code (bad_verification_code)', 'invalid_grant', 'reuse'],
+    ['a wrong secret (incorrect_client_credentials)', 'invalid_client', 'secret'],
+    ['another redirect URI (redirect_uri_mismatch)', 'invalid_grant', 'redirect'],
+    ['a wrong PKCE verifier', 'invalid_grant', 'pkce'],
+  ])('answers %s, sent with 200, as 400 %s', async (_what, error, kind) => {
     let body: Record<string, string> = { code: await code(), redirectUri: REDIRECT_URI };
     let handler = handlerFor('github', config);
     if (kind === 'reuse') expect((await post(handler, 'github', body)).status).toBe(200);

@@ -53,7 +53,9 @@ export const microsoft: Dialect = {
 };
 
 async function microsoftUser(context: UserContext): Promise<LoginUser | null> {
-  const user = await oidcUser(context);
+  // Graph's userinfo (what discovery names) wants a Graph token and adds nothing to the ID token.
+  const server = context.config.userinfoEndpoint ? context.server : { ...context.server, userinfo_endpoint: undefined };
+  const user = await oidcUser({ ...context, server });
   if (!user) return null;
   delete user.emailVerified;
   const { oid, tid, preferred_username } = user.raw;
