@@ -43,7 +43,10 @@ async function kakaoUser({ server, tokens, claims, fetch }: UserContext): Promis
   if (me && 'sub' in me) {
     // The OpenID Connect userinfo shape: claims, with the ID token's subject.
     if (claims && me.sub !== claims.sub) throw invalidProviderResponse("The provider's userinfo names another subject than the ID token");
-    return userFromClaims({ ...claims, ...me });
+    const user = userFromClaims({ ...claims, ...me });
+    const nickname = text(me.nickname) ?? text(claims?.nickname);
+    if (!user.name && nickname) user.name = nickname; // Kakao's claim for the name is `nickname`
+    return user;
   }
   const id = userId(me?.id ?? claims?.sub, 'id or sub');
   if (claims && String(claims.sub) !== id) throw invalidProviderResponse("The provider's user endpoint names another user than the ID token");
