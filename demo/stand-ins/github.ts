@@ -18,7 +18,8 @@ export const GITHUB_EMAILS = [
 const DOCS = 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors';
 const refusal = (error: string, error_description: string) => ({ error, error_description, error_uri: `${DOCS}/#${error.replace(/_/g, '-')}` });
 
-export async function startGithub(client: RegisteredClient, port = 0, options: { expiring?: boolean } = {}) {
+/** `expiring`: GitHub App tokens with refresh; `user`: what /user answers instead (hostile cases). */
+export async function startGithub(client: RegisteredClient, port = 0, options: { expiring?: boolean; user?: unknown } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const access = new Map<string, string>();
@@ -71,7 +72,7 @@ export async function startGithub(client: RegisteredClient, port = 0, options: {
           );
         return issue(request, grant.scope.split(/[ ,]+/).filter(Boolean).join(','));
       },
-      'GET /user': (request) => user(request, () => json(GITHUB_USER)),
+      'GET /user': (request) => user(request, () => json(options.user ?? GITHUB_USER)),
       'GET /user/emails': (request) =>
         user(request, (scope) => (scope.split(',').some((s) => s === 'user:email' || s === 'user') ? json(GITHUB_EMAILS) : json({ message: 'Not Found', status: '404' }, 404))),
       [`DELETE /applications/${client.clientId}/token`]: (request) => {

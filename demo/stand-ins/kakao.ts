@@ -24,7 +24,8 @@ export const KAKAO_ACCOUNT = {
 const koe = (status: number, error: string, error_code: string, error_description: string) => json({ error, error_description, error_code }, status);
 const unknownToken = () => json({ msg: 'this access token does not exist', code: -401 }, 401);
 
-export async function startKakao(client: RegisteredClient, port = 0) {
+/** `meId` makes /v2/user/me name another user than the ID token (for the mismatch case). */
+export async function startKakao(client: RegisteredClient, port = 0, options: { meId?: number } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const signer = rsaSigner();
@@ -81,7 +82,7 @@ export async function startKakao(client: RegisteredClient, port = 0) {
               : koe(400, 'invalid_grant', 'KOE320', `authorization code not found for code=${code}`);
         return issue(grant.scope, params.get('nonce'), true);
       },
-      'GET /v2/user/me': (request) => signedIn(request, () => json({ id: KAKAO_ID, connected_at: '2026-12-01T09:00:00Z', properties: { nickname: KAKAO_ACCOUNT.profile.nickname }, kakao_account: KAKAO_ACCOUNT })),
+      'GET /v2/user/me': (request) => signedIn(request, () => json({ id: options.meId ?? KAKAO_ID, connected_at: '2026-12-01T09:00:00Z', properties: { nickname: KAKAO_ACCOUNT.profile.nickname }, kakao_account: KAKAO_ACCOUNT })),
       'GET /v1/oidc/userinfo': (request) =>
         signedIn(request, () => json({ sub: String(KAKAO_ID), nickname: KAKAO_ACCOUNT.profile.nickname, picture: KAKAO_ACCOUNT.profile.profile_image_url, email: KAKAO_ACCOUNT.email, email_verified: true })),
       'POST /v1/user/logout': (request) => {

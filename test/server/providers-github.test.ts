@@ -70,4 +70,22 @@ describe('github: server dialect against its stand-in', () => {
     await expect(revoke('github', config, next.access_token)).resolves.toBeUndefined();
     await expect(revoke('github', { ...config, clientSecret: 'wrong' }, tokens.access_token)).rejects.toMatchObject({ status: 400, error: 'invalid_client' });
   });
+
+  it.each([
+    ['an array', [GITHUB_USER]],
+    ['no id', { ...GITHUB_USER, id: undefined }],
+    ['an object id', { ...GITHUB_USER, id: { n: 1 } }],
+  ])('a /user answering %s is a 502', async (_what, user) => {
+    const hostile = await startGithub(CLIENT, 0, { user });
+    try {
+      const { authorizeEndpoint, ...endpoints } = hostile.endpoints;
+      const c = (await callback(authorizeEndpoint, { scope: 'read:user' })).get('code')!;
+      expect(await post(handlerFor('github', { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, ...endpoints }), 'github', { code: c, redirectUri: REDIRECT_URI })).toMatchObject({
+        status: 502,
+        json: { error: 'invalid_provider_response' },
+      });
+    } finally {
+      await hostile.close();
+    }
+  });
 });

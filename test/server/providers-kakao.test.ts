@@ -58,4 +58,15 @@ describe('kakao: server dialect against its stand-in', () => {
     if (kind === 'reuse') expect((await post(handler, 'kakao', body)).status).toBe(200);
     expect(await post(handler, 'kakao', body)).toMatchObject({ status, json: { error } });
   });
+
+  it('a /v2/user/me that names another user than the ID token is a 502', async () => {
+    const other = await startKakao(CLIENT, 0, { meId: 1234 });
+    try {
+      const { authorizeEndpoint, ...endpoints } = other.endpoints;
+      const c = (await callback(authorizeEndpoint, { scope: 'openid profile_nickname' })).get('code')!;
+      expect(await post(handlerFor('kakao', { ...secrets, ...endpoints }), 'kakao', { code: c, redirectUri: REDIRECT_URI })).toMatchObject({ status: 502, json: { error: 'invalid_provider_response' } });
+    } finally {
+      await other.close();
+    }
+  });
 });
