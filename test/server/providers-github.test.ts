@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GITHUB_USER, startGithub } from '../../demo/stand-ins/github.js';
 import { refresh, revoke } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { callback, CLIENT, handlerFor, pkceCode, post, REDIRECT_URI } from '../support/providers.js';
 
 describe('github: server dialect against its stand-in', () => {
@@ -22,6 +23,7 @@ describe('github: server dialect against its stand-in', () => {
       provider: 'github',
       user: { id: String(GITHUB_USER.id), login: GITHUB_USER.login, name: GITHUB_USER.name, picture: GITHUB_USER.avatar_url, email: 'seoyeon@example.com', emailVerified: true },
     });
+    assertMatchesSpec('POST', 200, res.json, '/auth/{provider}');
   });
 
   it('without the user:email scope the user has no email', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAKAO_ACCOUNT, KAKAO_ID, startKakao } from '../../demo/stand-ins/kakao.js';
 import { refresh, revoke } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { callback, CLIENT, handlerFor, pkceCode, post, REDIRECT_URI } from '../support/providers.js';
 
 const secrets = { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret };
@@ -21,6 +22,7 @@ describe('kakao: server dialect against its stand-in', () => {
     const { code: pkce, verifier } = await pkceCode(kakao.endpoints.authorizeEndpoint, { scope: 'openid profile_nickname profile_image account_email' });
     const res = await post(handlerFor('kakao', config), 'kakao', { code: pkce, redirectUri: REDIRECT_URI, codeVerifier: verifier });
     expect(res).toMatchObject({ status: 200, json: { provider: 'kakao', user } });
+    assertMatchesSpec('POST', 200, res.json, '/auth/{provider}');
   });
 
   it('logs in without openid (plain OAuth): the user from /v2/user/me alone', async () => {

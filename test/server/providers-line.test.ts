@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LINE_USER, startLine } from '../../demo/stand-ins/line.js';
 import { refresh, revoke } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { callback, CLIENT, handlerFor, pkceCode, post, REDIRECT_URI } from '../support/providers.js';
 
 const secrets = { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret };
@@ -20,6 +21,7 @@ describe('line: server dialect against its stand-in', () => {
     const { code, verifier } = await pkceCode(line.endpoints.authorizeEndpoint, { scope });
     const res = await post(handlerFor('line', config), 'line', { code, redirectUri: REDIRECT_URI, codeVerifier: verifier });
     expect(res).toMatchObject({ status: 200, json: { provider: 'line', user: { id: LINE_USER.sub, name: LINE_USER.name, picture: LINE_USER.picture, email: LINE_USER.email } } });
+    assertMatchesSpec('POST', 200, res.json, '/auth/{provider}');
   });
 
   it('with issuer alone: discovery lists ES256, the HS256 ID token is still taken', async () => {

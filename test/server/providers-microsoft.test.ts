@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUMERS_TENANT } from '../../src/server/dialects/microsoft.js';
 import { MICROSOFT_TENANT, MICROSOFT_USER, startMicrosoft } from '../../demo/stand-ins/microsoft.js';
 import { createProviderClient, refresh } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { CLIENT, handlerFor, pkceCode, post, REDIRECT_URI } from '../support/providers.js';
 
 const secrets = { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret };
@@ -26,6 +27,7 @@ describe('microsoft: server dialect against its stand-in', () => {
     });
     // Entra does not verify `email`: no emailVerified.
     expect((res.json as { user: object }).user).not.toHaveProperty('emailVerified');
+    assertMatchesSpec('POST', 200, res.json, '/auth/{provider}');
   });
 
   it('a tenant id: its concrete issuer, found by discovery from the issuer alone', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAVER_USER, startNaver } from '../../demo/stand-ins/naver.js';
 import { refresh, revoke } from '../../src/server/index.js';
+import { assertMatchesSpec } from '../support/openapi.js';
 import { callback, CLIENT, handlerFor, post, REDIRECT_URI } from '../support/providers.js';
 
 const secrets = { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret };
@@ -24,6 +25,7 @@ describe('naver: server dialect against its stand-in', () => {
     });
     // expires_in arrives as a string ("3600"): normalised to a number.
     expect((res.json as { tokens: { expires_in: unknown } }).tokens.expires_in).toBe(3600);
+    assertMatchesSpec('POST', 200, res.json, '/auth/{provider}');
   });
 
   it('without a state in the exchange body: 400 invalid_request, the code untouched', async () => {
