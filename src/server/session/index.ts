@@ -2,7 +2,6 @@ import type { Incoming, Outcome } from '../incoming.js';
 import type { ProviderClient } from '../provider-client.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { createTokenAccess } from './access-token.js';
-import { isSecureOrigin } from './cookie.js';
 import { sessionSettings, type SessionOptions } from './options.js';
 import type { SessionUser } from './record.js';
 import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionResponse } from './request.js';
@@ -30,9 +29,11 @@ interface LayerContext extends Omit<RouteContext, 'sessions'> {
 
 /** The session layer of one handler: its two routes, the cookie on a login, and `getSession`. */
 export function createSessionLayer(options: SessionOptions, context: LayerContext) {
-  // With an allowlist, plain http on loopback is development only when a loopback http page is allowed.
-  const loopbackAllowed = !context.allowedOrigins || [...context.allowedOrigins].some((origin) => !isSecureOrigin(origin));
-  const sessions = createSessions(sessionSettings(options, context.providers), context.timeoutMs, loopbackAllowed);
+  // The plain cookie only for a loopback http page the site is served from: one in allowedOrigins (under
+  // trustHost the request's own origin is the page's, so it is).
+  const { allowedOrigins } = context;
+  const plainAllowed = (origin: string) => !allowedOrigins || allowedOrigins.has(origin);
+  const sessions = createSessions(sessionSettings(options, context.providers), context.timeoutMs, plainAllowed);
   const routes: RouteContext = { ...context, sessions };
   const accessToken = createTokenAccess(sessions, context.clients, context.timeoutMs);
 

@@ -18,8 +18,13 @@ export interface RouteContext {
 
 export const SESSION_ROUTES = new Set(['session', 'logout']);
 
-/** The request's own origin, or undefined when its Host cannot make one (then the secure cookie). */
-function ownOrigin(incoming: Incoming): string | undefined {
+/**
+ * The page's origin: its `Origin` (a login and a logout always send one), else the origin the request
+ * was addressed to — undefined when its Host cannot make one (then the secure cookie).
+ */
+function pageOrigin(incoming: Incoming): string | undefined {
+  const origin = incoming.header('origin');
+  if (origin && origin != 'null') return origin;
   try {
     return incoming.ownOrigin();
   } catch {
@@ -27,7 +32,7 @@ function ownOrigin(incoming: Incoming): string | undefined {
   }
 }
 
-export const sourceOf = (incoming: Incoming): SessionSource => ({ cookie: incoming.header('cookie'), origin: ownOrigin(incoming) });
+export const sourceOf = (incoming: Incoming): SessionSource => ({ cookie: incoming.header('cookie'), origin: pageOrigin(incoming) });
 
 const cookieHeader = (setCookie: string | undefined) => (setCookie ? { 'set-cookie': setCookie } : undefined);
 
