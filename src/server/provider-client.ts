@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { serverWith, type Dialect } from './dialect.js';
+import { serverWith, type AuthorizeSettings, type Dialect } from './dialect.js';
 import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
 import { readBounded } from './bounded-body.js';
@@ -61,6 +61,10 @@ export interface ExchangeInput {
 export interface ProviderClient {
   readonly name: string;
   readonly clientId: string;
+  /** The dialect: the config's `type`, else the entry's key. */
+  readonly type: string;
+  /** What a page needs for the authorize request (SPEC §7), discovery filled in; never a secret. */
+  authorizeSettings(): Promise<AuthorizeSettings>;
   /** The provider's endpoints: as configured, or from its discovery document (fetched, then cached). */
   metadata(): Promise<oauth.AuthorizationServer>;
   exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
@@ -160,9 +164,22 @@ export function createProviderClient(
     }
   };
 
+  // For the listing only: an issuer without an authorize endpoint, where the exchange needs no discovery.
+  let listingDiscovery: (() => Promise<oauth.AuthorizationServer>) | undefined;
+  const authorizeSettings = async (): Promise<AuthorizeSettings> => {
+    let server = discovery ? await metadata() : configured;
+    if (!server.authorization_endpoint && !discovery && config.issuer) {
+      listingDiscovery ??= createDiscovery(config.issuer, (use) => scoped((op) => use(op.options)));
+      server = serverWith(config, await listingDiscovery());
+    }
+    return dialect.authorize(config, server);
+  };
+
   const provider: ProviderClient = {
     name,
+    type,
     clientId: config.clientId,
+    authorizeSettings: () => authorizeSettings().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
     metadata: () => metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
     async exchange({ code, redirectUri, codeVerifier, iss }) {
       // Configured endpoints need no await (the exchange is the hot path).
