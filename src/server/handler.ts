@@ -5,6 +5,7 @@ import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeReque
 import { createSessionLayer, type Session } from './session/index.js';
 import { withoutRaw } from './session/record.js';
 import type { SessionRequest, SessionResponse } from './session/request.js';
+import { callbackPage, callbackScript } from './callback-page.js';
 import { createProvidersRoute } from './providers-route.js';
 import { defaultLog, positiveInteger } from './settings.js';
 import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
@@ -62,6 +63,8 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   // The handler's own GET routes, beside the session's; a provider may not take their names.
   const routes = new Map<string, (incoming: Incoming) => Promise<Outcome>>([
     ['providers', createProvidersRoute({ basePath, clients, configs: options.providers, redirectUris: options.redirectUris, allowedOrigins, originAllowed, log })],
+    ['callback', callbackPage],
+    ['callback.js', callbackScript],
   ]);
   for (const key of routes.keys())
     if (Object.hasOwn(options.providers, key)) throw new TypeError(`login-elements: a provider may not be named "${key}": ${basePath}/${key} is the handler's own route`);

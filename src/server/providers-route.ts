@@ -1,6 +1,7 @@
 import { button } from '../i18n/en.js';
 import type { AuthorizeSettings } from './dialect.js';
 import { EndpointError } from './errors.js';
+import { etagOf, matchesEtag, notModified } from './http-cache.js';
 import type { Incoming, Outcome } from './incoming.js';
 import type { ProviderClient } from './provider-client.js';
 import type { ProviderConfig } from './types.js';
@@ -45,19 +46,6 @@ const hostOf = (url: string | undefined) => {
 /** The entry's `label`, else a built-in's own name, else the issuer's (or an endpoint's) host, else the key. */
 export const labelOf = (key: string, type: string, config: ProviderConfig): string =>
   config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type]! : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
-
-/** A strong ETag of the body: the first 16 bytes of its SHA-256, base64url. */
-async function etagOf(body: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
-  return `"${btoa(String.fromCharCode(...digest.subarray(0, 16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}"`;
-}
-
-/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2), or is `*`. */
-const matches = (header: string | null, etag: string) =>
-  !!header && header.split(',').some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed == '*' || trimmed.replace(/^W\//, '') == etag;
-  });
 
 /**
  * `GET {basePath}/providers` (SPEC §7): the public settings of every configured provider, in the
@@ -134,7 +122,7 @@ export function createProvidersRoute(context: ProvidersContext): (incoming: Inco
     // The body depends on the page's origin (its redirect URIs): caches keep one per Origin.
     const headers: Record<string, string> = { 'cache-control': 'no-cache', etag, vary: 'Origin' };
     if (cors) headers['access-control-allow-origin'] = origin;
-    if (matches(incoming.header('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+    if (matchesEtag(incoming.header('if-none-match'), etag)) return notModified(headers);
     return { status: 200, json, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
   };
 }
