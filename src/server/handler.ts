@@ -42,8 +42,9 @@ function isJson(incoming: Incoming): boolean {
 
 /**
  * Creates the companion endpoint of SPEC §4: `POST {basePath}/{provider}` with `{code, redirectUri,
- * codeVerifier?, iss?}`. It keeps no state between requests, so any number of instances can serve
- * the same flows.
+ * codeVerifier?, iss?, nonce?}`; and SPEC §7's GET routes: `providers` (what pages need), `callback`
+ * and `callback.js` (the callback page), `jwks.json` (`private_key_jwt` public keys). It keeps no state
+ * between requests, so any number of instances can serve the same flows.
  */
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
