@@ -46,7 +46,7 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     const client = demoClient('bbaton', redirectUris);
     const standIn = await startBbaton(client);
     closers.push(standIn.close);
-    server.bbaton = { ...client, tokenEndpoint: standIn.endpoints.tokenEndpoint, userinfoEndpoint: standIn.endpoints.userinfoEndpoint };
+    server.bbaton = { ...client, ...standIn.endpoints };
     buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: false, attributes: { 'client-id': client.clientId, 'authorize-endpoint': standIn.endpoints.authorizeEndpoint } });
   }
 
@@ -72,8 +72,8 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     const client = demoClient('upbond', redirectUris);
     const standIn = await startUpbond(client);
     closers.push(standIn.close);
-    const { authorizeEndpoint, ...endpoints } = standIn.endpoints;
-    server.upbond = { ...client, audience, ...endpoints };
+    const { authorizeEndpoint } = standIn.endpoints;
+    server.upbond = { ...client, audience, ...standIn.endpoints };
     buttons.push({
       tag: 'upbond-login',
       key: 'upbond',
@@ -91,8 +91,8 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     const client = { ...demoClient('bitbadges', redirectUris), apiKey: 'stand-in-api-key-bitbadges' };
     const standIn = await startBitbadges(client);
     closers.push(standIn.close);
-    const { authorizeEndpoint, ...endpoints } = standIn.endpoints;
-    server.bitbadges = { ...client, ...endpoints };
+    const { authorizeEndpoint } = standIn.endpoints;
+    server.bitbadges = { ...client, ...standIn.endpoints, scope: 'Complete Claims' };
     buttons.push({
       tag: 'bitbadges-login',
       key: 'bitbadges',
@@ -123,7 +123,7 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     const op = await startOidc([{ ...client, postLogoutRedirectUris }]);
     closers.push(op.close);
     // The issuer alone: token, userinfo, revocation and end-session endpoints come from its discovery document.
-    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer };
+    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer, label: 'OpenID Connect' };
     buttons.push({
       tag: 'oauth-login',
       key: 'corp',

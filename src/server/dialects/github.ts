@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect, UserContext } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { authorizeWith, serverWith } from '../dialect.js';
 import type { LoginUser } from '../types.js';
 import { userId } from '../userinfo.js';
 import { getJson, objectFrom, oauthShaped, revocationCall, text } from './answers.js';
@@ -23,7 +23,8 @@ export const github: Dialect = {
       userinfo_endpoint: 'https://api.github.com/user',
       revocation_endpoint: 'https://api.github.com/applications/{client_id}/token',
     }),
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: authorizeWith('read:user user:email'),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   adaptRequest: (_config, init) => ({ ...init, headers: { ...init.headers, accept: 'application/json' } }),
   adaptResponse: oauthShaped({
     incorrect_client_credentials: 'invalid_client',

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { authorizeWith, serverWith } from '../dialect.js';
 import { oidcUser } from '../userinfo.js';
 import { expectingIssuer, jsonObject, jsonResponse, revocationCall } from './answers.js';
 
@@ -26,7 +26,8 @@ export const google: Dialect = {
     // Google's ID tokens carry `https://accounts.google.com` or, from older paths, `accounts.google.com`.
     return server.issuer === ISSUER ? expectingIssuer(server, (claims) => (claims.iss === 'accounts.google.com' ? 'accounts.google.com' : ISSUER)) : server;
   },
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: authorizeWith('openid email profile'),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   async adaptResponse(response) {
     if (response.status !== 400) return response;
     return (await jsonObject(response))?.error === 'redirect_uri_mismatch' ? jsonResponse({ error: 'invalid_grant' }, 400) : response;

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect, UserContext } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { authorizeWith, serverWith } from '../dialect.js';
 import { invalidProviderResponse } from '../errors.js';
 import type { LoginUser } from '../types.js';
 import { userFromClaims, userId } from '../userinfo.js';
@@ -25,7 +25,8 @@ export const kakao: Dialect = {
       revocation_endpoint: 'https://kapi.kakao.com/v1/user/logout',
     });
   },
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: authorizeWith('openid profile_nickname profile_image'),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   refresh: true,
   user: kakaoUser,
   revoke: ({ server, token, fetch }) =>

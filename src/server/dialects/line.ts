@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { authorizeWith, serverWith } from '../dialect.js';
 import { oidcUser } from '../userinfo.js';
 import { revocationCall } from './answers.js';
 
@@ -23,7 +23,8 @@ export const line: Dialect = {
     });
   },
   client: () => ({ id_token_signed_response_alg: 'HS256' }),
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: authorizeWith('openid profile email'),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   refresh: true,
   user: oidcUser,
   revoke: ({ config, server, token, fetch }) =>
@@ -33,7 +34,7 @@ export const line: Dialect = {
       {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ access_token: token, client_id: config.clientId, client_secret: config.clientSecret }),
+        body: new URLSearchParams({ access_token: token, client_id: config.clientId, client_secret: config.clientSecret! }),
       },
       () => false,
     ),

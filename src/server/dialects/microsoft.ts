@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect, UserContext } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { authorizeWith, serverWith } from '../dialect.js';
 import type { LoginUser, ProviderConfig } from '../types.js';
 import { oidcUser } from '../userinfo.js';
 import { expectingIssuer, text } from './answers.js';
@@ -47,7 +47,8 @@ export const microsoft: Dialect = {
       return server.issuer.replace(TEMPLATE, tid);
     });
   },
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: authorizeWith('openid profile email offline_access'),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   refresh: true,
   user: microsoftUser,
 };

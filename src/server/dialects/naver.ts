@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect, UserContext } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { authorizeWith, serverWith } from '../dialect.js';
 import { EndpointError, invalidProviderResponse } from '../errors.js';
 import type { LoginUser } from '../types.js';
 import { userId } from '../userinfo.js';
@@ -22,7 +22,8 @@ export const naver: Dialect = {
       userinfo_endpoint: 'https://openapi.naver.com/v1/nid/me',
       revocation_endpoint: 'https://nid.naver.com/oauth2.0/token',
     }),
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: authorizeWith('', 'off'),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   exchangeParameters: ({ state }) => {
     if (!state) throw new EndpointError(400, 'invalid_request', 'state is required for this provider (its token endpoint checks it)');
     return { state };
@@ -37,7 +38,7 @@ export const naver: Dialect = {
       {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'delete', client_id: config.clientId, client_secret: config.clientSecret, access_token: token, service_provider: 'NAVER' }),
+        body: new URLSearchParams({ grant_type: 'delete', client_id: config.clientId, client_secret: config.clientSecret!, access_token: token, service_provider: 'NAVER' }),
       },
       () => false,
     ),
