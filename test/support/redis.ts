@@ -53,7 +53,7 @@ function redisProcess(args: string[]) {
       running.once('exit', () => resolve());
       running.kill('SIGKILL');
     });
-  return { start, stop };
+  return { start, stop, pid: () => child?.pid };
 }
 
 export async function startRedis() {
