@@ -60,25 +60,19 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
   const deadlines = createDeadlines(timeoutMs);
   /** A store call within `timeoutMs`; any failure is the 503 (never a half answer). */
   function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
+    let answer: Promise<T>;
+    try {
+      answer = operation(store!);
+    } catch {
+      return Promise.reject(storeUnavailable());
+    }
+    // Whichever comes first settles it: a promise ignores a second resolve or reject.
     return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const fail = () => {
-        if (settled) return;
-        settled = true;
-        settle();
-        reject(storeUnavailable());
-      };
-      const settle = deadlines.start(fail);
-      try {
-        operation(store!).then((value) => {
-          if (settled) return;
-          settled = true;
-          settle();
-          resolve(value);
-        }, fail);
-      } catch {
-        fail();
-      }
+      const settle = deadlines.start(() => reject(storeUnavailable()));
+      answer.then(
+        (value) => (settle(), resolve(value)),
+        () => (settle(), reject(storeUnavailable())),
+      );
     });
   }
 
@@ -100,7 +94,8 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
 
   /** The live session at `key`; one found expired (a maxAge lowered since) is ended on the way. */
   async function load(key: string): Promise<SessionData | null> {
-    const data = await record(key);
+    const sealed = await call((s) => s.get(key));
+    const data = sealed === null ? null : asSessionData(await sealer.open(sealed));
     if (!data || Date.now() < expiry(data)) return data;
     await remove(key, data).catch(() => {});
     return null;
