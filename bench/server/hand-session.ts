@@ -11,11 +11,11 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const ALGORITHMS = { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] };
 
-/** The key the library derives from the secret (HKDF-SHA-256), derived once. */
-export async function handKey(secret: string): Promise<CryptoKey> {
+/** The key the library derives from the secret for a purpose (HKDF-SHA-256), derived once. */
+export async function handKey(secret: string, purpose: 'cookie' | 'record'): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('login-elements session v1'), info: encoder.encode('A256GCM key') },
+    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('login-elements session v1'), info: encoder.encode(`A256GCM key for ${purpose}`) },
     material,
     { name: 'AES-GCM', length: 256 },
     false,

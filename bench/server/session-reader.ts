@@ -23,7 +23,7 @@ if (kind == 'library') {
   read = () => handler.getSession(request);
 } else {
   const hand = (await load('./build/hand-session.js')) as typeof import('./hand-session.js');
-  const key = await hand.handKey(config.secret);
+  const key = await hand.handKey(config.secret, mode == 'sealed' ? 'cookie' : 'record');
   read =
     mode == 'sealed'
       ? () => hand.handOpen(key, hand.cookieValue(request.headers.get('cookie'), COOKIE)!)

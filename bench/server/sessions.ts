@@ -13,7 +13,7 @@ import { add, cpu, emptyPair, perRequest, pin, range, rate, start, stop, type Ch
 export interface SessionBenchConfig {
   app: string;
   secret: string;
-  /** A sealed session (the cookie's value in `sealed` mode, the record in `redis` mode). */
+  /** A sealed-cookie session (the cookie's value in `sealed` mode). */
   sealed: string;
   /** The session id whose record is in Redis. */
   id: string;
@@ -87,12 +87,12 @@ export async function benchSessions(rounds: number, aa: boolean): Promise<boolea
   const secret = 'bench-session-secret-of-at-least-32-chars';
   const now = Date.now();
   const payload = { p: 'corp', u: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, c: now, e: now + 24 * 3600_000, s: now };
-  const sealed = await createSealer([secret]).seal(payload);
+  const sealed = await createSealer([secret], 'cookie').seal(payload);
   const redis = await startRedis();
   pin(redis.pid(), false);
   const client = await createClient({ url: redis.url }).connect();
   const id = randomId();
-  await client.set(`login-elements:s:{${await hash(id)}}`, sealed, { expiration: { type: 'PX', value: 24 * 3600_000 } });
+  await client.set(`login-elements:s:{${await hash(id)}}`, await createSealer([secret], 'record').seal(payload), { expiration: { type: 'PX', value: 24 * 3600_000 } });
   const config: SessionBenchConfig = { app: 'https://app.example', secret, sealed, id, redisUrl: redis.url };
   const against = aa ? 'a second library process' : 'hand-written jose';
   console.log(`\ngetSession, the library against ${against}: ${rounds} rounds over ${PROCESSES} pairs of processes.\n`);

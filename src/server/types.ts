@@ -29,6 +29,11 @@ export interface ProviderConfig {
   revocationEndpoint?: string;
   /** OpenID Connect RP-Initiated Logout: where `POST {basePath}/logout` sends the browser next. */
   endSessionEndpoint?: string;
+  /**
+   * With sessions: where the provider sends the browser after its sign-out when the logout names no
+   * `returnTo` (`post_logout_redirect_uri`); a URL on an allowed origin, registered at the provider.
+   */
+  postLogoutRedirectUri?: string;
   /** UPBOND: the API identifier sent as `audience`. */
   audience?: string;
   /** BellaDati: the installation's base URL (default `https://service.belladati.com`). */
