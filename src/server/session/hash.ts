@@ -13,6 +13,15 @@ export function hash(text: string): string | Promise<string> {
   return crypto.subtle.digest('SHA-256', encoder.encode(text)).then((digest) => base64url(new Uint8Array(digest)));
 }
 
+/**
+ * A session's store key, `s:{H}` (H the id's hash); its tokens are `t:{H}` and its refresh lock
+ * `l:{H}`: the braces are a Redis Cluster hash tag, so all three live on one shard.
+ */
+export function sessionKey(id: string): string | Promise<string> {
+  const digest = hash(id);
+  return typeof digest == 'string' ? `s:{${digest}}` : digest.then((h) => `s:{${h}}`);
+}
+
 /** A session id: 256 random bits, base64url (43 characters). */
 export function randomId(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));

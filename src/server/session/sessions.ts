@@ -2,7 +2,7 @@ import { EndpointError } from '../errors.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, readCookies, setCookie, type CookieJar, type PlainAllowed } from './cookie.js';
 import { createDeadlines } from './deadlines.js';
-import { hash, ID_PATTERN, randomId } from './hash.js';
+import { ID_PATTERN, randomId, sessionKey } from './hash.js';
 import { SLIDE_AFTER_MS, type SessionSettings } from './options.js';
 import { asKeptTokens, asSessionData, keepTokens, trimmed, withoutRaw, type EndedSession, type KeptTokens, type SessionData } from './record.js';
 import { createSealer } from './seal.js';
@@ -39,15 +39,6 @@ export const sessionEnded = () => new EndpointError(401, 'session_ended', 'The s
  * refresh token, spent, would end the session at the next refresh).
  */
 export const tokensKey = (key: string) => `t:${key.slice(2)}`;
-
-/**
- * A session's keys are `s:{H}`, `t:{H}` (tokens) and `l:{H}` (refresh lock), H the id's hash: the
- * braces are a Redis Cluster hash tag, so all three live on one shard.
- */
-function sessionKey(id: string): string | Promise<string> {
-  const digest = hash(id);
-  return typeof digest == 'string' ? `s:{${digest}}` : digest.then((h) => `s:{${h}}`);
-}
 
 /**
  * The sessions of one handler. `plainAllowed`: whether a loopback `http:` page origin is a place this
