@@ -18,15 +18,12 @@
  * - the ratio is of totals over all rounds (a garbage collection lands in some slices, not in others),
  *   shown with the range of the three process pairs' own ratios.
  * `AA=1` measures the library against a second library process instead: the bench's own resolution.
- * Then `getSession` per request (bench/server/sessions.ts): sealed cookie and Redis store, each beside
- * hand-written `jose` code doing the same; target ≤ 1.10× CPU.
+ * Then `getSession` (bench/server/sessions.ts), with the same design: sealed cookie and Redis store,
+ * each beside hand-written `jose` code doing the same; target ≤ 1.10× CPU. `SESSIONS=only` runs it alone.
  */
 import { build } from 'esbuild';
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { BenchConfig } from './server/config.js';
+import { add, cpu, emptyPair, here, perRequest, pin, range, rate, start as startChild, stop, type Child } from './server/processes.js';
 import { benchSessions } from './server/sessions.js';
 
 const ROUNDS = Number(process.env.ROUNDS) || 30;
@@ -35,140 +32,93 @@ const PROCESSES = 3;
 const WARM_UP = 3000;
 const SLICES = { 1: { count: 30, size: 10 }, 50: { count: 8, size: 200 } } as const;
 const AA = Boolean(process.env.AA);
+/** `SESSIONS=only` measures getSession alone; `SESSIONS=no` the exchange alone. */
+const SESSIONS = process.env.SESSIONS ?? 'yes';
 
-/**
- * Where `taskset` is there and the machine has two CPUs or more, the measured servers get the last CPU
- * and this process and the stub provider the others: the load generator no longer takes CPU time from
- * the server being measured.
- */
-const cpus = availableParallelism();
-const pin = (pid: number | undefined, measured: boolean | 'all') => {
-  if (cpus < 2 || pid === undefined) return;
-  const list = measured === 'all' ? `0-${cpus - 1}` : measured ? String(cpus - 1) : `0-${cpus - 2}`;
-  try {
-    execFileSync('taskset', ['-a', '-p', '-c', list, String(pid)], { stdio: 'ignore' });
-  } catch {
-    // No taskset (not Linux, or util-linux missing): unpinned, noisier.
-  }
-};
 pin(process.pid, false);
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-function start(file: string, args: string[] = [], measured = false): Promise<Server> {
-  const child = fork(here(file), args, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.once('message', (message) => {
-      pin(child.pid, measured);
-      resolve({ child, port: (message as { port: number }).port });
-    });
-    child.once('exit', (code) => code && reject(new Error(`${file} exited ${code}`)));
-  });
-}
-const stop = (server: Server) => new Promise((resolve) => server.child.once('exit', resolve).send('stop'));
-
-const procfs = existsSync(`/proc/${process.pid}/task`);
-/** The process's CPU time so far, µs: every thread's, as the kernel counts it. */
-function cpu(child: ChildProcess): number | Promise<number> {
-  if (procfs) {
-    let ns = 0;
-    for (const task of readdirSync(`/proc/${child.pid}/task`)) {
-      try {
-        ns += Number(readFileSync(`/proc/${child.pid}/task/${task}/schedstat`, 'latin1').split(' ', 1)[0]);
-      } catch {
-        // A thread that ended between the listing and the read.
-      }
-    }
-    return ns / 1000;
-  }
-  return new Promise<number>((resolve) => {
-    child.once('message', (message) => {
-      const { user, system } = (message as { cpu: NodeJS.CpuUsage }).cpu;
-      resolve(user + system);
-    });
-    child.send('cpu');
-  });
-}
+type Server = Child<{ port: number }> & { port: number };
+const start = async (file: string, args: string[] = [], measured = false): Promise<Server> => {
+  const started = await startChild<{ port: number }>(file, args, measured);
+  return { ...started, port: started.hello.port };
+};
 
 // The hand-written handler as plain JS, as tsc compiles the library into dist/.
-await build({ entryPoints: [here('server/hand-written.ts')], outfile: here('server/build/hand-written.js'), format: 'esm', platform: 'node', target: 'es2022', logLevel: 'silent' });
-const stub = await start('server/stub-provider.ts');
-const config: BenchConfig = { app: 'https://app.example', tokenEndpoint: `http://127.0.0.1:${stub.port}/token`, clientSecret: 'bench-secret' };
-const kinds = ['library', AA ? 'library' : 'hand-written'] as const;
-const against = AA ? 'a second library process' : 'hand-written';
-const body = JSON.stringify({ code: 'bench-code', redirectUri: `${config.app}/callback.html` });
-
-/** `total` exchanges, `concurrency` at a time, on one server: CPU µs and milliseconds used, errors. */
-async function slice({ child, port }: Server, concurrency: number, total: number) {
-  const url = `http://127.0.0.1:${port}/auth/corp`;
-  let next = 0;
-  let errors = 0;
-  const worker = async () => {
-    while (next++ < total) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: config.app }, body }).catch(() => undefined);
-      if (response?.status !== 200) errors++;
-      await response?.arrayBuffer();
-    }
-  };
-  const cpuBefore = await cpu(child);
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const ms = performance.now() - started;
-  return { cpu: (await cpu(child)) - cpuBefore, ms, errors };
-}
-
-type Totals = { cpu: number; ms: number; requests: number };
-const empty = (): [Totals, Totals] => [
-  { cpu: 0, ms: 0, requests: 0 },
-  { cpu: 0, ms: 0, requests: 0 },
-];
-/** Per concurrency and process pair: the [library, other] totals. */
-const totals = { 1: Array.from({ length: PROCESSES }, empty), 50: Array.from({ length: PROCESSES }, empty) };
+for (const name of ['hand-written', 'hand-session'])
+  await build({ entryPoints: [here(`server/${name}.ts`)], outfile: here(`server/build/${name}.js`), format: 'esm', platform: 'node', target: 'es2022', logLevel: 'silent' });
 let errors = 0;
-const pairs: [Server, Server][] = [];
-for (let p = 0; p < PROCESSES; p++) pairs.push([await start('server/serve.ts', [kinds[0], JSON.stringify(config)], true), await start('server/serve.ts', [kinds[1], JSON.stringify(config)], true)]);
-for (const pair of pairs) for (const server of pair) await slice(server, 50, WARM_UP);
-for (let round = 0; round < ROUNDS; round++) {
-  const p = round % PROCESSES;
-  // Which kind goes first alternates, slice by slice.
-  for (const concurrency of [1, 50] as const) {
-    const { count, size } = SLICES[concurrency];
-    for (let n = 0; n < count; n++)
-      for (const i of (n + round) % 2 ? [1, 0] : [0, 1]) {
-        const result = await slice(pairs[p]![i]!, concurrency, size);
-        const sum = totals[concurrency][p]![i]!;
-        sum.cpu += result.cpu;
-        sum.ms += result.ms;
-        sum.requests += size;
-        errors += result.errors;
-      }
-  }
-}
-for (const pair of pairs) for (const server of pair) await stop(server);
-
-const add = (list: Totals[]): Totals => list.reduce((a, b) => ({ cpu: a.cpu + b.cpu, ms: a.ms + b.ms, requests: a.requests + b.requests }));
-const perRequest = (t: Totals) => t.cpu / t.requests;
-const rate = (t: Totals) => t.requests / t.ms;
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
-console.log(`${process.env.CHUNKED ? 'Chunked' : 'Declared-length'} provider answers; the library against ${against}: ${ROUNDS} rounds over ${PROCESSES} pairs of processes.\n`);
-console.log(`| concurrency | CPU µs per request (library / ${against}) | CPU ratio (range over the pairs) — target ≤ 1.05 | requests/s ratio (range) — target ≥ 0.95 |`);
-console.log('| ---: | ---: | ---: | ---: |');
-for (const concurrency of [1, 50] as const) {
-  const byPair = totals[concurrency];
-  const library = add(byPair.map(([lib]) => lib));
-  const other = add(byPair.map(([, o]) => o));
-  const cpuRatio = perRequest(library) / perRequest(other);
-  const rpsRatio = rate(library) / rate(other);
-  const cpuRatios = byPair.map(([lib, o]) => perRequest(lib) / perRequest(o));
-  const rpsRatios = byPair.map(([lib, o]) => rate(lib) / rate(o));
-  console.log(`| ${concurrency} | ${perRequest(library).toFixed(0)} / ${perRequest(other).toFixed(0)} | ${cpuRatio.toFixed(3)} ${cpuRatio <= 1.05 ? 'met' : 'NOT met'} (${range(cpuRatios)}) | ${rpsRatio.toFixed(3)} ${rpsRatio >= 0.95 ? 'met' : 'NOT met'} (${range(rpsRatios)}) |`);
-}
-console.log(`\nerrors: ${errors}`);
-await stop(stub);
-// getSession is measured in this process, with no load generator beside it: on every CPU, as a server runs.
-pin(process.pid, 'all');
-await benchSessions();
+if (SESSIONS != 'only') errors += await benchExchange();
+// getSession: its own pairs of processes, the same design (bench/server/sessions.ts).
+if (SESSIONS != 'no' && !(await benchSessions(ROUNDS, AA))) errors++;
 process.exit(errors === 0 ? 0 : 1);
+
+async function benchExchange(): Promise<number> {
+  const stub = await start('server/stub-provider.ts');
+  const config: BenchConfig = { app: 'https://app.example', tokenEndpoint: `http://127.0.0.1:${stub.port}/token`, clientSecret: 'bench-secret' };
+  const kinds = ['library', AA ? 'library' : 'hand-written'] as const;
+  const against = AA ? 'a second library process' : 'hand-written';
+  const body = JSON.stringify({ code: 'bench-code', redirectUri: `${config.app}/callback.html` });
+
+  /** `total` exchanges, `concurrency` at a time, on one server: CPU µs and milliseconds used, errors. */
+  async function slice({ child, port }: Server, concurrency: number, total: number) {
+    const url = `http://127.0.0.1:${port}/auth/corp`;
+    let next = 0;
+    let errors = 0;
+    const worker = async () => {
+      while (next++ < total) {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: config.app }, body }).catch(() => undefined);
+        if (response?.status !== 200) errors++;
+        await response?.arrayBuffer();
+      }
+    };
+    const cpuBefore = await cpu(child);
+    const started = performance.now();
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    const ms = performance.now() - started;
+    return { cpu: (await cpu(child)) - cpuBefore, ms, errors };
+  }
+
+  /** Per concurrency and process pair: the [library, other] totals. */
+  const totals = { 1: Array.from({ length: PROCESSES }, emptyPair), 50: Array.from({ length: PROCESSES }, emptyPair) };
+  let errors = 0;
+  const pairs: [Server, Server][] = [];
+  for (let p = 0; p < PROCESSES; p++)
+    pairs.push([await start('server/serve.ts', [kinds[0], JSON.stringify(config)], true), await start('server/serve.ts', [kinds[1], JSON.stringify(config)], true)]);
+  for (const pair of pairs) for (const server of pair) await slice(server, 50, WARM_UP);
+  for (let round = 0; round < ROUNDS; round++) {
+    const p = round % PROCESSES;
+    // Which kind goes first alternates, slice by slice.
+    for (const concurrency of [1, 50] as const) {
+      const { count, size } = SLICES[concurrency];
+      for (let n = 0; n < count; n++)
+        for (const i of (n + round) % 2 ? [1, 0] : [0, 1]) {
+          const result = await slice(pairs[p]![i]!, concurrency, size);
+          const sum = totals[concurrency][p]![i]!;
+          sum.cpu += result.cpu;
+          sum.ms += result.ms;
+          sum.requests += size;
+          errors += result.errors;
+        }
+    }
+  }
+  for (const pair of pairs) for (const server of pair) await stop(server);
+
+  console.log(`${process.env.CHUNKED ? 'Chunked' : 'Declared-length'} provider answers; the library against ${against}: ${ROUNDS} rounds over ${PROCESSES} pairs of processes.\n`);
+  console.log(`| concurrency | CPU µs per request (library / ${against}) | CPU ratio (range over the pairs) — target ≤ 1.05 | requests/s ratio (range) — target ≥ 0.95 |`);
+  console.log('| ---: | ---: | ---: | ---: |');
+  for (const concurrency of [1, 50] as const) {
+    const byPair = totals[concurrency];
+    const library = add(byPair.map(([lib]) => lib));
+    const other = add(byPair.map(([, o]) => o));
+    const cpuRatio = perRequest(library) / perRequest(other);
+    const rpsRatio = rate(library) / rate(other);
+    const cpuRatios = byPair.map(([lib, o]) => perRequest(lib) / perRequest(o));
+    const rpsRatios = byPair.map(([lib, o]) => rate(lib) / rate(o));
+    console.log(
+      `| ${concurrency} | ${perRequest(library).toFixed(0)} / ${perRequest(other).toFixed(0)} | ${cpuRatio.toFixed(3)} ${cpuRatio <= 1.05 ? 'met' : 'NOT met'} (${range(cpuRatios)}) | ${rpsRatio.toFixed(3)} ${rpsRatio >= 0.95 ? 'met' : 'NOT met'} (${range(rpsRatios)}) |`,
+    );
+  }
+  console.log(`\nerrors: ${errors}`);
+  await stop(stub);
+  return errors;
+}

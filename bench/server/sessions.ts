@@ -1,146 +1,107 @@
 /**
- * `getSession` per request, in this process: the library's `handler.getSession(request)` side by side
- * with hand-written `jose` code doing the same (read the cookie, the same HKDF key derived once,
- * `compactDecrypt` dir/A256GCM, parse, check the shape and expiry; with Redis: hash the id, GET the
- * record, open it). Short slices of each alternate; CPU time from `process.cpuUsage()`. Target: ≤ 1.10×
- * CPU.
+ * `getSession` per request, measured as the exchange is (decision 17): three long-lived pairs of
+ * processes per kind of session (bench/server/session-reader.ts), the library's `handler.getSession`
+ * in one and hand-written `jose` code doing the same in the other (bench/server/hand-session.ts),
+ * pinned to one CPU (Redis and this process on the others), alternating in slices; CPU time read
+ * from /proc; the ratio is of totals over all rounds, shown with the range of the pairs' own ratios.
+ * Target: ≤ 1.10× CPU for the sealed cookie and for the Redis store.
  */
-import { compactDecrypt } from 'jose';
 import { createClient } from 'redis';
 import { startRedis } from '../../test/support/redis.js';
+import { add, cpu, emptyPair, perRequest, pin, range, rate, start, stop, type Child, type Totals } from './processes.js';
+
+export interface SessionBenchConfig {
+  app: string;
+  secret: string;
+  /** A sealed-cookie session (the cookie's value in `sealed` mode). */
+  sealed: string;
+  /** The session id whose record is in Redis. */
+  id: string;
+  redisUrl: string;
+}
 
 const load = (path: string) => import(new URL(path, import.meta.url).href);
-const { createLoginHandler } = (await load('../../dist/server/index.js')) as typeof import('../../src/server/index.js');
-const { redisStore } = (await load('../../dist/server/redis.js')) as typeof import('../../src/server/redis.js');
-const { createSealer } = (await load('../../dist/server/session/seal.js')) as typeof import('../../src/server/session/seal.js');
-const { hash, randomId } = (await load('../../dist/server/session/hash.js')) as typeof import('../../src/server/session/hash.js');
+const PROCESSES = 3;
+const WARM_UP = 5000;
+/** Per round: at concurrency 1, slices of 200 reads alternate; at 50, slices of 1,000. */
+const SLICES = { 1: { count: 6, size: 200 }, 50: { count: 2, size: 1000 } } as const;
 
-const SECRET = 'bench-session-secret-of-at-least-32-chars';
-const APP = 'https://app.example';
-const ROUNDS = Number(process.env.ROUNDS) || 6;
-const READS = 4000;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** The key a careful user derives once: HKDF-SHA-256 over the secret, as the library does. */
-async function handKey(purpose: 'cookie' | 'record'): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(SECRET), 'HKDF', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('login-elements session v1'), info: encoder.encode(`A256GCM key for ${purpose}`) },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['decrypt'],
-  );
+type Reader = Child<unknown>;
+/** `reads` reads, `concurrency` at a time, in `reader`: CPU µs and milliseconds used, failed reads. */
+async function slice(reader: Reader, reads: number, concurrency: number) {
+  const before = await cpu(reader.child);
+  const started = performance.now();
+  const answer = new Promise<{ errors: number }>((resolve) => reader.child.once('message', (message) => resolve(message as { errors: number })));
+  reader.child.send({ reads, concurrency });
+  const { errors } = await answer;
+  const ms = performance.now() - started;
+  return { cpu: (await cpu(reader.child)) - before, ms, errors };
 }
 
-interface Payload {
-  p: string;
-  u: { id: string } | null;
-  c: number;
-  e: number;
-  s: number;
-}
-
-function cookieValue(header: string | null, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+async function measure(mode: 'sealed' | 'redis', config: SessionBenchConfig, rounds: number, aa: boolean) {
+  const kinds = ['library', aa ? 'library' : 'hand-written'];
+  const pairs: [Reader, Reader][] = [];
+  for (let p = 0; p < PROCESSES; p++) {
+    const pair = await Promise.all(kinds.map((kind) => start('server/session-reader.ts', [kind, mode, JSON.stringify(config)], true)));
+    pairs.push(pair as [Reader, Reader]);
   }
-}
-
-async function handOpen(key: CryptoKey, value: string) {
-  try {
-    const { plaintext } = await compactDecrypt(value, key, { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
-    const data = JSON.parse(decoder.decode(plaintext)) as Payload;
-    if (typeof data.p != 'string' || Date.now() >= data.e) return null;
-    return { provider: data.p, user: data.u, createdAt: data.c, expiresAt: data.e };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU µs spent in `reads` calls of `read`. */
-async function cpuOf(read: () => Promise<unknown>, reads: number): Promise<number> {
-  const before = process.cpuUsage();
-  for (let i = 0; i < reads; i++) if (!(await read())) throw new Error('a read came back signed out');
-  const { user, system } = process.cpuUsage(before);
-  return user + system;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/**
- * Each round interleaves short slices of both (the other helpers' load on a shared machine changes
- * by the second, not by the slice), then compares their CPU per read; the median round is reported.
- */
-async function compare(name: string, library: () => Promise<unknown>, hand: () => Promise<unknown>) {
-  const SLICE = 200;
-  await cpuOf(library, SLICE * 5);
-  await cpuOf(hand, SLICE * 5);
-  const lib: number[] = [];
-  const own: number[] = [];
-  const ratios: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    let libCpu = 0;
-    let ownCpu = 0;
-    for (let slice = 0; slice < READS / SLICE; slice++) {
-      if (slice % 2) {
-        ownCpu += await cpuOf(hand, SLICE);
-        libCpu += await cpuOf(library, SLICE);
-      } else {
-        libCpu += await cpuOf(library, SLICE);
-        ownCpu += await cpuOf(hand, SLICE);
-      }
+  let errors = 0;
+  for (const pair of pairs) for (const reader of pair) errors += (await slice(reader, WARM_UP, 50)).errors;
+  const totals = { 1: Array.from({ length: PROCESSES }, emptyPair), 50: Array.from({ length: PROCESSES }, emptyPair) };
+  for (let round = 0; round < rounds; round++) {
+    const p = round % PROCESSES;
+    for (const concurrency of [1, 50] as const) {
+      const { count, size } = SLICES[concurrency];
+      for (let n = 0; n < count; n++)
+        for (const i of (n + round) % 2 ? [1, 0] : [0, 1]) {
+          const result = await slice(pairs[p]![i]!, size, concurrency);
+          const sum = totals[concurrency][p]![i]!;
+          sum.cpu += result.cpu;
+          sum.ms += result.ms;
+          sum.requests += size;
+          errors += result.errors;
+        }
     }
-    lib.push(libCpu / READS);
-    own.push(ownCpu / READS);
-    ratios.push(libCpu / ownCpu);
   }
-  const ratio = median(ratios);
-  console.log(`| ${name} | ${median(lib).toFixed(1)} | ${median(own).toFixed(1)} | ${ratio.toFixed(3)} ${ratio <= 1.1 ? 'met' : 'NOT met'} |`);
-  return ratio <= 1.1;
+  for (const pair of pairs) for (const reader of pair) await stop(reader);
+  let met = errors === 0;
+  for (const concurrency of [1, 50] as const) {
+    const byPair = totals[concurrency];
+    const [library, other]: Totals[] = [add(byPair.map(([lib]) => lib)), add(byPair.map(([, o]) => o))];
+    const cpuRatio = perRequest(library) / perRequest(other);
+    const rpsRatio = rate(library) / rate(other);
+    met &&= cpuRatio <= 1.1;
+    const cpuRange = range(byPair.map(([lib, o]) => perRequest(lib) / perRequest(o)));
+    const name = mode == 'sealed' ? 'sealed cookie' : 'Redis store';
+    console.log(
+      `| ${name} | ${concurrency} | ${perRequest(library).toFixed(1)} / ${perRequest(other).toFixed(1)} | ${cpuRatio.toFixed(3)} ${cpuRatio <= 1.1 ? 'met' : 'NOT met'} (${cpuRange}) | ${rpsRatio.toFixed(3)} |`,
+    );
+  }
+  if (errors) console.log(`| ${mode}: ${errors} reads came back signed out | | | | |`);
+  return met;
 }
 
-export async function benchSessions(): Promise<boolean> {
-  const key = await handKey('cookie');
-  const recordPurposeKey = await handKey('record');
-  const providers = { corp: { type: 'oauth' as const, clientId: 'bench-client', clientSecret: 'bench-secret', tokenEndpoint: 'https://idp.example/token' } };
+export async function benchSessions(rounds: number, aa: boolean): Promise<boolean> {
+  const { createSealer } = (await load('../../dist/server/session/seal.js')) as typeof import('../../src/server/session/seal.js');
+  const { hash, randomId } = (await load('../../dist/server/session/hash.js')) as typeof import('../../src/server/session/hash.js');
+  const secret = 'bench-session-secret-of-at-least-32-chars';
   const now = Date.now();
-  const payload = { p: 'corp', u: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, c: now, e: now + 3600_000, s: now };
-  console.log('\n| getSession per request | library CPU µs | hand-written jose CPU µs | ratio (target ≤ 1.10) |');
-  console.log('| --- | ---: | ---: | ---: |');
-
-  const sealed = createLoginHandler({ allowedOrigins: [APP], providers, session: { secret: SECRET } });
-  const cookie = `__Host-login-session=${await createSealer([SECRET], 'cookie').seal(payload)}`;
-  const request = new Request(`${APP}/api`, { headers: { cookie } });
-  const okSealed = await compare(
-    'sealed cookie',
-    () => sealed.getSession(request),
-    () => handOpen(key, cookieValue(request.headers.get('cookie'), '__Host-login-session')!),
-  );
-
+  const payload = { p: 'corp', u: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, c: now, e: now + 24 * 3600_000, s: now };
+  const sealed = await createSealer([secret], 'cookie').seal(payload);
   const redis = await startRedis();
-  const client = createClient({ url: redis.url });
-  await client.connect();
+  pin(redis.pid(), false);
+  const client = await createClient({ url: redis.url }).connect();
+  const id = randomId();
+  await client.set(`login-elements:s:{${await hash(id)}}`, await createSealer([secret], 'record').seal(payload), { expiration: { type: 'PX', value: 24 * 3600_000 } });
+  const config: SessionBenchConfig = { app: 'https://app.example', secret, sealed, id, redisUrl: redis.url };
+  const against = aa ? 'a second library process' : 'hand-written jose';
+  console.log(`\ngetSession, the library against ${against}: ${rounds} rounds over ${PROCESSES} pairs of processes.\n`);
+  console.log(`| getSession | concurrency | CPU µs per read (library / ${against}) | CPU ratio (range over the pairs) — target ≤ 1.10 | reads/s ratio |`);
+  console.log('| --- | ---: | ---: | ---: | ---: |');
   try {
-    const store = redisStore(client);
-    const stored = createLoginHandler({ allowedOrigins: [APP], providers, session: { secret: SECRET, store } });
-    const id = randomId();
-    const recordKey = `s:${await hash(id)}`;
-    await store.set(recordKey, await createSealer([SECRET], 'record').seal(payload), 3600_000);
-    const withId = new Request(`${APP}/api`, { headers: { cookie: `__Host-login-session=${id}` } });
-    const okRedis = await compare(
-      'Redis store',
-      () => stored.getSession(withId),
-      async () => {
-        const value = cookieValue(withId.headers.get('cookie'), '__Host-login-session')!;
-        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
-        const record = await client.get(`login-elements:s:${Buffer.from(digest).toString('base64url')}`);
-        return record && handOpen(recordPurposeKey, record);
-      },
-    );
-    return okSealed && okRedis;
+    const sealedMet = await measure('sealed', config, rounds, aa);
+    const redisMet = await measure('redis', config, rounds, aa);
+    return sealedMet && redisMet;
   } finally {
     client.destroy();
     await redis.stop();

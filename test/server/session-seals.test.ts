@@ -68,7 +68,7 @@ describe('purpose binding (item 6)', () => {
     const handler = handlerWith({}, { store: plain });
     const id = 'A'.repeat(43);
     const { hash } = await import('../../src/server/session/hash.js');
-    await store.set(`s:${await hash(id)}`, pair.slice(pair.indexOf('=') + 1), 60_000);
+    await store.set(`s:{${await hash(id)}}`, pair.slice(pair.indexOf('=') + 1), 60_000);
     expect(await read(handler, id)).toBeNull();
   });
 });

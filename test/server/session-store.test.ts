@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, memoryStore, type SessionStore } from '../../src/server/index.js';
 import { assertMatchesSpec } from '../support/openapi.js';
 import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
+import { counted, sessionKeys, userIndexKey } from '../support/store.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars!';
 
@@ -33,6 +34,7 @@ function controllable(inner: SessionStore = memoryStore()) {
     delete: wrap('delete', inner.delete),
     addToSet: wrap('addToSet', inner.addToSet),
     members: wrap('members', inner.members),
+    removeFromSet: wrap('removeFromSet', inner.removeFromSet),
     setIfAbsent: wrap('setIfAbsent', inner.setIfAbsent),
     deleteIf: wrap('deleteIf', inner.deleteIf),
   };
@@ -206,5 +208,58 @@ describe('kept tokens', () => {
     } finally {
       provider.state.refuseRevocation = false;
     }
+  });
+});
+
+describe("the user's session index stays small (memoryStore)", () => {
+  const index = userIndexKey('corp', 'user-1');
+
+  it("1,500 re-logins of one browser leave one member in the user's set; everywhere then takes a few store calls", async () => {
+    const store = counted(memoryStore());
+    const { url } = await serveWith(store.store);
+    const jar = new Jar();
+    for (let i = 0; i < 1500; i++) expect((await login(jar, url)).status).toBe(200);
+    expect(await store.store.members(index)).toEqual([sessionKeys(jar.cookies.get('login-session')!).record]);
+    store.reset();
+    expect((await logout(jar, url, { everywhere: true })).status).toBe(200);
+    // Read the session, list the set, two deletes, delete the set.
+    expect(store.calls.total).toBeLessThanOrEqual(6);
+    expect(await store.store.members(index)).toEqual([]);
+  }, 60_000);
+
+  it('a logout takes the session out of the set; a login drops members whose record is gone', async () => {
+    const inner = memoryStore();
+    const { url } = await serveWith(inner);
+    const [laptop, phone, tablet] = [new Jar(), new Jar(), new Jar()];
+    for (const jar of [laptop, phone, tablet]) await login(jar, url);
+    const key = (jar: Jar) => sessionKeys(jar.cookies.get('login-session')!).record;
+    const [phoneKey, tabletKey] = [key(phone), key(tablet)];
+    expect((await inner.members(index)).sort()).toEqual([key(laptop), phoneKey, tabletKey].sort());
+    await logout(phone, url);
+    expect((await inner.members(index)).sort()).toEqual([key(laptop), tabletKey].sort());
+    // The tablet's record ends where its user is not known (as a TTL does): its member is dead.
+    await inner.delete(tabletKey);
+    const desktop = new Jar();
+    await login(desktop, url);
+    expect((await inner.members(index)).sort()).toEqual([key(laptop), key(desktop)].sort());
+  });
+
+  it('a refused refresh ends the session and takes it out of the set', async () => {
+    const inner = memoryStore();
+    const { handler, url } = await serveWith(inner, { keepTokens: true });
+    const jar = new Jar();
+    await login(jar, url);
+    expect(await inner.members(index)).toEqual([sessionKeys(jar.cookies.get('login-session')!).record]);
+    // The user revokes the app's access at the provider; two hours later the access token has expired.
+    await fetch(provider.config.revocationEndpoint, { method: 'POST', body: new URLSearchParams({ token: `RT-${provider.state.tokenCalls}` }) });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 2 * 3600_000);
+      const session = await handler.getSession(new Request(url, { headers: { cookie: jar.header()! } }));
+      await expect(session!.accessToken!()).rejects.toMatchObject({ code: 'session_ended' });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await inner.members(index)).toEqual([]);
   });
 });

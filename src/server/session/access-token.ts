@@ -34,8 +34,8 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
   const unsaved = new Map<string, KeptTokens>();
 
   /** Ends the session for good: the provider will not refresh it. */
-  async function ended(key: string): Promise<never> {
-    await sessions.remove(key);
+  async function ended(key: string, session: SessionData): Promise<never> {
+    await sessions.remove(key, session);
     throw sessionEnded();
   }
 
@@ -73,14 +73,14 @@ export function createTokenAccess(sessions: Sessions, clients: ReadonlyMap<strin
           if (!tokens) throw sessionEnded();
           if (fresh(tokens)) return tokens.access_token;
           const client = clients.get(session.p);
-          if (!client?.refresh || !tokens.refresh_token) return await ended(key);
+          if (!client?.refresh || !tokens.refresh_token) return await ended(key, session);
           let next;
           try {
             next = await client.refresh(tokens.refresh_token);
           } catch (error) {
             // Refused (400: invalid_grant, …): the grant is gone and so is the session. A timeout or an
             // unreachable provider ends nothing: the next call tries again.
-            if (error instanceof EndpointError && error.status == 400) return await ended(key);
+            if (error instanceof EndpointError && error.status == 400) return await ended(key, session);
             throw error;
           }
           return await storeBack(key, keepTokens(next, tokens), session);

@@ -52,6 +52,11 @@ export function memoryStore(): SessionStore {
     async members(key) {
       return [...(live(sets, key) ?? [])];
     },
+    async removeFromSet(key, members) {
+      const set = live(sets, key);
+      for (const member of members) set?.delete(member);
+      if (set?.size === 0) sets.delete(key);
+    },
     async setIfAbsent(key, value, ttlMs) {
       if (live(values, key) !== undefined) return false;
       values.set(key, { value, expires: Date.now() + ttlMs });

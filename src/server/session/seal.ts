@@ -1,4 +1,5 @@
 import { CompactEncrypt, compactDecrypt, type CompactJWEHeaderParameters } from 'jose';
+import { openInThread } from './open-in-thread.js';
 
 /**
  * Sealing: JWE compact serialisation, `dir` + `A256GCM` (AEAD: encrypted and authenticated), on
@@ -28,14 +29,17 @@ const ALGORITHMS = { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorith
 interface Key {
   kid: string;
   key: CryptoKey;
+  /** The same key's bytes, for opening in this thread (open-in-thread.ts). */
+  bytes: Uint8Array;
 }
 
 async function derive(secret: string, purpose: SealPurpose): Promise<Key> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveBits', 'deriveKey']);
   const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: SALT, info: encoder.encode(`${info} for ${purpose}`) });
-  const key = await crypto.subtle.deriveKey(hkdf('A256GCM key'), material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const bytes = new Uint8Array(await crypto.subtle.deriveBits(hkdf('A256GCM key'), material, 256));
+  const key = await crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt']);
   const id = new Uint8Array(await crypto.subtle.deriveBits(hkdf('key id'), material, 48));
-  return { kid: base64url(id), key };
+  return { kid: base64url(id), key, bytes };
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -75,6 +79,14 @@ function canonical(segment: string): boolean {
   return last >= 0 && (last & (spare == 2 ? 0xf : 0x3)) == 0;
 }
 
+function parse(plaintext: string | null): unknown {
+  try {
+    return plaintext === null ? null : (JSON.parse(plaintext) as unknown);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * `secrets` is [newest, …older]: the first seals, all open. What it seals opens only in a sealer of the
  * same `purpose`.
@@ -93,6 +105,8 @@ export function createSealer(secrets: readonly string[], purpose: SealPurpose): 
     async open(value) {
       if (!COMPACT_JWE.test(value) || !value.split('.').every(canonical)) return null;
       const all = derived ?? (await ready());
+      const opened = openInThread(value, (kid) => all.find((key) => key.kid === kid)?.bytes);
+      if (opened !== undefined) return parse(opened);
       try {
         const { plaintext } = await compactDecrypt(
           value,
@@ -103,7 +117,7 @@ export function createSealer(secrets: readonly string[], purpose: SealPurpose): 
           },
           ALGORITHMS,
         );
-        return JSON.parse(decoder.decode(plaintext)) as unknown;
+        return parse(decoder.decode(plaintext));
       } catch {
         return null;
       }

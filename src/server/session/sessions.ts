@@ -2,11 +2,12 @@ import { EndpointError } from '../errors.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, readCookies, setCookie, type CookieJar, type PlainAllowed } from './cookie.js';
 import { createDeadlines } from './deadlines.js';
-import { hash, ID_PATTERN, randomId } from './hash.js';
+import { ID_PATTERN, randomId, sessionKey } from './hash.js';
 import { SLIDE_AFTER_MS, type SessionSettings } from './options.js';
 import { asKeptTokens, asSessionData, keepTokens, trimmed, withoutRaw, type EndedSession, type KeptTokens, type SessionData } from './record.js';
 import { createSealer } from './seal.js';
 import type { SessionStore } from './store.js';
+import { createUserIndex, inBatches } from './user-index.js';
 
 /** What a session read needs of a request, whatever carried it. */
 export interface SessionSource {
@@ -18,7 +19,7 @@ export interface SessionSource {
 /** A session that was read: its data, where it lives, and a cookie to send back when it slid. */
 export interface ReadSession {
   data: SessionData;
-  /** The store key (`s:` + hash of the id), with a store. */
+  /** The store key (`s:{hash of the id}`), with a store. */
   key?: string;
   setCookie?: string;
 }
@@ -39,8 +40,6 @@ export const sessionEnded = () => new EndpointError(401, 'session_ended', 'The s
  */
 export const tokensKey = (key: string) => `t:${key.slice(2)}`;
 
-const userKey = (provider: string, id: string) => hash(`${provider}\u0000${id}`).then((h) => `u:${h}`);
-
 /**
  * The sessions of one handler. `plainAllowed`: whether a loopback `http:` page origin is a place this
  * site is served from (development), where the cookie cannot be `Secure`.
@@ -53,25 +52,19 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, pla
   const deadlines = createDeadlines(timeoutMs);
   /** A store call within `timeoutMs`; any failure is the 503 (never a half answer). */
   function call<T>(operation: (store: SessionStore) => Promise<T>): Promise<T> {
+    let answer: Promise<T>;
+    try {
+      answer = operation(store!);
+    } catch {
+      return Promise.reject(storeUnavailable());
+    }
+    // Whichever comes first settles it: a promise ignores a second resolve or reject.
     return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const fail = () => {
-        if (settled) return;
-        settled = true;
-        settle();
-        reject(storeUnavailable());
-      };
-      const settle = deadlines.start(fail);
-      try {
-        operation(store!).then((value) => {
-          if (settled) return;
-          settled = true;
-          settle();
-          resolve(value);
-        }, fail);
-      } catch {
-        fail();
-      }
+      const settle = deadlines.start(() => reject(storeUnavailable()));
+      answer.then(
+        (value) => (settle(), resolve(value)),
+        () => (settle(), reject(storeUnavailable())),
+      );
     });
   }
 
@@ -83,11 +76,21 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, pla
   const slideAfterMs = idleMs ? Math.min(SLIDE_AFTER_MS, idleMs / 2) : Infinity;
   const seconds = (until: number) => Math.ceil((until - Date.now()) / 1000);
   const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin, plainAllowed);
+  const index = createUserIndex(call);
 
+  /** The record at `key`, expired or not. */
+  async function record(key: string): Promise<SessionData | null> {
+    const sealed = await call((s) => s.get(key));
+    return sealed === null ? null : asSessionData(await sealer.record.open(sealed));
+  }
+
+  /** The live session at `key`; one found expired (a maxAge lowered since) is ended on the way. */
   async function load(key: string): Promise<SessionData | null> {
     const sealed = await call((s) => s.get(key));
     const data = sealed === null ? null : asSessionData(await sealer.record.open(sealed));
-    return data && Date.now() < expiry(data) ? data : null;
+    if (!data || Date.now() < expiry(data)) return data;
+    await remove(key, data).catch(() => {});
+    return null;
   }
 
   /** Writes a new session's record. */
@@ -122,10 +125,9 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, pla
     return true;
   }
 
-  /** Deletes a session's record and its tokens. */
-  async function remove(key: string): Promise<void> {
-    await call((s) => s.delete(key));
-    await call((s) => s.delete(tokensKey(key)));
+  /** Deletes a session's record and its tokens, and (given its data) takes it out of its user's set. */
+  async function remove(key: string, data?: SessionData | null): Promise<void> {
+    await Promise.all([call((s) => s.delete(key)), call((s) => s.delete(tokensKey(key))), index.remove(key, data)]);
   }
 
   /** A cookie's value as a live session (with its store key), or null. */
@@ -133,7 +135,8 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, pla
     if (value.length > MAX_COOKIE_BYTES) return null;
     if (store) {
       if (!ID_PATTERN.test(value)) return null;
-      const key = `s:${await hash(value)}`;
+      const digest = sessionKey(value);
+      const key = typeof digest == 'string' ? digest : await digest;
       const data = await load(key);
       return data && { data, key };
     }
@@ -187,18 +190,24 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, pla
       const jar = jarFor(source);
       if (!store) return { setCookie: await sealedCookie(jar, data), data };
       const id = randomId();
-      const key = `s:${await hash(id)}`;
-      // The session this browser had (or was planted with) is replaced, not left behind in the store.
+      const key = await sessionKey(id);
+      // The session this browser had (or was planted with) is replaced, not left behind in the store
+      // nor in its user's set.
       const previous = readCookie(source.cookie, jar.name);
       if (previous !== undefined && ID_PATTERN.test(previous)) {
-        await remove(`s:${await hash(previous)}`);
+        const previousKey = await sessionKey(previous);
+        await remove(previousKey, await record(previousKey));
       }
-      // Tokens first: a session record never exists without the tokens it promises.
-      if (settings.keepTokens) await saveTokens(key, keepTokens(tokens), data);
-      await save(key, data);
-      if (data.u) {
-        const index = await userKey(provider, data.u.id);
-        await call((s) => s.addToSet(index, key, maxAgeMs));
+      try {
+        // Tokens first: a session record never exists without the tokens it promises; the record
+        // before its index entry, which a login elsewhere drops when it finds no record.
+        if (settings.keepTokens) await saveTokens(key, keepTokens(tokens), data);
+        await save(key, data);
+        await index.add(key, data, maxAgeMs);
+      } catch (error) {
+        // A login that fails half-way leaves nothing behind (no tokens kept for days with no session).
+        await remove(key, data).catch(() => {});
+        throw error;
       }
       // With a store the record carries the idle window; the cookie lives until the absolute end.
       return { setCookie: setCookie(jar, id, seconds(data.e)), data, key };
@@ -212,18 +221,24 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, pla
       const { session, setCookie: clear } = await this.read(source, false);
       if (!session) return { ended: [], setCookie: clear };
       const setCookieHeader = clearCookie(jarFor(source));
-      if (!session.key) return { ended: [{ data: session.data }], setCookie: setCookieHeader };
-      const keys = new Set([session.key]);
-      const index = everywhere && session.data.u ? await userKey(session.data.p, session.data.u.id) : undefined;
-      if (index) for (const key of await call((s) => s.members(index))) keys.add(key);
-      const ended: EndedSession[] = [];
-      for (const key of keys) {
-        const data = key === session.key ? session.data : await load(key);
-        const tokens = settings.keepTokens ? await loadTokens(key) : null;
-        if (data) ended.push(tokens ? { data, tokens } : { data });
-        await remove(key);
+      const { key, data } = session;
+      if (!key) return { ended: [{ data }], setCookie: setCookieHeader };
+      const tokens = settings.keepTokens ? await loadTokens(key) : null;
+      const ended: EndedSession[] = [tokens ? { data, tokens } : { data }];
+      const userIndex = everywhere ? await index.indexOf(data) : undefined;
+      if (!userIndex) {
+        await remove(key, data);
+        return { ended, setCookie: setCookieHeader };
       }
-      if (index) await call((s) => s.delete(index));
+      // Every session in the user's set, a batch at a time: two deletes per key (and a read of kept
+      // tokens), no record read. The set is one provider's user's: the provider is this session's.
+      const others = (await call((s) => s.members(userIndex))).filter((member) => member !== key);
+      await inBatches([key, ...others], async (member) => {
+        const kept = member === key ? null : settings.keepTokens ? await loadTokens(member) : null;
+        if (kept) ended.push({ data, tokens: kept });
+        await Promise.all([call((s) => s.delete(member)), call((s) => s.delete(tokensKey(member)))]);
+      });
+      await call((s) => s.delete(userIndex));
       return { ended, setCookie: setCookieHeader };
     },
 

@@ -1,6 +1,8 @@
 /**
  * Where server-side sessions live (SPEC §6 "With a store"). Small on purpose, so a KV, a database or a
- * cache can carry it: keys and values are opaque strings (keys already hashed, values sealed).
+ * cache can carry it: keys and values are opaque strings (keys already hashed, values sealed). The
+ * keys of one session differ only before their `{…}` part (`s:{H}`, `t:{H}`, `l:{H}`): a sharded store
+ * can keep them together by it, as Redis Cluster does (hash tags).
  * Every call may reject or hang when the store is down: the endpoint answers 503
  * `session_store_unavailable` after `timeoutMs`, and never sets a cookie for a record it could not write.
  */
@@ -24,6 +26,11 @@ export interface SessionStore {
   addToSet(key: string, member: string, ttlMs: number): Promise<void>;
   /** The members of the set at `key` (empty when there is none). */
   members(key: string): Promise<string[]>;
+  /**
+   * Removes `members` from the set at `key` (absent ones are no error): a session that ended or was
+   * replaced leaves its user's set, so the set stays as small as the user's live sessions.
+   */
+  removeFromSet(key: string, members: string[]): Promise<void>;
   /**
    * Sets `key` only when it is absent, for `ttlMs`: true when this call set it. The lock that makes a
    * refresh happen once per session across instances (Redis: `SET key value NX PX ttl`).
