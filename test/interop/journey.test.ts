@@ -83,4 +83,63 @@ describe('LemonLDAP::NG: login', () => {
     const id = await lemonldapSessionId(context, lemon.issuer);
     expect(await lemonldapSession(lemon.issuer, id!)).toMatchObject({ uid: 'dwho' });
   });
+
+  it('redirect: the page goes to its login form and comes back → login-start, login-success (mode redirect); signed in', async () => {
+    const page = await openSite('redirect');
+    await page.click('oauth-login');
+    await page.waitForURL((url) => url.href.startsWith(lemon.issuer));
+    await signInAtLemonldap(page);
+    await page.waitForURL(site.origin + '/');
+    const success = await pageEvent(page, 'login-success');
+    expect(success.detail).toMatchObject({ provider: 'lemon', mode: 'redirect', result: { provider: 'lemon', user: DWHO } });
+    expect(await sessionState(page)).toBe('signed-in');
+    // The page that came back is a fresh document: it is told the outcome, once.
+    expect(await eventTypes(page)).toEqual(['login-success']);
+  });
+});
+
+describe('LemonLDAP::NG: after the login', () => {
+  /** The site's session as its own routes see it, with this browser context's cookies. */
+  async function siteSession() {
+    const cookie = (await context.cookies(site.origin)).map((c) => `${c.name}=${c.value}`).join('; ');
+    return handler.getSession(new Request(site.origin + '/', { headers: { cookie } }));
+  }
+
+  it(`refresh with its real tokens: its access token expires (${lemon.accessTokenSeconds} s) and accessToken() gets a new one from its token endpoint`, async () => {
+    const page = await openSite('popup');
+    await popupLogin(page);
+    const first = await (await siteSession())!.accessToken!();
+    expect(await userinfo(lemon.issuer, first)).toEqual({ status: 200, sub: 'dwho' });
+
+    // LemonLDAP itself refuses the token once its lifetime is over.
+    await expect.poll(async () => (await userinfo(lemon.issuer, first)).status, { timeout: (lemon.accessTokenSeconds + 5) * 1000, interval: 250 }).toBe(401);
+    // Three callers at once: one refresh at its token endpoint, one new token for all.
+    const session = (await siteSession())!;
+    const seconds = await Promise.all([session.accessToken!(), session.accessToken!(), session.accessToken!()]);
+    expect(new Set(seconds).size).toBe(1);
+    expect(seconds[0]).not.toBe(first);
+    expect(await userinfo(lemon.issuer, seconds[0]!)).toEqual({ status: 200, sub: 'dwho' });
+  });
+
+  it('RP-initiated logout ends its session: its REST API no longer has it, and the next login shows its login form again', async () => {
+    const page = await openSite('popup', 'provider-logout');
+    await popupLogin(page);
+    await page.waitForFunction(() => document.querySelector('login-session')?.getAttribute('state') === 'signed-in');
+    const id = (await lemonldapSessionId(context, lemon.issuer))!;
+    expect(await lemonldapSession(lemon.issuer, id)).toMatchObject({ uid: 'dwho' });
+
+    await page.locator('login-session').locator('button[part="logout"]').click();
+    // Its end-session endpoint asks the person to confirm; they accept.
+    await page.waitForURL((url) => url.href.startsWith(`${lemon.issuer}oauth2/logout`));
+    await page.click('#form button.positive');
+    await page.waitForURL(site.origin + '/');
+    expect(await sessionState(page)).toBe('signed-out');
+    expect(await lemonldapSession(lemon.issuer, id)).toBeNull();
+
+    const popupPromise = page.waitForEvent('popup');
+    await page.click('oauth-login');
+    const popup = await popupPromise;
+    await popup.waitForSelector('#userfield');
+    expect(await page.getAttribute('login-session', 'state')).toBe('signed-out');
+  });
 });

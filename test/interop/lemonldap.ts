@@ -111,12 +111,17 @@ function portalConfig(dir: string, port: number, options: LemonldapOptions, clie
   };
 }
 
-/** The PSGI app: LemonLDAP's portal plus its static files (the login page's CSS and scripts). */
+/**
+ * The PSGI app: LemonLDAP's portal plus the files its pages load — its own under /static, and jQuery
+ * and Bootstrap from Debian's libjs packages under /javascript (Apache's javascript-common alias). Its
+ * messages are filled in by those scripts: without them an error page shows an empty box.
+ */
 const PSGI = `use Plack::Builder;
 use Lemonldap::NG::Portal::Main;
 my $portal = Lemonldap::NG::Portal::Main->run({});
 builder {
   enable 'Static', path => qr{^/static/}, root => '${PORTAL_ROOT}/htdocs';
+  enable 'Static', path => qr{^/javascript/}, root => '/usr/share';
   $portal;
 };
 `;
@@ -164,10 +169,11 @@ export async function startLemonldap(options: LemonldapOptions): Promise<Running
     const port = await freePort();
     const issuer = `http://127.0.0.1:${port}/`;
     await writeConfig(dir, port, options, clientSecret);
-    // -E deployment: no Lint/StackTrace/AccessLog middleware; HTTP::Server::PSGI, one process.
     const logFile = join(dir, `portal-${attempt}.log`);
     const fd = openSync(logFile, 'a');
-    const child = spawn(PLACKUP, ['-E', 'deployment', '--host', '127.0.0.1', '--port', String(port), join(dir, 'portal.psgi')], {
+    // plackup's own server (HTTP::Server::PSGI, one process). -E deployment: no Lint/StackTrace/AccessLog.
+    const args = ['-E', 'deployment', '--host', '127.0.0.1', '--port', String(port), join(dir, 'portal.psgi')];
+    const child = spawn(PLACKUP, args, {
       env: { ...process.env, LLNG_DEFAULTCONFFILE: join(dir, 'lemonldap-ng.ini') },
       stdio: ['ignore', 'ignore', fd],
     });
