@@ -18,6 +18,7 @@ async function buildBundles(outdir: string): Promise<void> {
     bundle: true,
     format: 'esm',
     target: 'es2022',
+    minify: true,
     outdir,
     logLevel: 'warning',
   });

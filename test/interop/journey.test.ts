@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { createLoginHandler, memoryStore, type LoginHandler } from '../../src/server/index.js';
 import './context.js';
 import { startSite, type RunningSite } from './site.js';
-import { eventTypes, launchChromium, lemonldapSession, lemonldapSessionId, pageEvent, sessionState, signInAtLemonldap, userinfo } from './support.js';
+import { eventTypes, launchChromium, sessionChanges, lemonldapSession, lemonldapSessionId, pageEvent, sessionState, signInAtLemonldap, userinfo } from './support.js';
 
 const lemon = inject('interop');
 const DWHO = { id: 'dwho', name: 'Doctor Who', email: 'dwho@badwolf.org' };
@@ -75,10 +75,15 @@ describe('LemonLDAP::NG: login', () => {
     expect(success.detail).toMatchObject({ provider: 'lemon', mode: 'popup', result: { provider: 'lemon', user: DWHO } });
     await page.waitForFunction(() => document.querySelector('login-session')?.getAttribute('state') === 'signed-in');
     expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
+    expect(await sessionChanges(page)).toEqual([
+      { state: 'signed-out', provider: null, user: null },
+      { state: 'signed-in', provider: 'lemon', user: expect.objectContaining(DWHO) },
+    ]);
 
     await page.reload();
     expect(await sessionState(page)).toBe('signed-in');
     expect(await signedInText(page)).toBe('Signed in as Doctor Who · Sign out');
+    expect(await sessionChanges(page)).toEqual([{ state: 'signed-in', provider: 'lemon', user: expect.objectContaining(DWHO) }]);
 
     const id = await lemonldapSessionId(context, lemon.issuer);
     expect(await lemonldapSession(lemon.issuer, id!)).toMatchObject({ uid: 'dwho' });

@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const PLACKUP = '/usr/bin/plackup';
-export const PORTAL_MODULE = '/usr/share/perl5/Lemonldap/NG/Portal/Main.pm';
 const PORTAL_ROOT = '/usr/share/lemonldap-ng/portal';
 
 export interface LemonldapOptions {

@@ -17,11 +17,11 @@ export interface RunningSite {
 }
 
 /** Records the login elements' and `<login-session>`'s events before any element upgrades. */
-const RECORDER = `window.events = [];
+const RECORDER = `window.siteEvents = [];
 for (const type of ['login-start', 'login-success', 'login-error', 'login-cancel'])
-  document.addEventListener(type, (e) => events.push({ type, detail: JSON.parse(JSON.stringify(e.detail)) }));
-window.sessionChanges = [];
-document.addEventListener('session-change', (e) => sessionChanges.push(JSON.parse(JSON.stringify(e.detail))));`;
+  document.addEventListener(type, (e) => siteEvents.push({ type, detail: JSON.parse(JSON.stringify(e.detail)) }));
+window.siteSessionChanges = [];
+document.addEventListener('session-change', (e) => siteSessionChanges.push(JSON.parse(JSON.stringify(e.detail))));`;
 
 const page = (body: string) => `<!doctype html>
 <html lang="en">

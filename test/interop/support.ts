@@ -7,8 +7,8 @@ export { launchChromium } from '../support/chromium.js';
 export type PageEvent = { type: string; detail: Record<string, unknown> };
 declare global {
   interface Window {
-    events: PageEvent[];
-    sessionChanges: Record<string, unknown>[];
+    siteEvents: PageEvent[];
+    siteSessionChanges: Record<string, unknown>[];
   }
 }
 
@@ -20,13 +20,14 @@ export async function signInAtLemonldap(page: Page, user = 'dwho', password = 'd
   await page.click('#lform button[type="submit"]');
 }
 
-export const events = (page: Page) => page.evaluate(() => window.events);
-export const eventTypes = (page: Page) => page.evaluate(() => window.events.map((e) => e.type));
+export const events = (page: Page) => page.evaluate(() => window.siteEvents);
+export const eventTypes = (page: Page) => page.evaluate(() => window.siteEvents.map((e) => e.type));
+export const sessionChanges = (page: Page) => page.evaluate(() => window.siteSessionChanges);
 
 /** Waits for the page's first `type` event and returns it. */
 export async function pageEvent(page: Page, type: string, timeout = 15_000): Promise<PageEvent> {
-  await page.waitForFunction((t) => window.events.some((e) => e.type === t), type, { timeout });
-  return page.evaluate((t) => window.events.find((e) => e.type === t)!, type);
+  await page.waitForFunction((t) => window.siteEvents.some((e) => e.type === t), type, { timeout });
+  return page.evaluate((t) => window.siteEvents.find((e) => e.type === t)!, type);
 }
 
 export async function sessionState(page: Page): Promise<string | null> {
