@@ -3,7 +3,7 @@ import { later } from './on-demand.js';
 import type { LoginConfig, ServedProvider } from './types.js';
 import { warmCallback } from './warm.js';
 
-type Served = [parts: Awaited<ReturnType<typeof later>>, list: ServedProvider[]];
+type Served = [parts: Awaited<ReturnType<typeof later>>, list: { providers: ServedProvider[] }];
 
 /** The provider lists this page asked for, by URL: one request, however many elements name it. */
 const asked = new Map<string, Promise<Served>>();
@@ -22,7 +22,7 @@ export function withServed(config: LoginConfig): LoginConfig | Promise<LoginConf
   if (served) return served[0].applyServed(config, served[1]);
   let list = asked.get(url);
   if (!list) {
-    asked.set(url, (list = later().then(async (parts) => arrived.set(url, [parts, await parts.loadList(url)]).get(url)!)));
+    asked.set(url, (list = later().then(async (parts) => arrived.set(url, [parts, (await parts.callEndpoint(url)) as Served[1]]).get(url)!)));
     list.catch(() => asked.delete(url));
   }
   return list.then(([parts, providers]) => parts.applyServed(config, providers));
