@@ -109,7 +109,7 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
   return {
     url: `${origins[0]}/demo/`,
     buttons: providers.buttons,
-    secrets: [...Object.values(providers.server).map((p) => p.clientSecret), sessionSecret],
+    secrets: [...Object.values(providers.server).flatMap((p) => (p.clientSecret ? [p.clientSecret] : [])), sessionSecret],
     async close() {
       await vite.close();
       await providers.close();

@@ -94,16 +94,15 @@ export async function finish(
   flow: Reporter,
   config: LoginConfig,
   { error, error_description: description, iss, code }: CallbackMessage,
-  redirectUri: string,
-  codeVerifier?: string,
+  { redirectUri, codeVerifier, nonce }: FlowSecrets,
 ): Promise<void> {
   const issuer = config.issuer || config.profile.issuer;
   if (error) return fail(flow, { error, message: description || error, description });
   if (iss && issuer && iss !== issuer) return fail(flow, { error: 'iss_mismatch', message: `Issuer ${iss} is not ${issuer}` });
   if (!code) return fail(flow, { error: 'invalid_request', message: 'No code returned' });
-  if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier });
+  if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier, nonce });
   try {
-    const body = { code, redirectUri, codeVerifier, iss };
+    const body = { code, redirectUri, codeVerifier, iss, nonce };
     const { exchangeCode } = await later();
     flow.end('success', { result: await exchangeCode(safeUrl(config.exchangeEndpoint)!.href, body, flow.signal) });
   } catch (failure) {
@@ -115,11 +114,16 @@ export async function finish(
 /** A provider hook or URL that cannot make a safe request (a bad base-url, say) is a configuration error. */
 export const unbuildable = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
 
-/** What a flow keeps for its callback: the state it sent, where the answer goes, the PKCE verifier. */
-export interface FlowCallback {
-  state: string;
+/** What the exchange needs from the flow's start: where the answer went, the PKCE verifier, the OpenID Connect nonce. */
+export interface FlowSecrets {
   redirectUri: string;
   codeVerifier?: string;
+  nonce?: string;
+}
+
+/** What a flow keeps for its callback: the state it sent and its secrets. */
+export interface FlowCallback extends FlowSecrets {
+  state: string;
   /** Whether the page had focus when the flow began (before its popup opened). */
   focused?: boolean;
 }

@@ -46,9 +46,10 @@ export function runPopup(
   popup: Window,
   name: string,
   request: Promise<AuthorizeRequest> | undefined,
-  { state, redirectUri, codeVerifier, focused }: FlowCallback,
+  callback: FlowCallback,
 ): LoginFlow {
-  const callbackOrigin = new URL(redirectUri).origin;
+  const { state, focused } = callback;
+  const callbackOrigin = new URL(callback.redirectUri).origin;
   let listening = true;
   let looks = 0;
   // Focus is evidence only where the page had it when the flow began (a click gives it): a window
@@ -62,7 +63,7 @@ export function runPopup(
     if (!listening || !isFlowMessage(origin, data, callbackOrigin, state)) return;
     reply({ type: ACK_TYPE, state });
     stop();
-    void finish(flow, config, data, redirectUri, codeVerifier);
+    void finish(flow, config, data, callback);
   };
   // A same-origin callback page dispatches its message event here directly (callback.ts, decision 22).
   const onMessage = (event: MessageEvent) => onResult(event.origin, event.data, (ack) => (event.source as Window | null)?.postMessage(ack, event.origin));

@@ -9,11 +9,12 @@ import type { AuthorizeRequest, LoginConfig } from './types.js';
  * the element is usable at once; the stored transaction stays, in case the user goes Forward and
  * finishes (the callback then brings them back to a fresh page that resumes it).
  */
-export function runRedirect(flow: Reporter, config: LoginConfig, request: Promise<AuthorizeRequest>, { state, redirectUri, codeVerifier }: FlowCallback): LoginFlow {
+export function runRedirect(flow: Reporter, config: LoginConfig, request: Promise<AuthorizeRequest>, { state, redirectUri, codeVerifier, nonce }: FlowCallback): LoginFlow {
   request.then(({ url, method }) => {
     if (flow.settled) return;
     try {
-      saveTransaction({ state, provider: config.provider, codeVerifier, redirectUri, returnUrl: location.href, createdAt: Date.now() });
+      const { provider, exchangeEndpoint, issuer } = config;
+      saveTransaction({ state, provider, codeVerifier, nonce, redirectUri, exchangeEndpoint, issuer, returnUrl: location.href, createdAt: Date.now() });
     } catch {
       // Full, or blocked since the flow began: leaving now could never come back.
       return fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
@@ -39,7 +40,8 @@ export function resumeRedirect(config: LoginConfig, target: EventTarget): LoginF
   else if (tx.result.state != tx.state) fail(flow, { error: 'state_mismatch', message: 'Unknown state' });
   else {
     deadline(flow, limit && limit - (Date.now() - tx.createdAt));
-    void finish(flow, config, tx.result, tx.redirectUri, tx.codeVerifier);
+    // The endpoint and issuer the flow resolved when it left (an `endpoint`'s list may not be in again yet).
+    void finish(flow, { ...config, exchangeEndpoint: tx.exchangeEndpoint, issuer: tx.issuer }, tx.result, tx);
   }
   return flow;
 }

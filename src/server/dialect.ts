@@ -14,6 +14,19 @@ export interface UserContext {
   options: oauth.HttpRequestOptions<'GET'>;
 }
 
+/** What the browser needs for a provider's authorize request (SPEC §7): public settings only. */
+export interface AuthorizeSettings {
+  /** Undefined when neither the config nor the metadata names one. */
+  authorizeEndpoint?: string;
+  /** In the provider's own format; empty: none. */
+  scope: string;
+  pkce: 's256' | 'off';
+  /** Provider-specific authorize parameters (UPBOND's `audience`, the config's `params`). */
+  params?: Record<string, string>;
+  /** BellaDati: `post` submits the authorize parameters into the popup with a form. */
+  authorizeMethod?: 'get' | 'post';
+}
+
 /**
  * One provider's server-side dialect: data plus the hooks its quirks need. The shared flow in
  * provider-client.ts does the standard parts with oauth4webapi.
@@ -21,8 +34,12 @@ export interface UserContext {
 export interface Dialect {
   /** oauth4webapi's view of the provider: issuer and endpoints, with the config's overrides. */
   server(config: ProviderConfig): oauth.AuthorizationServer;
+  /** The authorize request's settings, from the config and `server` (discovered where it was). */
+  authorize(config: ProviderConfig, server: oauth.AuthorizationServer): AuthorizeSettings;
   /** How the client authenticates at the token endpoint. */
   clientAuth(config: ProviderConfig): oauth.ClientAuth;
+  /** The method `clientAuth` uses with `server` (for the hint after an `invalid_client`). */
+  authMethod?(config: ProviderConfig, server: oauth.AuthorizationServer): string;
   /** Extra token-request parameters. */
   tokenParameters?(config: ProviderConfig): Record<string, string>;
   /** Rewrites the standard form request into the provider's wire format. */
@@ -35,11 +52,19 @@ export interface Dialect {
   refresh: boolean;
 }
 
+/** The config's `params`, as the listing carries them (absent when there are none). */
+export const paramsOf = (config: ProviderConfig, own: Record<string, string | undefined> = {}): Record<string, string> | undefined => {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...own, ...config.params })) if (value) params[key] = value;
+  return Object.keys(params).length ? params : undefined;
+};
+
 /** `base` with the config's overrides applied. */
 export function serverWith(config: ProviderConfig, base: oauth.AuthorizationServer): oauth.AuthorizationServer {
   return {
     ...base,
     issuer: config.issuer ?? base.issuer,
+    authorization_endpoint: config.authorizeEndpoint ?? base.authorization_endpoint,
     token_endpoint: config.tokenEndpoint ?? base.token_endpoint,
     userinfo_endpoint: config.userinfoEndpoint ?? base.userinfo_endpoint,
     revocation_endpoint: config.revocationEndpoint ?? base.revocation_endpoint,

@@ -5,7 +5,9 @@ import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeReque
 import { createSessionLayer, type Session } from './session/index.js';
 import { withoutRaw } from './session/record.js';
 import type { SessionRequest, SessionResponse } from './session/request.js';
-import { positiveInteger } from './settings.js';
+import { callbackPage, callbackScript } from './callback-page.js';
+import { createProvidersRoute } from './providers-route.js';
+import { defaultLog, positiveInteger } from './settings.js';
 import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
 
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
@@ -57,12 +59,23 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const redirectUris = options.redirectUris && new Set(options.redirectUris);
   const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
   const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
+  const log = options.log ?? defaultLog() ?? (() => {});
+  // The handler's own GET routes, beside the session's; a provider may not take their names.
+  const routes = new Map<string, (incoming: Incoming) => Promise<Outcome>>([
+    ['providers', createProvidersRoute({ basePath, clients, configs: options.providers, redirectUris: options.redirectUris, allowedOrigins, originAllowed, log })],
+    ['callback', callbackPage],
+    ['callback.js', callbackScript],
+  ]);
+  for (const key of routes.keys())
+    if (Object.hasOwn(options.providers, key)) throw new TypeError(`login-elements: a provider may not be named "${key}": ${basePath}/${key} is the handler's own route`);
   const session =
     options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, allowedOrigins, isJson, timeoutMs, bodyTimeoutMs });
 
   async function handle(incoming: Incoming): Promise<Outcome> {
     const { pathname } = incoming;
     const name = pathname.startsWith(basePath + '/') ? pathname.slice(basePath.length + 1) : undefined;
+    const own = name !== undefined ? routes.get(name) : undefined;
+    if (own) return own(incoming);
     const routed = session?.route(name, incoming);
     if (routed) return routed;
     if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
@@ -127,12 +140,12 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       return await handle(incoming);
     } catch (error) {
       const failure = error instanceof EndpointError ? error : new EndpointError(500, 'server_error', 'The login could not be completed');
-      options.log?.(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}`);
+      log(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}`);
       return failure.toOutcome();
     }
   };
   const handler = async (request: Request): Promise<Response> => toResponse(await exchange(fromRequest(request)));
   const getSession = (request: SessionRequest, response?: SessionResponse) =>
     session ? session.getSession(request, response) : Promise.reject(new TypeError('login-elements: getSession needs the session option of createLoginHandler'));
-  return Object.assign(handler, { basePath, [exchangeCore]: exchange, [failureLog]: (line: string) => options.log?.(line), getSession });
+  return Object.assign(handler, { basePath, [exchangeCore]: exchange, [failureLog]: log, getSession });
 }

@@ -1,10 +1,11 @@
 import * as oauth from 'oauth4webapi';
-import { serverWith, type Dialect } from './dialect.js';
+import { serverWith, type AuthorizeSettings, type Dialect } from './dialect.js';
 import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
 import { readBounded } from './bounded-body.js';
 import { boundedAnswer } from './bounded-answer.js';
 import { Deadlines } from './deadlines.js';
+import { nonceRefusal, peekIdToken } from './nonce.js';
 import { positiveInteger } from './settings.js';
 import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
@@ -55,12 +56,18 @@ export interface ExchangeInput {
   redirectUri: string;
   codeVerifier?: string;
   iss?: string;
+  /** OpenID Connect: the authorize request's nonce; checked against the ID token where there is one. */
+  nonce?: string;
 }
 
 /** A provider's server-side operations, with its secrets bound in and its dialect's quirks applied. */
 export interface ProviderClient {
   readonly name: string;
   readonly clientId: string;
+  /** The dialect: the config's `type`, else the entry's key. */
+  readonly type: string;
+  /** What a page needs for the authorize request (SPEC §7), discovery filled in; never a secret. */
+  authorizeSettings(): Promise<AuthorizeSettings>;
   /** The provider's endpoints: as configured, or from its discovery document (fetched, then cached). */
   metadata(): Promise<oauth.AuthorizationServer>;
   exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
@@ -160,11 +167,24 @@ export function createProviderClient(
     }
   };
 
+  // For the listing only: an issuer without an authorize endpoint, where the exchange needs no discovery.
+  let listingDiscovery: (() => Promise<oauth.AuthorizationServer>) | undefined;
+  const authorizeSettings = async (): Promise<AuthorizeSettings> => {
+    let server = discovery ? await metadata() : configured;
+    if (!server.authorization_endpoint && !discovery && config.issuer) {
+      listingDiscovery ??= createDiscovery(config.issuer, (use) => scoped((op) => use(op.options)));
+      server = serverWith(config, await listingDiscovery());
+    }
+    return dialect.authorize(config, server);
+  };
+
   const provider: ProviderClient = {
     name,
+    type,
     clientId: config.clientId,
+    authorizeSettings: () => authorizeSettings().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
     metadata: () => metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
-    async exchange({ code, redirectUri, codeVerifier, iss }) {
+    async exchange({ code, redirectUri, codeVerifier, iss, nonce }) {
       // Configured endpoints need no await (the exchange is the hot path).
       const server = discovery ? await provider.metadata() : configured;
       let callback: URLSearchParams;
@@ -177,13 +197,19 @@ export function createProviderClient(
       // Guarded here rather than through `guarded`: two async steps less on the hot path.
       const op = operation();
       try {
-        const response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
-        const result = await oauth.processAuthorizationCodeResponse(server, client, response);
+        let response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
+        let expected: { expectedNonce: string } | undefined;
+        if (nonce) {
+          const peeked = await peekIdToken(response);
+          response = peeked.response;
+          if (peeked.idToken) expected = { expectedNonce: nonce };
+        }
+        const result = await oauth.processAuthorizationCodeResponse(server, client, response, expected);
         const claims = oauth.getValidatedIdTokenClaims(result);
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
         return { user, tokens: pickTokens(result) };
       } catch (error) {
-        throw fromUpstream(error, timeoutMs);
+        throw nonceRefusal(error, nonce) ?? fromUpstream(error, timeoutMs);
       } finally {
         op.release();
       }

@@ -8,6 +8,8 @@ export interface ExchangeRequest {
   redirectUri: string;
   codeVerifier?: string;
   iss?: string;
+  /** OpenID Connect: the nonce the authorize request carried, checked against the ID token. */
+  nonce?: string;
 }
 
 const invalid = (description: string) => new EndpointError(400, 'invalid_request', description);
@@ -36,14 +38,16 @@ export function parseExchangeRequest(text: string): ExchangeRequest {
     throw invalid('The body is not valid JSON');
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('The body must be a JSON object');
-  const { code, redirectUri, codeVerifier, iss } = body as Record<string, unknown>;
+  const { code, redirectUri, codeVerifier, iss, nonce } = body as Record<string, unknown>;
   if (typeof code !== 'string' || !code) throw invalid('code is required and must be a string');
   if (typeof redirectUri !== 'string' || !redirectUri) throw invalid('redirectUri is required and must be a string');
   if (codeVerifier !== undefined && (typeof codeVerifier !== 'string' || !VERIFIER.test(codeVerifier)))
     throw invalid('codeVerifier must be 43 to 128 unreserved characters (RFC 7636)');
   if (iss !== undefined && typeof iss !== 'string') throw invalid('iss must be a string');
+  if (nonce !== undefined && (typeof nonce !== 'string' || !nonce || nonce.length > 512)) throw invalid('nonce must be a non-empty string of at most 512 characters');
   const request: ExchangeRequest = { code, redirectUri };
   if (codeVerifier !== undefined) request.codeVerifier = codeVerifier as string;
   if (iss !== undefined) request.iss = iss;
+  if (nonce !== undefined) request.nonce = nonce as string;
   return request;
 }

@@ -17,3 +17,13 @@ export function positiveInteger(option: string, value: unknown, fallback: number
   const shown = typeof value == 'string' ? JSON.stringify(value) : String(value);
   throw new TypeError(`login-elements: ${option} must be a positive integer of at most ${max} (got ${shown})`);
 }
+
+/**
+ * Where failure lines go without a `log` option: `console.warn` outside production (SPEC §7: a
+ * refused origin, redirect URI or provider key is named while the site is being built), nowhere in
+ * production. `process` is read only where there is one (Workers have none: not production).
+ */
+export function defaultLog(): ((line: string) => void) | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.NODE_ENV === 'production' ? undefined : (line) => console.warn(line);
+}

@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { paramsOf, serverWith } from '../dialect.js';
 import { fetchJson, userId } from '../userinfo.js';
 
 /**
@@ -11,9 +11,11 @@ export const bbaton: Dialect = {
   server: (config) =>
     serverWith(config, {
       issuer: 'https://bauth.bbaton.com',
+      authorization_endpoint: 'https://bauth.bbaton.com/oauth/authorize',
       token_endpoint: 'https://bauth.bbaton.com/oauth/token',
       userinfo_endpoint: 'https://bapi.bbaton.com/v2/user/me',
     }),
+  authorize: (config, server) => ({ authorizeEndpoint: server.authorization_endpoint, scope: config.scope ?? 'read_profile', pkce: 'off', params: paramsOf(config) }),
   clientAuth: (config) => (_server, _client, _body, headers) => {
     const bytes = new TextEncoder().encode(`${config.clientId}:${config.clientSecret}`);
     headers.set('authorization', 'Basic ' + btoa(String.fromCharCode(...bytes)));

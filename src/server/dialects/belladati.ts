@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { paramsOf, serverWith } from '../dialect.js';
 import { fetchJson, userId } from '../userinfo.js';
 
 const DEFAULT_BASE = 'https://service.belladati.com';
@@ -13,9 +13,18 @@ const DEFAULT_BASE = 'https://service.belladati.com';
 export const belladati: Dialect = {
   server: (config) => {
     const base = (config.baseUrl || DEFAULT_BASE).replace(/\/+$/, '');
-    return serverWith(config, { issuer: base, token_endpoint: `${base}/oauth/v2/accessToken` });
+    // Its docs show a GET on `/auth/oauth/request:new` and a POST (a form into the popup) on `/auth/oauth/request`.
+    const authorize = `${base}/auth/oauth/request${config.authorizeMethod == 'post' ? '' : ':new'}`;
+    return serverWith(config, { issuer: base, authorization_endpoint: authorize, token_endpoint: `${base}/oauth/v2/accessToken` });
   },
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: (config, server) => ({
+    authorizeEndpoint: server.authorization_endpoint,
+    scope: config.scope ?? '',
+    pkce: 'off',
+    params: paramsOf(config),
+    authorizeMethod: config.authorizeMethod == 'post' ? 'post' : 'get',
+  }),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   refresh: true,
   async user(context) {
     const endpoint = context.server.userinfo_endpoint;

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { paramsOf, serverWith } from '../dialect.js';
 import { userId } from '../userinfo.js';
 
 const API = 'https://api.bitbadges.io/api/v0';
@@ -14,10 +14,13 @@ export const bitbadges: Dialect = {
   server: (config) =>
     serverWith(config, {
       issuer: 'https://bitbadges.io',
+      authorization_endpoint: 'https://bitbadges.io/oauth',
       token_endpoint: `${API}/oauth/token`,
       revocation_endpoint: `${API}/oauth/token/revoke`,
     }),
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  // No default scope: without one the person picks on BitBadges' own page.
+  authorize: (config, server) => ({ authorizeEndpoint: server.authorization_endpoint, scope: config.scope ?? '', pkce: 'off', params: paramsOf(config) }),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   adaptRequest: (config, init) => ({
     ...init,
     headers: { ...init.headers, 'content-type': 'application/json', 'x-api-key': config.apiKey ?? '' },

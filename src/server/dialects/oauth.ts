@@ -1,7 +1,16 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { paramsOf, serverWith } from '../dialect.js';
 import { oidcUser } from '../userinfo.js';
+
+/** What an OpenID Connect provider is asked for unless the config says otherwise (SPEC §7). */
+const OIDC_SCOPES = ['openid', 'profile', 'email'];
+
+/** `openid profile email`, less what the metadata's `scopes_supported` (where it has one) leaves out. */
+export function defaultOidcScope(server: oauth.AuthorizationServer): string {
+  const supported = server.scopes_supported;
+  return OIDC_SCOPES.filter((scope) => !Array.isArray(supported) || supported.includes(scope)).join(' ');
+}
 
 /**
  * Any OAuth 2.0 / OIDC provider: `client_secret_basic` (default) or `client_secret_post`, PKCE,
@@ -14,8 +23,15 @@ export const generic: Dialect = {
     if (!config.tokenEndpoint && !config.issuer) throw new TypeError('an oauth provider needs issuer (for discovery) or tokenEndpoint');
     return serverWith(config, { issuer: config.issuer ?? new URL(config.tokenEndpoint!).origin });
   },
+  authorize: (config, server) => ({
+    authorizeEndpoint: server.authorization_endpoint,
+    // An entry with an issuer is OpenID Connect: a newcomer expects a name and an email back.
+    scope: config.scope ?? (config.issuer ? defaultOidcScope(server) : ''),
+    pkce: config.pkce ?? 's256',
+    params: paramsOf(config),
+  }),
   clientAuth: (config) =>
-    config.tokenEndpointAuthMethod === 'client_secret_post' ? oauth.ClientSecretPost(config.clientSecret) : oauth.ClientSecretBasic(config.clientSecret),
+    config.tokenEndpointAuthMethod === 'client_secret_post' ? oauth.ClientSecretPost(config.clientSecret!) : oauth.ClientSecretBasic(config.clientSecret!),
   refresh: true,
   user: oidcUser,
 };

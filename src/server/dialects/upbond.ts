@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
-import { serverWith } from '../dialect.js';
+import { paramsOf, serverWith } from '../dialect.js';
 import { oidcUser } from '../userinfo.js';
 
 /**
@@ -11,10 +11,17 @@ export const upbond: Dialect = {
   server: (config) =>
     serverWith(config, {
       issuer: 'https://auth3.upbond.io/',
+      authorization_endpoint: 'https://auth3.upbond.io/authorize',
       token_endpoint: 'https://auth3.upbond.io/oauth/token',
       userinfo_endpoint: 'https://auth3.upbond.io/userinfo',
     }),
-  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret),
+  authorize: (config, server) => ({
+    authorizeEndpoint: server.authorization_endpoint,
+    scope: config.scope ?? 'openid profile email',
+    pkce: 's256',
+    params: paramsOf(config, { audience: config.audience }),
+  }),
+  clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   tokenParameters: (config): Record<string, string> => (config.audience ? { audience: config.audience } : {}),
   refresh: true,
   user: oidcUser,

@@ -1,0 +1,128 @@
+import { button } from '../i18n/en.js';
+import type { AuthorizeSettings } from './dialect.js';
+import { EndpointError } from './errors.js';
+import { etagOf, matchesEtag, notModified } from './http-cache.js';
+import type { Incoming, Outcome } from './incoming.js';
+import type { ProviderClient } from './provider-client.js';
+import type { ProviderConfig } from './types.js';
+
+/** One entry of `GET {basePath}/providers` (SPEC §7): what a page needs, never a secret. */
+export interface PublicProvider extends Partial<AuthorizeSettings> {
+  key: string;
+  type: string;
+  clientId: string;
+  label: string;
+  issuer?: string;
+  redirectUri?: string;
+  /** The provider cannot be used now (its discovery failed, its config names no authorize endpoint). */
+  error?: string;
+  error_description?: string;
+}
+
+export interface ProvidersContext {
+  basePath: string;
+  clients: ReadonlyMap<string, ProviderClient>;
+  configs: Readonly<Record<string, ProviderConfig>>;
+  redirectUris: readonly string[] | undefined;
+  allowedOrigins: ReadonlySet<string> | undefined;
+  originAllowed(origin: string, incoming: Incoming): boolean;
+  log(line: string): void;
+}
+
+/** How long a provider whose discovery failed is listed with its error before it is tried again. */
+export const LISTING_FAILURE_TTL_MS = 30_000;
+
+/** The built-in dialects' display names, as their buttons say them. */
+const BUILT_IN_LABELS: Record<string, string> = { bbaton: button.bbaton, belladati: button.belladati, upbond: button.upbond, bitbadges: button.bitbadges };
+
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).host : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The entry's `label`, else a built-in's own name, else the issuer's (or an endpoint's) host, else the key. */
+export const labelOf = (key: string, type: string, config: ProviderConfig): string =>
+  config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type]! : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
+
+/**
+ * `GET {basePath}/providers` (SPEC §7): the public settings of every configured provider, in the
+ * configured order, discovery filled in. A provider whose discovery fails is listed with `error` (for
+ * `LISTING_FAILURE_TTL_MS`, so one broken issuer does not slow every page) and the others still work.
+ * `redirectUri` is computed for the page's origin; CORS headers only for an allowed Origin.
+ */
+export function createProvidersRoute(context: ProvidersContext): (incoming: Incoming) => Promise<Outcome> {
+  const { basePath, clients, configs, redirectUris, allowedOrigins, originAllowed } = context;
+  const failures = new Map<string, { entry: PublicProvider; until: number }>();
+
+  /** The origin-independent part of one entry. */
+  async function entryOf(client: ProviderClient): Promise<PublicProvider> {
+    const config = configs[client.name]!;
+    const base = { key: client.name, type: client.type, clientId: client.clientId, label: labelOf(client.name, client.type, config) };
+    const failed = failures.get(client.name);
+    if (failed && failed.until > Date.now()) return failed.entry;
+    let settings: AuthorizeSettings;
+    try {
+      settings = await client.authorizeSettings();
+    } catch (error) {
+      const { error: code, description } = error instanceof EndpointError ? error : new EndpointError(502, 'invalid_provider_response', 'The provider could not be reached');
+      const entry = { ...base, error: code, error_description: `Discovery failed: ${description}` };
+      failures.set(client.name, { entry, until: Date.now() + LISTING_FAILURE_TTL_MS });
+      context.log(`login-elements: GET ${basePath}/providers: provider "${client.name}" is listed with ${code} (its discovery at ${config.issuer} failed)`);
+      return entry;
+    }
+    failures.delete(client.name);
+    if (!settings.authorizeEndpoint)
+      return { ...base, error: 'invalid_config', error_description: `Provider "${client.name}" names no authorize endpoint: set authorizeEndpoint, or issuer for discovery` };
+    const { authorizeEndpoint, scope, pkce, params, authorizeMethod } = settings;
+    return { ...base, authorizeEndpoint, ...(config.issuer ? { issuer: config.issuer } : {}), scope, pkce, ...(params ? { params } : {}), ...(authorizeMethod ? { authorizeMethod } : {}) };
+  }
+
+  /**
+   * The redirect URI for a page on `origin`: the entry's own, else `{origin}{basePath}/callback` —
+   * or, where `redirectUris` does not list that, the first listed one on the page's origin.
+   */
+  function redirectUriFor(key: string, origin: string): string {
+    const own = configs[key]!.redirectUri;
+    if (own) return own;
+    const served = `${origin}${basePath}/callback`;
+    if (!redirectUris || redirectUris.includes(served)) return served;
+    return redirectUris.find((uri) => new URL(uri).origin == origin) ?? served;
+  }
+
+  /** The page's origin: an allowed Origin header (then CORS), else its Host or Referer if allowed, else the first allowed origin. */
+  function pageOrigin(incoming: Incoming): { origin: string; cors: boolean } {
+    const origin = incoming.header('origin');
+    if (origin !== null) {
+      if (originAllowed(origin, incoming)) return { origin, cors: true };
+      context.log(`login-elements: GET ${basePath}/providers from origin ${origin}, which is not an allowed origin: answered without CORS headers (add it to allowedOrigins)`);
+    }
+    // A same-origin GET carries no Origin header.
+    if (!allowedOrigins) return { origin: incoming.ownOrigin(), cors: false };
+    const candidates = [() => incoming.ownOrigin(), () => new URL(incoming.header('referer')!).origin];
+    for (const candidate of candidates) {
+      try {
+        const found = candidate();
+        if (allowedOrigins.has(found)) return { origin: found, cors: false };
+      } catch {
+        /* no usable Host or Referer */
+      }
+    }
+    return { origin: allowedOrigins.values().next().value!, cors: false };
+  }
+
+  return async (incoming) => {
+    if (incoming.method !== 'GET' && incoming.method !== 'HEAD') throw new EndpointError(405, 'method_not_allowed', 'Use GET', { allow: 'GET, HEAD' });
+    const { origin, cors } = pageOrigin(incoming);
+    const entries = await Promise.all([...clients.values()].map(entryOf));
+    const json = JSON.stringify({ providers: entries.map((entry) => (entry.error ? entry : { ...entry, redirectUri: redirectUriFor(entry.key, origin) })) });
+    const etag = await etagOf(json);
+    // The body depends on the page's origin (its redirect URIs): caches keep one per Origin.
+    const headers: Record<string, string> = { 'cache-control': 'no-cache', etag, vary: 'Origin' };
+    if (cors) headers['access-control-allow-origin'] = origin;
+    if (matchesEtag(incoming.header('if-none-match'), etag)) return notModified(headers);
+    return { status: 200, json, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
+  };
+}

@@ -1,0 +1,91 @@
+// The callback page the handler serves (SPEC §7: GET {basePath}/callback + callback.js) behind
+// helmet()'s default headers (CSP script-src 'self', style-src-attr 'none', COOP same-origin, …), in
+// real Chromium against oidc-provider: the popup login completes, and nothing is refused by a CSP.
+import express from 'express';
+import helmet from 'helmet';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OIDC_USER, startOidc } from '../../demo/stand-ins/oidc.js';
+import { createLoginHandler } from '../../src/server/index.js';
+import { toNodeListener } from '../../src/server/node.js';
+import { launchChromium } from './support.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const clientId = 'served-callback-client';
+const clientSecret = 'served-callback-secret-long-enough-for-hs256';
+
+let server: Server;
+let site: string;
+let op: Awaited<ReturnType<typeof startOidc>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Nothing but the default: the redirect URI is the handler's own callback page.
+  const redirectUri = `${site}/auth/callback`;
+  op = await startOidc([{ clientId, clientSecret, redirectUris: [redirectUri] }]);
+  const publicDir = mkdtempSync(join(tmpdir(), 'login-elements-served-callback-'));
+  writeFileSync(
+    join(publicDir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
+<script type="module" src="/login-elements/login-elements.js"></script><script type="module" src="/app.js"></script></head>
+<body><oauth-login provider="corp" client-id="${clientId}" authorize-endpoint="${op.endpoints.authorizeEndpoint}" issuer="${op.url}"
+ scope="openid profile email" redirect-uri="/auth/callback" exchange-endpoint="/auth/corp">Log in</oauth-login><p id="status"></p></body></html>`,
+  );
+  writeFileSync(
+    join(publicDir, 'app.js'),
+    `const status = document.getElementById('status');
+document.addEventListener('login-success', (e) => (status.textContent = 'Signed in as ' + e.detail.result.user.id));
+document.addEventListener('login-error', (e) => (status.textContent = 'Could not sign in (' + e.detail.error + ')'));`,
+  );
+  const app = express();
+  app.use(helmet());
+  app.use('/login-elements', express.static(join(root, 'dist/cdn')));
+  app.use(toNodeListener(createLoginHandler({ allowedOrigins: [site], providers: { corp: { type: 'oauth', clientId, clientSecret, issuer: op.url } } })));
+  app.use(express.static(publicDir));
+  server.on('request', app);
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  server?.close();
+  await op?.close();
+});
+
+describe('the callback page served by the handler, behind helmet()', () => {
+  it('popup login completes; no CSP refusal on the page or in the popup; the page answered no-referrer', async () => {
+    const context = await browser.newContext();
+    const refused: string[] = [];
+    const callbackHeaders: Record<string, string>[] = [];
+    const watch = (page: Page) => {
+      page.on('console', (m) => /Content Security Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
+      // The one carrying the code (the element also fetches the page ahead, without one).
+      page.on('response', (r) => new URL(r.url()).pathname === '/auth/callback' && new URL(r.url()).searchParams.has('code') && callbackHeaders.push(r.headers()));
+    };
+    context.on('page', watch);
+    const page = await context.newPage();
+    const response = await page.goto(site + '/');
+    expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(response!.headers()['cross-origin-opener-policy']).toBe('same-origin');
+    await page.waitForFunction(() => customElements.get('oauth-login'));
+    const popup = page.waitForEvent('popup');
+    await page.click('oauth-login');
+    await (await popup).click('#approve');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent!.length > 0, null, { timeout: 20_000 });
+    expect(await page.textContent('#status')).toBe(`Signed in as ${OIDC_USER.sub}`);
+    expect(refused).toEqual([]);
+    expect(callbackHeaders).toHaveLength(1);
+    expect(callbackHeaders[0]!['referrer-policy']).toBe('no-referrer');
+    await context.close();
+  });
+});
