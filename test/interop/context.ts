@@ -8,7 +8,7 @@ export interface InteropContext {
   logFile: string;
   /** The origin the test files serve their pages on: the one the relying party's redirect URIs name. */
   siteOrigin: string;
-  /** `app.js` (every element) and `callback.js`, built from `src/`. */
+  /** `app.js`: every element, built from `src/`. */
   bundleDir: string;
   accessTokenSeconds: number;
 }

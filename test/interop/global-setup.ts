@@ -1,6 +1,6 @@
 /**
  * Once per interop run: LemonLDAP::NG started (about a second) with our relying party registered for
- * the site origin the test files will serve, and the page bundles built from `src/` with esbuild.
+ * the site origin the test files will serve, and the elements' bundle built from `src/` with esbuild.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ const root = new URL('../../', import.meta.url).pathname;
 
 async function buildBundles(outdir: string): Promise<void> {
   await build({
-    entryPoints: { app: join(root, 'src/index.ts'), callback: join(root, 'src/callback.ts') },
+    entryPoints: { app: join(root, 'src/index.ts') },
     bundle: true,
     format: 'esm',
     target: 'es2022',
@@ -30,7 +30,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const bundleDir = await mkdtemp(join(tmpdir(), 'interop-bundles-'));
   const [lemonldap] = await Promise.all([
     startLemonldap({
-      redirectUris: [`${siteOrigin}/auth/callback`, `${siteOrigin}/callback.html`],
+      // The handlers' served callback pages (/auth: the site's; /wrong: one with a wrong secret).
+      redirectUris: [`${siteOrigin}/auth/callback`, `${siteOrigin}/wrong/callback`],
       postLogoutRedirectUris: [`${siteOrigin}/`],
       accessTokenSeconds: ACCESS_TOKEN_SECONDS,
     }),

@@ -39,7 +39,7 @@ beforeEach(async () => {
 afterEach(() => context.close());
 
 /**
- * The site's page: `<login-session>` around a LemonLDAP button in `mode`, configured by the server
+ * The site's page: `<login-session>` around a LemonLDAP button (popup: the default mode, `auto`), configured by the server
  * (`endpoint`): client id, authorize endpoint, issuer, scope and the served callback page
  * (`/auth/callback`) come from `GET /auth/providers`. `exchange-endpoint` repeats what `endpoint`
  * implies only because `<login-session>` recognises a login by that property: without it the page
@@ -47,7 +47,7 @@ afterEach(() => context.close());
  */
 function sitePage(mode: 'popup' | 'redirect', sessionAttributes = ''): string {
   return `<login-session endpoint="/auth" ${sessionAttributes}>
-  <div slot="signed-out"><oauth-login provider="lemon" endpoint="/auth" exchange-endpoint="/auth/lemon" mode="${mode}"></oauth-login></div>
+  <div slot="signed-out"><oauth-login provider="lemon" endpoint="/auth" exchange-endpoint="/auth/lemon"${mode == 'redirect' ? ' mode="redirect"' : ''}></oauth-login></div>
 </login-session>`;
 }
 

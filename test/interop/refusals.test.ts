@@ -19,7 +19,7 @@ beforeAll(async () => {
       basePath,
       allowedOrigins: [lemon.siteOrigin],
       providers: {
-        lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret, tokenEndpointAuthMethod: 'client_secret_post' },
+        lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret, tokenEndpointAuthMethod: 'client_secret_post', scope: 'openid profile email' },
       },
     });
   const handlers = [handler('/auth', lemon.clientSecret), handler('/wrong', `${lemon.clientSecret}-not`)];
@@ -34,13 +34,9 @@ beforeEach(async () => {
 });
 afterEach(() => context.close());
 
-async function openButton(attributes: { redirectUri: string; exchangeEndpoint: string }): Promise<Page> {
-  site.pages.set(
-    '/',
-    `<oauth-login provider="lemon" mode="popup" client-id="${lemon.clientId}" authorize-endpoint="${lemon.issuer}oauth2/authorize"
-      issuer="${lemon.issuer}" scope="openid profile email" redirect-uri="${attributes.redirectUri}"
-      exchange-endpoint="${attributes.exchangeEndpoint}"></oauth-login>`,
-  );
+/** A page with the LemonLDAP button of the handler at `endpoint`, in the default mode (a popup here). */
+async function openButton(endpoint: string, extraAttributes = ''): Promise<Page> {
+  site.pages.set('/', `<oauth-login provider="lemon" endpoint="${endpoint}"${extraAttributes}></oauth-login>`);
   const page = await context.newPage();
   await page.goto(site.origin + '/');
   await page.waitForFunction(() => customElements.get('oauth-login'));
@@ -49,7 +45,7 @@ async function openButton(attributes: { redirectUri: string; exchangeEndpoint: s
 
 describe('LemonLDAP::NG refuses', () => {
   it('a wrong client secret: login-error exchange_failed, cause invalid_client (its log says why)', async () => {
-    const page = await openButton({ redirectUri: '/callback.html', exchangeEndpoint: '/wrong/lemon' });
+    const page = await openButton('/wrong');
     const logged = logLength(lemon.logFile);
     const popupPromise = page.waitForEvent('popup');
     await page.click('oauth-login');
@@ -61,7 +57,8 @@ describe('LemonLDAP::NG refuses', () => {
   });
 
   it('a redirect URI it does not know: its error page, never a login; closing it → login-cancel within 2 s and a usable button', async () => {
-    const page = await openButton({ redirectUri: '/elsewhere.html', exchangeEndpoint: '/auth/lemon' });
+    // The page's own redirect-uri wins over the served one: a page author's mistake.
+    const page = await openButton('/auth', ' redirect-uri="/elsewhere.html"');
     const popupPromise = page.waitForEvent('popup');
     await page.click('oauth-login');
     const popup = await popupPromise;

@@ -1,7 +1,8 @@
 /**
  * The site of the interop tests: a `node:http` server on the origin LemonLDAP's relying party names,
- * with companion handlers (`createLoginHandler`) at their base paths, the element bundles, a callback
- * page, and pages whose markup a test sets. Every page records the elements' events in order.
+ * with companion handlers (`createLoginHandler`, each serving its own callback page) at their base
+ * paths, the elements' bundle, and pages whose markup a test sets. Every page records the elements'
+ * events in order.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -32,16 +33,9 @@ const page = (body: string) => `<!doctype html>
 <body>${body}</body>
 </html>`;
 
-const CALLBACK_PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>Signing in…</title>
-<script type="module" src="/callback.js"></script></head>
-<body><p>Signing in…</p></body>
-</html>`;
-
 export async function startSite(siteOrigin: string, bundleDir: string, handlers: LoginHandler[]): Promise<RunningSite> {
   const listeners = handlers.map((handler) => ({ basePath: handler.basePath, listener: toNodeListener(handler) }));
-  const [app, callback] = await Promise.all([readFile(join(bundleDir, 'app.js')), readFile(join(bundleDir, 'callback.js'))]);
+  const app = await readFile(join(bundleDir, 'app.js'));
   const pages = new Map<string, string>();
 
   const serve = (req: IncomingMessage, res: ServerResponse) => {
@@ -50,8 +44,6 @@ export async function startSite(siteOrigin: string, bundleDir: string, handlers:
     if (handled) return handled.listener(req, res);
     const send = (type: string, body: string | Buffer) => res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     if (path === '/app.js') return send('text/javascript', app);
-    if (path === '/callback.js') return send('text/javascript', callback);
-    if (path === '/callback.html') return send('text/html; charset=utf-8', CALLBACK_PAGE);
     const body = pages.get(path);
     if (body !== undefined) return send('text/html; charset=utf-8', page(body));
     res.writeHead(404).end();
