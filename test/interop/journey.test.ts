@@ -146,6 +146,11 @@ describe('LemonLDAP::NG: after the login', () => {
     await page.locator('login-session').locator('button[part="logout"]').click();
     // Its end-session endpoint asks the person to confirm; they accept.
     await page.waitForURL((url) => url.href.startsWith(`${lemon.issuer}oauth2/logout`));
+    // The handler's redirect brought the kept ID token as the hint, and the page to come back to.
+    const logout = new URL(page.url()).searchParams;
+    expect(logout.get('client_id')).toBe(lemon.clientId);
+    expect(logout.get('post_logout_redirect_uri')).toBe(site.origin + '/');
+    expect(logout.get('id_token_hint')?.split('.')).toHaveLength(3);
     await page.click('#form button.positive');
     await page.waitForURL(site.origin + '/');
     expect(await sessionState(page)).toBe('signed-out');
