@@ -8,13 +8,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const PLACKUP = '/usr/bin/plackup';
+/** What `.ci/run` installs: the portal, plackup, and the modules the portal loads beyond its Depends. */
+export const PACKAGES = ['liblemonldap-ng-portal-perl', 'libplack-perl', 'libgd-securityimage-perl', 'libimage-magick-perl', 'libstring-random-perl', 'libio-string-perl'];
 const PORTAL_ROOT = '/usr/share/lemonldap-ng/portal';
 
 export interface LemonldapOptions {
@@ -162,6 +164,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** Starts LemonLDAP::NG on a free port; `close()` stops it and removes its directory. */
 export async function startLemonldap(options: LemonldapOptions): Promise<RunningLemonldap> {
+  if (!existsSync(PLACKUP) || !existsSync(`${PORTAL_ROOT}/htdocs/index.psgi`))
+    throw new Error(`LemonLDAP::NG is not installed: apt-get install -y --no-install-recommends ${PACKAGES.join(' ')} (.ci/run does)`);
   const dir = await mkdtemp(join(tmpdir(), 'lemonldap-'));
   const clientSecret = `s3cret-${randomBytes(12).toString('hex')}`;
   for (let attempt = 1; ; attempt++) {
