@@ -39,9 +39,9 @@ beforeEach(async () => {
 afterEach(() => context.close());
 
 /**
- * The site's page: `<login-session>` around a LemonLDAP button (popup: the default mode, `auto`), configured by the server
- * (`endpoint`): client id, authorize endpoint, issuer, scope and the served callback page
- * (`/auth/callback`) come from `GET /auth/providers`. `exchange-endpoint` repeats what `endpoint`
+ * The site's page: `<login-session>` around a LemonLDAP button (for a popup, the default mode `auto`)
+ * configured by the server (`endpoint`): client id, authorize endpoint, issuer, scope and the served
+ * callback page (`/auth/callback`) come from `GET /auth/providers`. `exchange-endpoint` repeats what `endpoint`
  * implies only because `<login-session>` recognises a login by that property: without it the page
  * stays signed out until a reload (reported with issue 22; remove once fixed).
  */
