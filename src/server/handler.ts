@@ -6,6 +6,7 @@ import { createSessionLayer, type Session } from './session/index.js';
 import { withoutRaw } from './session/record.js';
 import type { SessionRequest, SessionResponse } from './session/request.js';
 import { callbackPage, callbackScript } from './callback-page.js';
+import { createJwksRoute } from './jwks-route.js';
 import { createProvidersRoute } from './providers-route.js';
 import { defaultLog, positiveInteger } from './settings.js';
 import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
@@ -65,6 +66,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     ['providers', createProvidersRoute({ basePath, clients, configs: options.providers, redirectUris: options.redirectUris, allowedOrigins, originAllowed, log })],
     ['callback', callbackPage],
     ['callback.js', callbackScript],
+    ['jwks.json', createJwksRoute(clients)],
   ]);
   for (const key of routes.keys())
     if (Object.hasOwn(options.providers, key)) throw new TypeError(`login-elements: a provider may not be named "${key}": ${basePath}/${key} is the handler's own route`);
@@ -140,7 +142,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       return await handle(incoming);
     } catch (error) {
       const failure = error instanceof EndpointError ? error : new EndpointError(500, 'server_error', 'The login could not be completed');
-      log(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}`);
+      log(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}: ${failure.detail ?? failure.description}`);
       return failure.toOutcome();
     }
   };

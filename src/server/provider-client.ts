@@ -7,6 +7,8 @@ import { boundedAnswer } from './bounded-answer.js';
 import { Deadlines } from './deadlines.js';
 import { nonceRefusal, peekIdToken } from './nonce.js';
 import { positiveInteger } from './settings.js';
+import { signingKey } from './signing-key.js';
+import { withBasicHint } from './client-auth.js';
 import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
 
@@ -68,6 +70,8 @@ export interface ProviderClient {
   readonly type: string;
   /** What a page needs for the authorize request (SPEC §7), discovery filled in; never a secret. */
   authorizeSettings(): Promise<AuthorizeSettings>;
+  /** `private_key_jwt`: the public key `{basePath}/jwks.json` serves. */
+  publicKey?(): Promise<import('jose').JWK>;
   /** The provider's endpoints: as configured, or from its discovery document (fetched, then cached). */
   metadata(): Promise<oauth.AuthorizationServer>;
   exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
@@ -102,10 +106,13 @@ export function createProviderClient(
   // Own keys only: a provider named `constructor` is unknown, not Object's constructor.
   const dialect: Dialect | undefined = Object.hasOwn(dialects, type) ? dialects[type] : undefined;
   if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
-  if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
+  // A generic provider may authenticate with a private key instead (client-auth.ts checks which it needs).
+  if (!config.clientId || (type != 'oauth' && !config.clientSecret)) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
+  if (config.privateKey && type != 'oauth') throw new TypeError(`provider "${name}": privateKey (private_key_jwt) is for type 'oauth' providers`);
   const configured = dialect.server(config);
   const client: oauth.Client = { client_id: config.clientId };
-  const clientAuth = dialect.clientAuth(config);
+  const key = config.privateKey ? signingKey(name, config.privateKey) : undefined;
+  const clientAuth = dialect.clientAuth(config, { name, key });
   /** The endpoints as last known: configured, or discovered with the configured ones over them. */
   let known = configured;
   // Plain http only where the site itself configured it (a development provider): a discovery
@@ -209,12 +216,13 @@ export function createProviderClient(
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
         return { user, tokens: pickTokens(result) };
       } catch (error) {
-        throw nonceRefusal(error, nonce) ?? fromUpstream(error, timeoutMs);
+        throw nonceRefusal(error, nonce) ?? withBasicHint(fromUpstream(error, timeoutMs), dialect.authMethod?.(config, server));
       } finally {
         op.release();
       }
     },
   };
+  if (key) provider.publicKey = async () => (await key()).jwk;
   if (dialect.refresh) {
     provider.refresh = (refreshToken) =>
       guarded(async (op) => {
