@@ -19,7 +19,7 @@ beforeAll(async () => {
       basePath,
       allowedOrigins: [lemon.siteOrigin],
       providers: {
-        lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret, tokenEndpointAuthMethod: 'client_secret_post', scope: 'openid profile email' },
+        lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret, scope: 'openid profile email' },
       },
     });
   const handlers = [handler('/auth', lemon.clientSecret), handler('/wrong', `${lemon.clientSecret}-not`)];
@@ -44,7 +44,7 @@ async function openButton(endpoint: string, extraAttributes = ''): Promise<Page>
 }
 
 describe('LemonLDAP::NG refuses', () => {
-  it('a wrong client secret: login-error exchange_failed, cause invalid_client (its log says why)', async () => {
+  it('a wrong client secret (sent with the default client_secret_basic): login-error exchange_failed, cause invalid_client (its log says why)', async () => {
     const page = await openButton('/wrong');
     const logged = logLength(lemon.logFile);
     const popupPromise = page.waitForEvent('popup');
@@ -52,6 +52,8 @@ describe('LemonLDAP::NG refuses', () => {
     await signInAtLemonldap(await popupPromise);
     const error = await pageEvent(page, 'login-error');
     expect(error.detail).toMatchObject({ provider: 'lemon', error: 'exchange_failed', status: 400, cause: 'invalid_client' });
+    // The default client_secret_basic was sent (LemonLDAP answered 401 to it): the hint for a right secret.
+    expect(error.detail.description).toContain("try tokenEndpointAuthMethod: 'client_secret_post'");
     expect(await eventTypes(page)).toEqual(['login-start', 'login-error']);
     expect(logSince(lemon.logFile, logged)).toContain('Wrong credentials');
   });
