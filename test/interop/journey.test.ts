@@ -23,7 +23,7 @@ beforeAll(async () => {
     basePath: '/auth',
     allowedOrigins: [lemon.siteOrigin],
     providers: {
-      lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret: lemon.clientSecret, scope: 'openid profile email' },
+      lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret: lemon.clientSecret },
     },
     session: { secret: randomBytes(32).toString('base64url'), store: memoryStore(), keepTokens: true },
   });

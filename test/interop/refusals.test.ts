@@ -19,7 +19,7 @@ beforeAll(async () => {
       basePath,
       allowedOrigins: [lemon.siteOrigin],
       providers: {
-        lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret, scope: 'openid profile email' },
+        lemon: { type: 'oauth', issuer: lemon.issuer, clientId: lemon.clientId, clientSecret },
       },
     });
   const handlers = [handler('/auth', lemon.clientSecret), handler('/wrong', `${lemon.clientSecret}-not`)];
