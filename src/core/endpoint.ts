@@ -1,9 +1,9 @@
 import { safeUrl } from './config-check.js';
-import { later } from './on-demand.js';
+import { servedParts } from './served-on-demand.js';
 import type { LoginConfig, ServedProvider } from './types.js';
 import { warmCallback } from './warm.js';
 
-type Served = [parts: Awaited<ReturnType<typeof later>>, list: { providers: ServedProvider[] }];
+type Served = [parts: Awaited<ReturnType<typeof servedParts>>, list: { providers: ServedProvider[] }];
 
 /** The provider lists this page asked for, by URL: one request, however many elements name it. */
 const asked = new Map<string, Promise<Served>>();
@@ -22,7 +22,7 @@ export function withServed(config: LoginConfig): LoginConfig | Promise<LoginConf
   if (served) return served[0].applyServed(config, served[1]);
   let list = asked.get(url);
   if (!list) {
-    asked.set(url, (list = later().then(async (parts) => arrived.set(url, [parts, (await parts.callEndpoint(url)) as Served[1]]).get(url)!)));
+    asked.set(url, (list = servedParts().then(async (parts) => arrived.set(url, [parts, (await parts.callEndpoint(url)) as Served[1]]).get(url)!)));
     list.catch(() => asked.delete(url));
   }
   return list.then(([parts, providers]) => parts.applyServed(config, providers));

@@ -1,5 +1,7 @@
 import type { LoginConfig, ServedProvider } from './types.js';
 
+export { callEndpoint } from './exchange.js';
+
 // The on-demand half of the `endpoint` attribute (SPEC §7): filling a flow's configuration from the
 // provider list. No click waits for it: the list is asked for when the element connects (endpoint.ts).
 
