@@ -1,6 +1,7 @@
 import { buildAuthorizeRequest } from './authorize-url.js';
 import { exchangeCode } from './exchange.js';
+import { finish } from './finish.js';
 import { prefetchScripts } from './prefetch.js';
 
 /** The CDN files' on-demand parts (see on-demand.ts): inline, nothing to load. */
-export const later = async () => ({ prefetchScripts, exchangeCode, buildAuthorizeRequest });
+export const later = async () => ({ prefetchScripts, exchangeCode, buildAuthorizeRequest, finish });
