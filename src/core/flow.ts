@@ -1,5 +1,4 @@
 import { configProblem, safeUrl } from './config-check.js';
-import { withServed } from './endpoint.js';
 import { later } from './on-demand.js';
 import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
 import { emit } from './events.js';
@@ -21,23 +20,25 @@ type Failure = { message?: unknown; error?: string; status?: number };
 /**
  * Starts a login the way a click does. Call it synchronously from the click handler: the popup is
  * opened before anything is awaited. Fires login-start, then exactly one of login-success / -error /
- * -cancel on `target`. With an `endpoint` whose provider list is not in yet, the popup opens blank at
- * once and goes to the provider when the list arrives (SPEC §7).
+ * -cancel on `target`.
+ * `served` gives the whole configuration when `config` names an `endpoint` (SPEC §7, endpoint.ts): at
+ * once, or a promise of it — then the popup opens blank in the click and goes to the provider when it
+ * arrives; thrown or rejected, the flow ends with that login-error (default `config_unavailable`).
  */
-export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow {
+export function startLogin(config: LoginConfig, target: EventTarget, served?: () => LoginConfig | Promise<LoginConfig>): LoginFlow {
   const configured = config.mode || 'auto';
   const env = readEnvironment();
   const flow = reporter(config, target, configured == 'auto' ? autoMode(env) : (configured as FlowMode));
   // A list that cannot be had ends the flow as config_unavailable, with what the request said (status…).
   const unavailable = (failure: Failure) => fail(flow, { error: 'config_unavailable', ...failure, message: String(failure.message) });
-  let served: LoginConfig | Promise<LoginConfig> = config;
+  let full: LoginConfig | Promise<LoginConfig> = config;
   let failure: Failure | undefined;
   try {
-    if (config.endpoint && safeUrl(config.endpoint)) served = withServed(config);
+    if (served && safeUrl(config.endpoint!)) full = served();
   } catch (thrown) {
     failure = thrown as Failure;
   }
-  const ready = served instanceof Promise ? undefined : served;
+  const ready = full instanceof Promise ? undefined : full;
   const problem = configProblem(ready || config);
   if (problem) {
     flow.mode = configured as FlowMode;
@@ -109,7 +110,7 @@ export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow 
   if (flow.settled) return flow;
   deadline(flow, timeoutOf(config));
   flow.signal.addEventListener('abort', () => popup?.close());
-  (served as Promise<LoginConfig>).then((full) => {
+  (full as Promise<LoginConfig>).then((full) => {
     const problem = configProblem(full);
     if (problem) fail(flow, { error: 'invalid_config', message: problem });
     else if (!flow.settled) proceed(full, popup);

@@ -1,5 +1,5 @@
 /** The parts of a flow that no click waits for (see on-demand.ts); they import nothing the click's code does. */
 export { prefetchScripts } from './prefetch.js';
-export { callEndpoint, exchangeCode } from './exchange.js';
+export { exchangeCode } from './exchange.js';
 export { buildAuthorizeRequest } from './authorize-url.js';
-export { applyServed } from './served.js';
+export { finish } from './finish.js';

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
-import { readyServed } from '../core/endpoint.js';
+import { readyServed, withServed } from '../core/endpoint.js';
 import { resumeRedirect, startLogin, type LoginFlow } from '../core/flow.js';
 import { warmCallback } from '../core/warm.js';
 import { languageOf, onLanguageChange } from '../i18n/language.js';
@@ -104,7 +104,8 @@ export class LoginButton extends ButtonAttributes {
     // The next click clears the last message.
     this.#message = undefined;
     this.requestUpdate();
-    const flow = startLogin(this.config(), this);
+    const config = this.config();
+    const flow = startLogin(config, this, config.endpoint ? () => withServed(config) : undefined);
     this.#noPopup = flow.mode == 'redirect';
     const { texts, lang } = this.texts();
     if (!flow.settled && !this.#noPopup) this.#say(texts.opened, lang, false);
