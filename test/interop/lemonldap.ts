@@ -49,7 +49,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Client id and secret with `-` and `.` in them: the characters a percent-encoding Basic header breaks. */
+/**
+ * Client id and secret with `-` and `.` in them: the characters a percent-encoding Basic header broke.
+ * The secret is `s3cret-` and hex digits: with this id, their Base64 never holds `+` or `/`, where
+ * LemonLDAP's Basic parser (`/^Basic (\w+)/`) would cut the credentials short (docs/interop.md).
+ */
 const CLIENT_ID = 'login-elements.interop';
 
 function portalConfig(dir: string, port: number, options: LemonldapOptions, clientSecret: string): Record<string, unknown> {
