@@ -2,48 +2,18 @@ import * as oauth from 'oauth4webapi';
 import { serverWith, type AuthorizeSettings, type Dialect } from './dialect.js';
 import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
-import { readBounded } from './bounded-body.js';
-import { boundedAnswer } from './bounded-answer.js';
+import { bounded } from './upstream-answer.js';
 import { Deadlines } from './deadlines.js';
-import { nonceRefusal, peekIdToken } from './nonce.js';
+import { expectNonce, nonceRefusal } from './nonce.js';
 import { positiveInteger } from './settings.js';
 import { signingKey } from './signing-key.js';
 import { withBasicHint } from './client-auth.js';
-import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
+import { checkProviderEntry } from './url-options.js';
+import { EndpointError, fromUpstream } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_UPSTREAM_BYTES = 256 * 1024;
-
-/** Statuses whose Response may not have a body. */
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/**
- * The provider's answer, bounded: at most `max` bytes (after decompression), within the call's
- * deadline (`signal` also ends a body still arriving). A declared length over the limit is refused
- * before any of the body is read. A success is read through the bounded reader, whatever its framing
- * (cheaper than undici's own `json()`, which copies even a one-chunk body: decision 17). An error
- * answer that declares its length, is not compressed and fits goes through as it is (the HTTP parser
- * reads no more than that length); any other is copied here, never past the limit. A 300 MB or
- * endless body is a 502 or a 504.
- */
-function bounded(response: Response, max: number, signal: AbortSignal): Response | Promise<Response> {
-  const declared = response.headers.get('content-length');
-  if (Number(declared) > max) {
-    void response.body?.cancel().catch(() => {});
-    throw tooLarge(max);
-  }
-  if (response.ok) return boundedAnswer(response, max, () => tooLarge(max), signal);
-  const encoding = response.headers.get('content-encoding');
-  return declared !== null && (!encoding || encoding == 'identity') ? response : copyBounded(response, max, signal);
-}
-const tooLarge = (max: number) => invalidProviderResponse(`The provider's answer is over ${max} bytes`);
-
-/** An error answer, chunked or compressed: read here up to the limit and handed on as a fresh Response. */
-async function copyBounded(response: Response, max: number, signal: AbortSignal): Promise<Response> {
-  const body = await readBounded(response.body, max, () => tooLarge(max), signal);
-  return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
 
 /** How long (body included) and how large a provider's answer may be. */
 export interface UpstreamLimits {
@@ -109,6 +79,7 @@ export function createProviderClient(
   // A generic provider may authenticate with a private key instead (client-auth.ts checks which it needs).
   if (!config.clientId || (type != 'oauth' && !config.clientSecret)) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
   if (config.privateKey && type != 'oauth') throw new TypeError(`provider "${name}": privateKey (private_key_jwt) is for type 'oauth' providers`);
+  checkProviderEntry(name, config);
   const configured = dialect.server(config);
   const client: oauth.Client = { client_id: config.clientId };
   const key = config.privateKey ? signingKey(name, config.privateKey) : undefined;
@@ -204,13 +175,8 @@ export function createProviderClient(
       // Guarded here rather than through `guarded`: two async steps less on the hot path.
       const op = operation();
       try {
-        let response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
-        let expected: { expectedNonce: string } | undefined;
-        if (nonce) {
-          const peeked = await peekIdToken(response);
-          response = peeked.response;
-          if (peeked.idToken) expected = { expectedNonce: nonce };
-        }
+        const answer = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
+        const [response, expected] = nonce ? await expectNonce(answer, nonce) : [answer, undefined];
         const result = await oauth.processAuthorizationCodeResponse(server, client, response, expected);
         const claims = oauth.getValidatedIdTokenClaims(result);
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
