@@ -28,11 +28,13 @@ function applyServed(config: LoginConfig, { providers }: List): LoginConfig {
   const base = config.endpoint!.replace(/\/*$/, '');
   const entry = providers.find((p) => p.key == key);
   if (!entry) throw { error: 'invalid_config', message: `no provider "${key}" in ${base}/providers` };
-  if (entry.error) throw { message: `provider "${key}": ${entry.error}` };
+  if (entry.error) throw { message: `provider "${key}": ${entry.error_description || entry.error}` };
   // A dialect attribute (UPBOND's audience) wins over the served parameter of the same name.
   const params = { ...entry.params, ...config.params };
   for (const [name, value] of Object.entries(config.extras || {})) if (value) delete params[name];
-  const full: Record<string, unknown> = { ...config, endpoint: undefined, exchangeEndpoint: config.exchangeEndpoint || `${base}/${key}`, params };
+  const extras = { ...config.extras };
+  extras['authorize-method'] ||= entry.authorizeMethod;
+  const full: Record<string, unknown> = { ...config, endpoint: undefined, exchangeEndpoint: config.exchangeEndpoint || `${base}/${key}`, params, extras };
   for (const name of SERVED) {
     const own = config[name];
     const served = entry[name];
