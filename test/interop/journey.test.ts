@@ -41,13 +41,11 @@ afterEach(() => context.close());
 /**
  * The site's page: `<login-session>` around a LemonLDAP button (for a popup, the default mode `auto`)
  * configured by the server (`endpoint`): client id, authorize endpoint, issuer, scope and the served
- * callback page (`/auth/callback`) come from `GET /auth/providers`. `exchange-endpoint` repeats what `endpoint`
- * implies only because `<login-session>` recognises a login by that property: without it the page
- * stays signed out until a reload (reported with issue 22; remove once fixed).
+ * callback page (`/auth/callback`) come from `GET /auth/providers`.
  */
 function sitePage(mode: 'popup' | 'redirect', sessionAttributes = ''): string {
   return `<login-session endpoint="/auth" ${sessionAttributes}>
-  <div slot="signed-out"><oauth-login provider="lemon" endpoint="/auth" exchange-endpoint="/auth/lemon"${mode == 'redirect' ? ' mode="redirect"' : ''}></oauth-login></div>
+  <div slot="signed-out"><oauth-login provider="lemon" endpoint="/auth"${mode == 'redirect' ? ' mode="redirect"' : ''}></oauth-login></div>
 </login-session>`;
 }
 
