@@ -27,7 +27,15 @@ const pages: Record<string, (origin: string) => string> = {
   document.addEventListener('login-success', (e) => (window.doneAt = performance.now(), window.mode = e.detail.mode));
   customElements.whenDefined('oauth-login').then(() => (document.body.dataset.ready = 'true'));
 </script>`,
-  // The same element configured once, on the server (SPEC §7): its settings come from /served/providers.
+  // The same element, exchanging its code at /served/bench (instant): the attribute form of endpoint.html.
+  '/exchange.html': () => `<!doctype html><html lang="en"><meta charset="utf-8"><title>ours, exchange</title>${CLICK_CLOCK}
+<script type="module" src="/dist/cdn/login-elements.js"></script>
+<oauth-login id="login" client-id="bench" redirect-uri="/ours-callback.html" authorize-endpoint="/authorize" exchange-endpoint="/served/bench" provider="bench">Log in</oauth-login>
+<script type="module">
+  document.addEventListener('login-success', (e) => (window.doneAt = performance.now(), window.mode = e.detail.mode));
+  customElements.whenDefined('oauth-login').then(() => (document.body.dataset.ready = 'true'));
+</script>`,
+  // Configured once, on the server (SPEC §7): its settings come from /served/providers, its code goes to /served/bench.
   '/endpoint.html': () => `<!doctype html><html lang="en"><meta charset="utf-8"><title>ours, endpoint</title>${CLICK_CLOCK}
 <script type="module" src="/dist/cdn/login-elements.js"></script>
 <oauth-login id="login" endpoint="/served" provider="bench">Log in</oauth-login>
@@ -88,6 +96,10 @@ export async function startSite(): Promise<{ origin: string; server: Server }> {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
       return void res.end(JSON.stringify({ providers: [bench] }));
     }
+    if (url.pathname === '/served/bench') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end('{"provider":"bench","user":null}');
+    }
     if (url.pathname === '/authorize') {
       const back = new URL(url.searchParams.get('redirect_uri')!, url.origin);
       back.searchParams.set('code', 'instant-code');
@@ -105,7 +117,7 @@ export async function startSite(): Promise<{ origin: string; server: Server }> {
 }
 
 /** One login on a fresh profile (nothing cached from an earlier run): ms from the click to the opener having the code. */
-export async function timeOne(browser: Browser, origin: string, page: 'ours' | 'endpoint' | 'oidc'): Promise<number> {
+export async function timeOne(browser: Browser, origin: string, page: 'ours' | 'exchange' | 'endpoint' | 'oidc'): Promise<number> {
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
