@@ -27,6 +27,7 @@ function cdnBuild(mode: string): UserConfig {
       alias: [
         { find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) },
         { find: /^\.\/on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/on-demand-inline.ts', import.meta.url)) },
+        { find: /^\.\/served-on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/served-on-demand-inline.ts', import.meta.url)) },
       ],
     },
     build: {

@@ -5,6 +5,8 @@ export interface FlowSecrets {
   state: string;
   codeVerifier?: string;
   codeChallenge?: string;
+  /** OpenID Connect only: the ID token must carry it back. */
+  nonce?: string;
 }
 
 /** Builds the authorize request in the provider's documented parameter order and spelling. */
@@ -19,6 +21,7 @@ export function buildAuthorizeRequest(config: LoginConfig, secrets: FlowSecrets)
     response_type: profile.responseType || 'code',
     scope: config.scope ?? profile.scope,
     state: secrets.state,
+    nonce: secrets.nonce,
     code_challenge: secrets.codeChallenge,
     code_challenge_method: secrets.codeChallenge && 'S256',
   };

@@ -2,7 +2,7 @@ import { authorizeEndpoint } from './settings.js';
 import type { LoginConfig } from './types.js';
 
 /** Authorize-query parameters the flow owns: `params` may not replace them (SPEC §2). */
-const RESERVED = ['client_id', 'redirect_uri', 'response_type', 'state', 'code_challenge', 'code_challenge_method', 'scope'];
+const RESERVED = ['client_id', 'redirect_uri', 'response_type', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope'];
 /** Hosts where plain `http:` is allowed: a developer's own machine. */
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
@@ -22,15 +22,18 @@ export function safeUrl(url: string): URL | undefined {
 
 /**
  * What is wrong with a flow's configuration, naming the attribute, or undefined. Runs before anything
- * opens or navigates: a refused flow fails with `invalid_config` and touches nothing.
+ * opens or navigates: a refused flow fails with `invalid_config` and touches nothing. With an
+ * `endpoint` whose list is not in yet, what the list may fill in is not required (yet).
  */
 export function configProblem(config: LoginConfig): string | undefined {
   const { clientId, redirectUri, mode, timeout } = config;
   const endpoint = authorizeEndpoint(config);
-  if (!clientId) return 'client-id is required';
-  if (!redirectUri) return 'redirect-uri is required';
-  if (!endpoint) return 'authorize-endpoint is required';
-  const urls: Record<string, string | undefined> = { 'redirect-uri': redirectUri, 'authorize-endpoint': endpoint, 'exchange-endpoint': config.exchangeEndpoint };
+  if (!config.endpoint) {
+    if (!clientId) return 'client-id is required';
+    if (!redirectUri) return 'redirect-uri is required';
+    if (!endpoint) return 'authorize-endpoint is required';
+  }
+  const urls: Record<string, string | undefined> = { endpoint: config.endpoint, 'redirect-uri': redirectUri, 'authorize-endpoint': endpoint, 'exchange-endpoint': config.exchangeEndpoint };
   for (const [name, value] of Object.entries(config.extras || {})) if (name.endsWith('-url')) urls[name] = value;
   for (const [name, value] of Object.entries(urls)) if (value && !safeUrl(value)) return `${name} must be https: (or http: on localhost): ${value}`;
   if (!/^(popup|redirect|auto)?$/.test(mode || '')) return `invalid mode: ${mode}`;

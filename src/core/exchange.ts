@@ -11,6 +11,8 @@ export interface ExchangeBody {
   redirectUri: string;
   codeVerifier?: string;
   iss?: string;
+  /** The OpenID Connect nonce sent at authorize (SPEC §4): the server checks the ID token against it. */
+  nonce?: string;
 }
 
 /**

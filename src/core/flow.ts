@@ -2,7 +2,7 @@ import { configProblem, safeUrl } from './config-check.js';
 import { later } from './on-demand.js';
 import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
 import { emit } from './events.js';
-import { fail, reporter, type LoginFlow } from './outcome.js';
+import { deadline, fail, reporter, timeoutOf, type LoginFlow } from './outcome.js';
 import { openPopup } from './popup.js';
 import { runPopup } from './popup-flow.js';
 import { pkceChallenge, randomToken } from './random.js';
@@ -14,60 +14,106 @@ import { ahead, warmCallback } from './warm.js';
 export { resumeRedirect } from './redirect-flow.js';
 export type { LoginFlow } from './outcome.js';
 
+/** Why a provider list gave no settings: a login-error's fields (`error` when not config_unavailable), or an Error. */
+type Failure = { message?: unknown; error?: string; status?: number };
+
 /**
  * Starts a login the way a click does. Call it synchronously from the click handler: the popup is
  * opened before anything is awaited. Fires login-start, then exactly one of login-success / -error /
  * -cancel on `target`.
+ * `served` gives the whole configuration when `config` names an `endpoint` (SPEC §7, endpoint.ts): at
+ * once, or a promise of it — then the popup opens blank in the click and goes to the provider when it
+ * arrives; thrown or rejected, the flow ends with that login-error (default `config_unavailable`).
  */
-export function startLogin(config: LoginConfig, target: EventTarget): LoginFlow {
+export function startLogin(config: LoginConfig, target: EventTarget, served?: () => LoginConfig | Promise<LoginConfig>): LoginFlow {
   const configured = config.mode || 'auto';
   const env = readEnvironment();
   const flow = reporter(config, target, configured == 'auto' ? autoMode(env) : (configured as FlowMode));
-  const problem = configProblem(config);
+  // A list that cannot be had ends the flow as config_unavailable, with what the request said (status…).
+  const unavailable = (failure: Failure) => fail(flow, { error: 'config_unavailable', ...failure, message: String(failure.message) });
+  let full: LoginConfig | Promise<LoginConfig> = config;
+  let failure: Failure | undefined;
+  try {
+    if (served && safeUrl(config.endpoint!)) full = served();
+  } catch (thrown) {
+    failure = thrown as Failure;
+  }
+  const ready = full instanceof Promise ? undefined : full;
+  const problem = configProblem(ready || config);
   if (problem) {
     flow.mode = configured as FlowMode;
     fail(flow, { error: 'invalid_config', message: problem });
   } else if (!emit(target, 'login-start', { provider: config.provider, mode: configured }, true)) {
     flow.cancel();
-  }
+  } else if (failure) unavailable(failure);
   if (flow.settled) return flow;
   const state = randomToken();
-  const ready = ahead.pop();
-  const codeVerifier = usesPkce(config) ? (ready?.[1] ?? randomToken()) : undefined;
-  warmCallback(config.redirectUri);
-  const redirectUri = safeUrl(config.redirectUri)!.href;
-  // Readied ahead (warm.ts), the request is built within this call, and the popup opens straight at the
-  // provider: 20 ms sooner than a blank one navigated once the request is built (docs/decisions.md, 22).
-  // Every URL that goes into it passed configProblem (a provider hook builds only from those).
-  let now = undefined as AuthorizeRequest | undefined;
-  const request = (async () =>
-    (now = (ready ? ready[0] : await later()).buildAuthorizeRequest(
-      { ...config, redirectUri },
-      { state, codeChallenge: codeVerifier && (ready?.[2] ?? (await pkceChallenge(codeVerifier))) },
-    )))();
   // A window of its own per flow: two elements, or two providers, never take over each other's popup.
   const name = 'login-elements-' + state.slice(0, 16);
-  const { width, height } = config.profile.popup || { width: 500, height: 650 };
   // Read before the popup takes focus: whether this browser reports focus at all (see runPopup).
   const focused = document.hasFocus();
-  const direct = now?.method == 'get';
-  let popup: Window | null = null;
-  if (flow.mode == 'popup') {
-    const activation = navigator.userActivation;
-    const active = activation?.isActive;
-    // An Android webview loads what window.open asks for into the whole view unless its app opted in to
-    // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
-    popup = isAndroidWebView(navigator.userAgent) ? null : openPopup(direct ? now!.url.href : '', name, config.popupWidth || width, config.popupHeight || height);
-    // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
-    // a home-screen app handing it to the system browser). Following it with a redirect would log in
-    // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 19).
-    if (!popup && active && !activation.isActive) fail(flow, { error: 'popup_unreachable', message: 'The login window opened out of reach' });
-    else if (!popup && configured == 'popup') fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
-    else if (!popup) flow.mode = 'redirect';
-  }
-  // A redirect keeps its transaction in sessionStorage: where that throws, it could never come back.
-  if (!popup && !env.storage) fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
+
+  /**
+   * Opens the flow's popup at `url` ('' = blank, navigated later) when it runs in a popup, and decides
+   * what a window that does not open means: a redirect instead, or the flow's end. Null: no popup.
+   */
+  const openWindow = (url: string): Window | null => {
+    const { width, height } = config.profile.popup || { width: 500, height: 650 };
+    let popup: Window | null = null;
+    if (flow.mode == 'popup') {
+      const activation = navigator.userActivation;
+      const active = activation?.isActive;
+      // An Android webview loads what window.open asks for into the whole view unless its app opted in to
+      // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
+      popup = isAndroidWebView(navigator.userAgent) ? null : openPopup(url, name, config.popupWidth || width, config.popupHeight || height);
+      // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
+      // a home-screen app handing it to the system browser). Following it with a redirect would log in
+      // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 19).
+      if (!popup && active && !activation.isActive) fail(flow, { error: 'popup_unreachable', message: 'The login window opened out of reach' });
+      else if (!popup && configured == 'popup') fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
+      else if (!popup) flow.mode = 'redirect';
+    }
+    // A redirect keeps its transaction in sessionStorage: where that throws, it could never come back.
+    if (!popup && !env.storage) fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
+    return popup;
+  };
+
+  /**
+   * The flow with its whole configuration: builds the authorize request (at once when warm.ts readied
+   * its parts), opens the popup at it unless one is open already (`opened`), and waits for the answer.
+   */
+  const proceed = (config: LoginConfig, opened?: Window | null): LoginFlow => {
+    const ready = ahead.pop();
+    const codeVerifier = usesPkce(config) ? (ready?.[1] ?? randomToken()) : undefined;
+    // OpenID Connect (OIDC Core §3.1.2.1): a fresh nonce per flow, checked in the ID token at the exchange.
+    const nonce = /(^| )openid( |$)/.test(config.scope ?? config.profile.scope ?? '') ? randomToken() : undefined;
+    warmCallback(config.redirectUri);
+    const redirectUri = safeUrl(config.redirectUri)!.href;
+    // Readied ahead (warm.ts), the request is built within this call, and the popup opens straight at the
+    // provider: 20 ms sooner than a blank one navigated once the request is built (docs/decisions.md, 22).
+    // Every URL that goes into it passed configProblem (a provider hook builds only from those).
+    let now = undefined as AuthorizeRequest | undefined;
+    const request = (async () =>
+      (now = (ready ? ready[0] : await later()).buildAuthorizeRequest(
+        { ...config, redirectUri },
+        { state, nonce, codeChallenge: codeVerifier && (ready?.[2] ?? (await pkceChallenge(codeVerifier))) },
+      )))();
+    const direct = !opened && now?.method == 'get';
+    const popup = opened === undefined ? openWindow(direct ? now!.url.href : '') : opened;
+    if (flow.settled) return flow;
+    const callback = { state, redirectUri, codeVerifier, nonce, focused };
+    return popup ? runPopup(flow, config, popup, name, direct ? undefined : request, callback) : runRedirect(flow, config, request, callback);
+  };
+
+  if (ready) return proceed(ready);
+  const popup = openWindow('');
   if (flow.settled) return flow;
-  const callback = { state, redirectUri, codeVerifier, focused };
-  return popup ? runPopup(flow, config, popup, name, direct ? undefined : request, callback) : runRedirect(flow, config, request, callback);
+  deadline(flow, timeoutOf(config));
+  flow.signal.addEventListener('abort', () => popup?.close());
+  (full as Promise<LoginConfig>).then((full) => {
+    const problem = configProblem(full);
+    if (problem) fail(flow, { error: 'invalid_config', message: problem });
+    else if (!flow.settled) proceed(full, popup);
+  }, unavailable);
+  return flow;
 }

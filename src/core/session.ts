@@ -128,8 +128,10 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       document.addEventListener(
         'login-success',
         (event) => {
-          const from = event.composedPath()[0] as { exchangeEndpoint?: string };
-          if (base && from.exchangeEndpoint && safeUrl(from.exchangeEndpoint)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});
+          // An element in the `endpoint` form exchanges under its endpoint (SPEC §7), with no exchange-endpoint of its own.
+          const from = event.composedPath()[0] as { exchangeEndpoint?: string; endpoint?: string };
+          const exchange = from.exchangeEndpoint || (from.endpoint && route(from.endpoint, ''));
+          if (base && exchange && safeUrl(exchange)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});
         },
         on,
       );

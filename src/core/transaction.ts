@@ -5,7 +5,11 @@ export interface RedirectTransaction {
   state: string;
   provider: string;
   codeVerifier?: string;
+  nonce?: string;
   redirectUri: string;
+  /** Where the code is exchanged and the issuer expected, as the flow resolved them (from an `endpoint`'s list, maybe). */
+  exchangeEndpoint?: string;
+  issuer?: string;
   returnUrl: string;
   createdAt: number;
   /** Filled by the callback page before it returns to `returnUrl`. */

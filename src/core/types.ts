@@ -38,8 +38,30 @@ export interface LoginConfig {
   /** ms until the flow fails with `timeout`, the exchange included; 0 = none. */
   timeout?: number;
   params?: Record<string, string>;
+  /** The companion handler's base URL: the provider's settings come from `{endpoint}/providers` (SPEC §7); the config's own values win. */
+  endpoint?: string;
   /** Dialect extras, by attribute name (UPBOND `audience`, BellaDati `base-url`, `authorize-method`); `*-url` ones are checked like the other URLs. */
   extras?: Record<string, string | undefined>;
+}
+
+/** One provider's public settings as `GET {endpoint}/providers` serves them (SPEC §7). */
+export interface ServedProvider {
+  key: string;
+  type?: string;
+  clientId: string;
+  authorizeEndpoint: string;
+  issuer?: string;
+  scope?: string;
+  pkce?: 's256' | 'off';
+  /** Absolute: the handler computed it for this page's origin. */
+  redirectUri: string;
+  label?: string;
+  params?: Record<string, string>;
+  /** BellaDati: `post` submits the authorize parameters into the popup with a form. */
+  authorizeMethod?: 'get' | 'post';
+  /** Set instead of the settings when the server could not make them (a failed discovery), with its description. */
+  error?: string;
+  error_description?: string;
 }
 
 export interface AuthorizeRequest {
@@ -67,6 +89,8 @@ export interface LoginCodeDetail {
   mode: FlowMode;
   code: string;
   codeVerifier?: string;
+  /** The OpenID Connect nonce sent at authorize: the ID token's `nonce` claim must equal it. */
+  nonce?: string;
   redirectUri: string;
 }
 export interface LoginResultDetail {
@@ -79,6 +103,7 @@ export type LoginSuccessDetail = LoginCodeDetail | LoginResultDetail;
 export interface LoginErrorDetail {
   provider: string;
   mode: LoginMode | FlowMode;
+  /** `popup_blocked`, `popup_unreachable`, `timeout`, `state_mismatch`, `iss_mismatch`, `invalid_config`, `config_unavailable`, `storage_unavailable`, `exchange_failed`, or the provider's own code (`access_denied`, …). */
   error: string;
   message: string;
   description?: string;

@@ -20,7 +20,8 @@ export const ahead: Ahead[] = [];
  * click for the one after.
  */
 export function warmCallback(redirectUri: string): void {
-  const page = safeUrl(redirectUri);
+  // None yet (an `endpoint` serves it): only the next click is readied.
+  const page = redirectUri ? safeUrl(redirectUri) : undefined;
   const verifier = randomToken();
   Promise.all([later(), pkceChallenge(verifier)]).then(
     ([parts, challenge]) => {

@@ -1,22 +1,17 @@
-import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { readyServed, withServed } from '../core/endpoint.js';
 import { resumeRedirect, startLogin, type LoginFlow } from '../core/flow.js';
 import { warmCallback } from '../core/warm.js';
 import { languageOf, onLanguageChange } from '../i18n/language.js';
-import type {
-  LoginCancelDetail,
-  LoginConfig,
-  LoginErrorDetail,
-  LoginMode,
-  LoginStartDetail,
-  LoginSuccessDetail,
-  ProviderProfile,
-} from '../core/types.js';
+import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';
+import { ButtonAttributes } from './button-attributes.js';
 import { buttonStyles } from './styles.js';
-import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTexts, type TextPreset } from './texts.js';
+import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTexts } from './texts.js';
 
 /**
- * The shared login button: attributes of SPEC §2, the click → flow wiring, redirect resumption.
- * A provider element is a subclass with a profile, a label and its colours.
+ * The shared login button: the click → flow wiring, redirect resumption, what it shows and says; the
+ * attributes of SPEC §2 are `ButtonAttributes`'. A provider element is a subclass with a profile, a
+ * label and its colours.
  *
  * @slot - The button's label; defaults to the `text` preset in the element's language ("Log in with …").
  * @slot logo - Replaces the provider's mark (e.g. your own provider's logo on `<oauth-login>`).
@@ -36,84 +31,11 @@ import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTex
  * @fires {LoginErrorDetail} login-error - The flow failed: `{provider, mode, error, message, description?, status?, cause?}`.
  * @fires {LoginCancelDetail} login-cancel - The user closed the popup (`popup_closed`); `cancel()`, a prevented login-start, Back from a redirect or removal from the page (`aborted`); a new click replaced a flow whose popup COOP hid (`superseded`).
  */
-export class LoginButton extends LitElement {
+export class LoginButton extends ButtonAttributes {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles: CSSResultGroup = buttonStyles;
-  static override properties: PropertyDeclarations = {
-    clientId: { attribute: 'client-id' },
-    redirectUri: { attribute: 'redirect-uri' },
-    scope: {},
-    mode: {},
-    exchangeEndpoint: { attribute: 'exchange-endpoint' },
-    authorizeEndpoint: { attribute: 'authorize-endpoint' },
-    issuer: {},
-    pkce: {},
-    popupWidth: { attribute: 'popup-width', type: Number },
-    popupHeight: { attribute: 'popup-height', type: Number },
-    timeout: { type: Number },
-    disabled: { type: Boolean, reflect: true },
-    busy: { type: Boolean, reflect: true },
-    params: { attribute: false },
-    theme: {},
-    size: {},
-    shape: {},
-    type: {},
-    text: {},
-    logoAlignment: { attribute: 'logo-alignment' },
-    quiet: { type: Boolean },
-    // Its own lang re-renders it even inside a shadow root, where the document's observer does not
-    // look; reflected, so that the attribute stays what the page and languageOf read.
-    lang: { reflect: true },
-  };
-  /** The provider profile this element speaks. */
-  static profile: ProviderProfile;
   /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule. */
   static mark: SVGTemplateResult = svg``;
-
-  /** Client ID issued by the provider (required). */
-  declare clientId: string;
-  /** The registered callback page; relative URLs resolve against the document (required). */
-  declare redirectUri: string;
-  /** Scope in the provider's own format; default: the provider's. */
-  declare scope?: string;
-  /** `popup`, `redirect`, or `auto` (popup, falling back to redirect when blocked; a redirect at once in in-app browsers, webviews and home-screen apps). */
-  declare mode: LoginMode;
-  /** Companion endpoint URL; when set the code is exchanged there and `result` is its JSON. */
-  declare exchangeEndpoint?: string;
-  /** Authorize endpoint override (staging, self-hosted, tests); required on `<oauth-login>`. */
-  declare authorizeEndpoint?: string;
-  /** Expected `iss` in the callback (RFC 9207); a mismatch fails the flow. */
-  declare issuer?: string;
-  /** `s256` or `off`; default: the provider's. */
-  declare pkce?: 's256' | 'off';
-  /** Popup width in px; default: the provider's. */
-  declare popupWidth?: number;
-  /** Popup height in px; default: the provider's. */
-  declare popupHeight?: number;
-  /** ms until the flow fails with `timeout`, the companion-endpoint call included; 0 = none. */
-  declare timeout: number;
-  /** Disables the button. */
-  declare disabled: boolean;
-  /** Reflected while a flow runs. */
-  declare busy: boolean;
-  /** Extra authorize-query parameters. */
-  declare params: Record<string, string>;
-  /** `filled` (default: brand colours), `outline` (brand border and text on the page's light or dark background) or `neutral` (black/white following the page's colour scheme). */
-  declare theme?: 'filled' | 'outline' | 'neutral';
-  /** Minimum height: `large` (default) 44 px, `medium` 40 px, `small` 32 px. */
-  declare size?: 'large' | 'medium' | 'small';
-  /** `rectangular` (default), `pill`, or for `type="icon"` `square`, `circle` (a standard button reads them as `rectangular`, `pill`). */
-  declare shape?: 'rectangular' | 'pill' | 'square' | 'circle';
-  /** `standard` (default), or `icon`: the mark alone, its accessible name still the full label. */
-  declare type?: 'standard' | 'icon';
-  /** The label: `signin_with` (default, "Log in with …"), `signup_with`, `continue_with` or `signin` ("Log in"), in the element's language. */
-  declare text?: TextPreset;
-  /** Where the mark sits in a standard button: `left` (default: at the start edge) or `center` (beside the label). */
-  declare logoAlignment?: 'left' | 'center';
-  /** No visible message after an error or a cancel (for sites that show their own); announcements stay. */
-  declare quiet?: boolean;
-  /** The element's language (`en`, `ko`, `ja`, or one added with `setTexts`); unset: its nearest ancestor's, else the document's. */
-  declare lang: string;
 
   private current?: LoginFlow;
   /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
@@ -128,13 +50,6 @@ export class LoginButton extends LitElement {
 
   constructor() {
     super();
-    this.clientId = '';
-    this.redirectUri = '';
-    this.mode = 'auto';
-    this.timeout = 300_000;
-    this.disabled = false;
-    this.busy = false;
-    this.params = {};
     // On the host, not the button: a click anywhere on the element (or el.click()) starts the flow.
     this.addEventListener('click', () => {
       if (!this.disabled) void this.login().catch(() => {});
@@ -159,16 +74,6 @@ export class LoginButton extends LitElement {
     });
   }
 
-  /** The key the companion endpoint knows this provider by; `detail.provider` in every event. */
-  get provider(): string {
-    return (this.constructor as typeof LoginButton).profile.name;
-  }
-
-  /** Dialect-specific settings a subclass adds (audience, base URL…). */
-  protected extras(): Record<string, string | undefined> {
-    return {};
-  }
-
   /** The provider's name as the texts say it (`<oauth-login>`: its `provider-label`, or none). */
   protected brandName(texts: ButtonTexts): string | undefined {
     return texts[this.provider as 'bbaton'];
@@ -185,26 +90,6 @@ export class LoginButton extends LitElement {
     this.requestUpdate();
   }
 
-  private config(): LoginConfig {
-    return {
-      provider: this.provider,
-      profile: (this.constructor as typeof LoginButton).profile,
-      clientId: this.clientId,
-      redirectUri: this.redirectUri,
-      scope: this.scope,
-      mode: this.mode,
-      exchangeEndpoint: this.exchangeEndpoint,
-      authorizeEndpoint: this.authorizeEndpoint,
-      issuer: this.issuer,
-      pkce: this.pkce,
-      popupWidth: this.popupWidth,
-      popupHeight: this.popupHeight,
-      timeout: this.timeout,
-      params: this.params,
-      extras: this.extras(),
-    };
-  }
-
   /**
    * Starts the login (as a click does). While a flow runs, its open popup is focused instead; a flow
    * whose popup reads closed (maybe hidden by COOP) is ended as `superseded` and a fresh one starts.
@@ -219,7 +104,8 @@ export class LoginButton extends LitElement {
     // The next click clears the last message.
     this.#message = undefined;
     this.requestUpdate();
-    const flow = startLogin(this.config(), this);
+    const config = this.config();
+    const flow = startLogin(config, this, config.endpoint ? () => withServed(config) : undefined);
     this.#noPopup = flow.mode == 'redirect';
     const { texts, lang } = this.texts();
     if (!flow.settled && !this.#noPopup) this.#say(texts.opened, lang, false);
@@ -276,6 +162,8 @@ export class LoginButton extends LitElement {
     this.#lang = this.isConnected ? this.lang || languageOf(this) : '';
     // Until a language's texts are in, the element speaks English (marked lang="en").
     void loadTexts(this.#lang)?.then(() => this.requestUpdate());
+    // An element with an `endpoint` asks for its provider list as soon as it is on a page (one request for all).
+    if (changed.has('endpoint') && this.endpoint && this.isConnected) readyServed(this.config());
     if (changed.has('disabled')) this.#keepFocus = this.disabled && !!this.shadowRoot?.activeElement;
   }
 

@@ -50,6 +50,27 @@ describe('redirect mode round trip', () => {
     expect(Object.keys(sessionStorage).filter((k) => k.startsWith('login-elements:'))).to.deep.equal([]);
   });
 
+  it('an OpenID Connect flow keeps its nonce across the round trip: the authorize request and the exchange carry the same', async () => {
+    const { end } = await roundTrip('oauth-login', { 'authorize-endpoint': AUTHORIZE, 'exchange-endpoint': EXCHANGE, scope: 'openid email', mode: 'redirect' }, 'login-success');
+    const { received, authorized } = end.detail!.result as { received: Record<string, string>; authorized: Record<string, string> };
+    expect(authorized.nonce).to.match(/^[\w-]{43}$/);
+    expect(received.nonce).to.equal(authorized.nonce);
+  });
+
+  it('with an endpoint, the returning page exchanges at {endpoint}/{key} before its list is in again', async () => {
+    const endpoint = `/fixtures/ep/redirect-${Date.now()}`;
+    const app = appFrame({ tag: 'oauth-login', provider: 'corp', endpoint, mode: 'redirect' });
+    await app.next((m) => !!m.fixtureReady);
+    (app.frame.contentDocument!.querySelector('oauth-login') as HTMLElement).click();
+    const end = await app.next((m) => m.fixtureEvent === 'login-success');
+    app.dispose();
+    const { received, authorized } = end.detail!.result as { received: Record<string, string>; authorized: Record<string, string> };
+    expect(authorized).to.include({ client_id: 'served-corp' });
+    expect(received.nonce).to.equal(authorized.nonce);
+    const stats = await (await fetch(`${endpoint}/stats`)).json();
+    expect(stats.exchanges).to.deep.equal([`${endpoint}/corp`]);
+  });
+
   it('redirect mode with a denied request fires login-error on the returning page', async () => {
     const { end } = await roundTrip('bbaton-login', { 'authorize-endpoint': `${AUTHORIZE}?deny`, mode: 'redirect' }, 'login-error');
     expect(end.detail).to.include({ provider: 'bbaton', mode: 'redirect', error: 'access_denied' });

@@ -1,18 +1,11 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDemo, type RunningDemo } from '../../demo/server.js';
-import { chromiumArgs, chromiumPath } from '../chromium-args.js';
+import { launchChromium } from '../support/chromium.js';
 
 export type Mode = 'popup' | 'redirect' | 'auto';
 export type DemoEvent = { type: string; detail: Record<string, unknown> & { result?: { user?: Record<string, unknown> | null } } };
 
-/**
- * The system Chromium with its popup blocker ON (Playwright turns it off by default) and, with
- * `bfcache`, its back/forward cache too (Playwright turns that off by default as well).
- */
-export function launchChromium({ bfcache = false } = {}): Promise<Browser> {
-  const ignoreDefaultArgs = ['--disable-popup-blocking', ...(bfcache ? ['--disable-back-forward-cache'] : [])];
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true, ignoreDefaultArgs });
-}
+export { launchChromium };
 
 export async function startAll(options: { coop?: boolean; bfcache?: boolean } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
   const [demo, browser] = await Promise.all([startDemo({ quiet: true, coop: options.coop }), launchChromium(options)]);
