@@ -22,5 +22,7 @@ const builtAt = (): number => {
 export default function setup(): void {
   if (builtAt() > newest('src')) return;
   console.log('dist/ is missing or older than src/: npm run build');
-  execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Without vitest's NODE_ENV=test, which would make Vite build the CDN files in development mode.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name != 'NODE_ENV' && !name.startsWith('VITEST')));
+  execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env });
 }
