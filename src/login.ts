@@ -9,10 +9,10 @@ export type LoginOptions = Omit<LoginConfig, 'profile'> & { profile?: ProviderPr
 /**
  * Programmatic login without an element: call it from a click handler (the popup opens synchronously).
  * `provider` picks a built-in profile (any other name is a generic OAuth provider). Events fire on
- * `target` (default: document); the promise rejects with the error or cancel detail.
+ * `target` (default: document); the promise rejects with a LoginError carrying the error or cancel detail.
  */
 export function login(options: LoginOptions, target: EventTarget = document): Promise<LoginSuccessDetail> {
   // Own keys only: `constructor` or `toString` must not pick a profile off Object.prototype (and drop PKCE).
-  const profile = options.profile || (Object.hasOwn(builtIn, options.provider) ? builtIn[options.provider] : undefined) || oauth;
+  const profile = options.profile || (Object.hasOwn(builtIn, options.provider) && builtIn[options.provider]) || oauth;
   return startLogin({ ...options, profile }, target).promise;
 }

@@ -1,3 +1,7 @@
+import type { LoginErrorCode } from '../contract/errors.js';
+
+export type { BrowserErrorCode, LoginErrorCode, ProviderErrorCode } from '../contract/errors.js';
+
 /** How a flow reaches the provider: a popup window, a full-page redirect, or popup with redirect fallback. */
 export type LoginMode = 'popup' | 'redirect' | 'auto';
 /** The mode a running flow actually uses. */
@@ -79,7 +83,8 @@ export type LoginSuccessDetail = LoginCodeDetail | LoginResultDetail;
 export interface LoginErrorDetail {
   provider: string;
   mode: LoginMode | FlowMode;
-  error: string;
+  /** One of the codes of contract §2: the browser's own, or the provider's passed on verbatim. */
+  error: LoginErrorCode;
   message: string;
   description?: string;
   status?: number;

@@ -137,7 +137,7 @@ export class LoginButton extends LitElement {
     this.params = {};
     // On the host, not the button: a click anywhere on the element (or el.click()) starts the flow.
     this.addEventListener('click', () => {
-      if (!this.disabled) void this.login().catch(() => {});
+      if (!this.disabled) void this.login(); // its promise is handled already (core/outcome.ts)
     });
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {

@@ -82,7 +82,7 @@ export class LoginSession extends LitElement {
     return this.#session?.expiresAt ?? null;
   }
 
-  /** Re-reads the session; rejects with `{message, status?, cause?}` when the endpoint cannot say (the state stays). */
+  /** Re-reads the session; rejects with a `LoginError` (`exchange_failed`, `status`, `cause`) when the endpoint cannot say (the state stays). */
   refresh(): Promise<Session | null> {
     return this.#watcher().refresh();
   }
@@ -90,7 +90,7 @@ export class LoginSession extends LitElement {
   /**
    * Signs out (`POST {endpoint}/logout`, every tab follows), then `signed-out`; with `provider-logout`,
    * then goes to the provider's sign-out page when it has one. `everywhere` ends every session of the
-   * user. Rejects with `{message, status?, cause?}` when the endpoint did not sign out (the state stays).
+   * user. Rejects with a `LoginError` (`exchange_failed`, `status`, `cause`) when the endpoint did not sign out (the state stays).
    */
   async logout(options: { everywhere?: boolean } = {}): Promise<LogoutResult> {
     const result = await this.#watcher().logout({ ...options, returnTo: this.providerLogout ? location.href : undefined });
