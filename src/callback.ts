@@ -7,10 +7,9 @@
  * acknowledgement the page says the login could not finish here.
  * Imported without a DOM (Node, SSR, a bundler's prerender) it does nothing.
  */
-import { ACK_TYPE, CHANNEL_NAME } from './core/messages.js';
+import { ACK_TYPE, CHANNEL_NAME, type CallbackMessage } from './contract/messages.js';
 import { readCallbackUrl } from './core/callback-url.js';
 import { storeResult } from './core/transaction.js';
-import type { CallbackMessage } from './core/types.js';
 import { callback as en } from './i18n/en.js';
 import { callback as ja } from './i18n/ja.js';
 import { callback as ko } from './i18n/ko.js';

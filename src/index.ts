@@ -11,4 +11,4 @@ export { LoginError } from './core/login-error.js';
 export { readEnvironment, type Environment } from './core/environment.js';
 export { setTexts } from './i18n/language.js';
 export type * from './core/types.js';
-export type { LogoutOptions, LogoutResult, Session, SessionUser } from './core/session.js';
+export type { LogoutOptions, LogoutResult, SessionView, SessionUser } from './core/session.js';

@@ -1,3 +1,5 @@
+import type { ExchangeRequest } from '../contract/wire.js';
+
 /** Why the companion endpoint did not give a usable answer (SPEC §2 `exchange_failed`). */
 export interface ExchangeFailure {
   message: string;
@@ -6,12 +8,6 @@ export interface ExchangeFailure {
   description?: string;
 }
 
-export interface ExchangeBody {
-  code: string;
-  redirectUri: string;
-  codeVerifier?: string;
-  iss?: string;
-}
 
 /**
  * One call to the companion endpoint: resolves its JSON when it answers 2xx with JSON, else rejects with
@@ -38,6 +34,6 @@ export async function callEndpoint(url: string, init: RequestInit = {}): Promise
 }
 
 /** POSTs the SPEC §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
-export function exchangeCode(endpoint: string, body: ExchangeBody, signal?: AbortSignal): Promise<unknown> {
+export function exchangeCode(endpoint: string, body: ExchangeRequest, signal?: AbortSignal): Promise<unknown> {
   return callEndpoint(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }

@@ -8,4 +8,4 @@ export { readEnvironment, type Environment } from './environment.js';
 export { LoginError } from './login-error.js';
 export * from '../providers/index.js';
 export type * from './types.js';
-export { readSession, endSession, watchSession, type Session, type SessionUser, type SessionWatch, type LogoutOptions, type LogoutResult } from './session.js';
+export { readSession, endSession, watchSession, type SessionView, type SessionUser, type SessionWatch, type LogoutOptions, type LogoutResult } from './session.js';

@@ -1,11 +1,4 @@
-import type { CallbackMessage } from './types.js';
-
-export const MESSAGE_TYPE = 'login-elements:callback';
-/** The opener's answer to a result it accepted, `{type, state}`: the callback page may close. */
-export const ACK_TYPE = 'login-elements:ack';
-/** BroadcastChannel name: reaches an opener that Cross-Origin-Opener-Policy cut off from its popup. */
-export const CHANNEL_NAME = 'login-elements';
-export const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'iss'] as const;
+import { CALLBACK_PARAMS, MESSAGE_TYPE, type CallbackMessage } from '../contract/messages.js';
 
 /** Reads the SPEC §3 message out of callback-URL parameters; only string fields that are present. */
 export function messageFromParams(params: URLSearchParams): CallbackMessage {

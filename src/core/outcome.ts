@@ -4,7 +4,7 @@ import type { ExchangeFailure } from './exchange.js';
 import { LoginError } from './login-error.js';
 import { later } from './on-demand.js';
 import { MAX_DELAY_MS } from './settings.js';
-import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorCode, LoginErrorDetail, LoginSuccessDetail } from './types.js';
+import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 // How one flow ends, whichever way it ran: shared by popup and redirect mode.
 
@@ -99,8 +99,7 @@ export async function finish(
   codeVerifier?: string,
 ): Promise<void> {
   const issuer = config.issuer || config.profile.issuer;
-  // A provider's code goes on verbatim (contract §2); the type names the registered ones.
-  if (error) return fail(flow, { error: error as LoginErrorCode, message: description || error, description });
+  if (error) return fail(flow, { error, message: description || error, description });
   if (iss && issuer && iss !== issuer) return fail(flow, { error: 'iss_mismatch', message: `Issuer ${iss} is not ${issuer}` });
   if (!code) return fail(flow, { error: 'invalid_request', message: 'No code returned' });
   if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier });

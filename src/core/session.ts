@@ -2,38 +2,13 @@ import { safeUrl } from './config-check.js';
 import { callEndpoint, type ExchangeFailure } from './exchange.js';
 import { LoginError } from './login-error.js';
 import { MAX_DELAY_MS } from './settings.js';
+import { SESSION_CHANNEL_PREFIX } from '../contract/messages.js';
+import type { LogoutRequest as LogoutOptions, LogoutResponse as LogoutResult, SessionView } from '../contract/wire.js';
 
 // The browser side of SPEC §6, framework-free: read the session, end it, and keep one page's view of it
 // current (other tabs, visibility, expiry, a login on this page). No Lit, no DOM at import.
 
-/** The signed-in user as the session keeps it: the normalized user without `raw`. */
-export interface SessionUser {
-  id: string;
-  name?: string;
-  email?: string;
-  picture?: string;
-  [field: string]: unknown;
-}
-
-/** `GET {endpoint}/session` when signed in. */
-export interface Session {
-  provider: string;
-  user: SessionUser | null;
-  /** Epoch ms. */
-  expiresAt: number;
-}
-
-export interface LogoutOptions {
-  /** End every session of this user (the server needs a store). */
-  everywhere?: boolean;
-  /** Where the provider sends the browser back after its own sign-out (an allowed origin's URL). */
-  returnTo?: string;
-}
-
-/** `POST {endpoint}/logout`'s answer: the provider's RP-Initiated Logout URL when it has one. */
-export interface LogoutResult {
-  endSessionUrl?: string;
-}
+export type { SessionUser, SessionView, LogoutRequest as LogoutOptions, LogoutResponse as LogoutResult } from '../contract/wire.js';
 
 const route = (endpoint: string, name: string) => endpoint.replace(/\/*$/, '/') + name;
 
@@ -48,8 +23,8 @@ const call = (endpoint: string, name: string, init?: RequestInit) =>
   });
 
 /** Reads the session: `null` when signed out; rejects with a LoginError when the endpoint cannot say (a 503, a network error, no JSON). */
-export function readSession(endpoint: string): Promise<Session | null> {
-  return call(endpoint, 'session', { cache: 'no-store' }) as Promise<Session | null>;
+export function readSession(endpoint: string): Promise<SessionView | null> {
+  return call(endpoint, 'session', { cache: 'no-store' }) as Promise<SessionView | null>;
 }
 
 /** Ends the session at the endpoint; rejects with a LoginError (403, 503, …) when it did not end. */
@@ -63,7 +38,7 @@ export function endSession(endpoint: string, options: LogoutOptions = {}): Promi
 
 export interface SessionWatch {
   /** Re-reads now; rejects as readSession does (the view is then kept, and read again later). */
-  refresh(): Promise<Session | null>;
+  refresh(): Promise<SessionView | null>;
   /** Ends the session, shows it ended and tells the other tabs; rejects (changing nothing) when the endpoint did not end it. */
   logout(options?: LogoutOptions): Promise<LogoutResult>;
   /** Starts following other tabs, visibility and logins on this page, and reads; returns the stop. */
@@ -78,7 +53,7 @@ export interface SessionWatch {
  * `endpoint`. An endpoint that cannot answer (503, offline) changes nothing: the last answer stands and
  * it is asked again, backing off from 1 s to 1 min.
  */
-export function watchSession(endpoint: string, onSession: (session: Session | null) => void): SessionWatch {
+export function watchSession(endpoint: string, onSession: (session: SessionView | null) => void): SessionWatch {
   // Only the newest read or logout may speak: an older answer arriving late is dropped.
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -93,7 +68,7 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
     if (listening) timer = setTimeout(read, Math.min(ms, MAX_DELAY_MS));
   };
   const again = () => later((backoff = Math.min(backoff * 2, 60_000)));
-  const show = (session: Session | null) => {
+  const show = (session: SessionView | null) => {
     clearTimeout(timer);
     const left = session ? session.expiresAt - Date.now() : 0;
     // An expiry the server does not agree with yet (clocks apart) is asked about with back-off, not in a loop.
@@ -130,7 +105,7 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       listening = true;
       // The endpoint resolved against the document: it names the channel, and holds the login endpoints it follows.
       const base = safeUrl(route(endpoint, ''))?.href;
-      channel = new BroadcastChannel('login-elements:session ' + base);
+      channel = new BroadcastChannel(SESSION_CHANNEL_PREFIX + base);
       channel.addEventListener('message', read, on);
       document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
       document.addEventListener(

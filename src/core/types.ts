@@ -53,14 +53,7 @@ export interface AuthorizeRequest {
 }
 
 /** What the callback page hands back: SPEC §3 message. */
-export interface CallbackMessage {
-  type: 'login-elements:callback';
-  state: string;
-  code?: string;
-  error?: string;
-  error_description?: string;
-  iss?: string;
-}
+export type { CallbackMessage } from '../contract/messages.js';
 
 export interface LoginStartDetail {
   provider: string;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { emit } from '../core/events.js';
 import { safeUrl } from '../core/config-check.js';
-import { watchSession, type LogoutResult, type Session, type SessionUser, type SessionWatch } from '../core/session.js';
+import { watchSession, type LogoutResult, type SessionView, type SessionUser, type SessionWatch } from '../core/session.js';
 import { session as en } from '../i18n/en.js';
 import { session as ja } from '../i18n/ja.js';
 import { session as ko } from '../i18n/ko.js';
@@ -49,7 +49,7 @@ export class LoginSession extends LitElement {
   declare providerLogout: boolean;
 
   // undefined while loading, null when signed out.
-  #session: Session | null | undefined;
+  #session: SessionView | null | undefined;
   #told?: string;
   #lang = '';
   #watch?: SessionWatch;
@@ -83,7 +83,7 @@ export class LoginSession extends LitElement {
   }
 
   /** Re-reads the session; rejects with a `LoginError` (`exchange_failed`, `status`, `cause`) when the endpoint cannot say (the state stays). */
-  refresh(): Promise<Session | null> {
+  refresh(): Promise<SessionView | null> {
     return this.#watcher().refresh();
   }
 
@@ -103,7 +103,7 @@ export class LoginSession extends LitElement {
     return (this.#watch ??= watchSession(this.endpoint, (session) => this.#show(session)));
   }
 
-  #show(session: Session | null) {
+  #show(session: SessionView | null) {
     this.#session = session;
     this.requestUpdate();
     const detail: SessionChangeDetail = { state: session ? 'signed-in' : 'signed-out', provider: session?.provider ?? null, user: session?.user ?? null };
@@ -161,7 +161,7 @@ export class LoginSession extends LitElement {
 }
 define('login-session', LoginSession);
 
-export type { LogoutResult, Session, SessionUser };
+export type { LogoutResult, SessionView, SessionUser };
 
 declare global {
   interface HTMLElementTagNameMap {

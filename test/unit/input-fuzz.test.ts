@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { OAUTH_PARAMS, readCallbackUrl } from '../../src/core/callback-url.js';
 import { usesPkce } from '../../src/core/settings.js';
 import { configProblem, safeUrl } from '../../src/core/config-check.js';
-import { CALLBACK_PARAMS, MESSAGE_TYPE } from '../../src/core/messages.js';
+import { CALLBACK_PARAMS, MESSAGE_TYPE } from '../../src/contract/messages.js';
 import type { LoginConfig } from '../../src/core/types.js';
 import { oauth } from '../../src/providers/index.js';
 

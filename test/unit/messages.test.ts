@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLogin } from '../../src/core/flow.js';
-import { isFlowMessage, MESSAGE_TYPE } from '../../src/core/messages.js';
+import { MESSAGE_TYPE } from '../../src/contract/messages.js';
+import { isFlowMessage } from '../../src/core/messages.js';
 import { bbaton, belladati } from '../../src/providers/index.js';
 import { openAs } from '../support/open-as.js';
 

@@ -1,10 +1,7 @@
+import type { SessionUser } from '../../contract/wire.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 
-/** The signed-in user as a session keeps it: the normalised user without `raw` (SPEC §6). */
-export interface SessionUser {
-  id: string;
-  [field: string]: unknown;
-}
+export type { SessionUser };
 
 /** The provider's tokens as a session keeps them (`keepTokens`), with an absolute expiry. */
 export interface KeptTokens {
