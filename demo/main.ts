@@ -153,7 +153,7 @@ $('#api-me').addEventListener('click', async () => {
   output.dataset.status = String(response.status);
 });
 
-// The buttons follow the lang of their container (SPEC §2): one attribute switches all five.
+// The buttons follow the lang of their container (contract §2): one attribute switches all five.
 for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
   input.checked = input.value === (remembered(LANGUAGE_KEY) ?? 'en');
   if (input.checked) $('#buttons').lang = input.value;

@@ -1,4 +1,4 @@
-/** Builds the three CDN files of SPEC §1 with the settings of vite.config.ts, one library build each. */
+/** Builds the three CDN files of contract §1 with the settings of vite.config.ts, one library build each. */
 import { build } from 'vite';
 import { CDN_BUNDLES, CDN_DIR } from '../vite.config.js';
 

@@ -1,5 +1,5 @@
 /**
- * The callback page's script (SPEC §3). It ships on its own, so it imports only what it runs.
+ * The callback page's script (contract §3). It ships on its own, so it imports only what it runs.
  * Redirect mode: the state belongs to this tab's redirect transaction → store the result, go back.
  * Popup mode: a same-origin opener gets the message event at once; else post to the opener (exact
  * targetOrigin) — or, only when there is no opener (COOP cut it off, or the window opened elsewhere), on

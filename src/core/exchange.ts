@@ -1,6 +1,6 @@
 import type { ExchangeRequest } from '../contract/wire.js';
 
-/** Why the companion endpoint did not give a usable answer (SPEC §2 `exchange_failed`). */
+/** Why the companion endpoint did not give a usable answer (contract §2 `exchange_failed`). */
 export interface ExchangeFailure {
   message: string;
   status?: number;
@@ -33,7 +33,7 @@ export async function callEndpoint(url: string, init: RequestInit = {}): Promise
   } satisfies ExchangeFailure;
 }
 
-/** POSTs the SPEC §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
+/** POSTs the contract §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
 export function exchangeCode(endpoint: string, body: ExchangeRequest, signal?: AbortSignal): Promise<unknown> {
   return callEndpoint(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }

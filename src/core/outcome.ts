@@ -67,7 +67,7 @@ export type Reporter = ReturnType<typeof reporter>;
 type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
 export const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
 
-/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range: SPEC §2 reads it as none). */
+/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range: contract §2 reads it as none). */
 export const timeoutOf = (config: LoginConfig): number | undefined => {
   const ms = config.timeout ?? DEFAULT_TIMEOUT_MS;
   return ms > 0 && ms <= MAX_DELAY_MS ? ms : undefined;

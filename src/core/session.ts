@@ -5,7 +5,7 @@ import { MAX_DELAY_MS } from './settings.js';
 import { SESSION_CHANNEL_PREFIX } from '../contract/messages.js';
 import type { LogoutRequest as LogoutOptions, LogoutResponse as LogoutResult, SessionView } from '../contract/wire.js';
 
-// The browser side of SPEC §6, framework-free: read the session, end it, and keep one page's view of it
+// The browser side of contract §6, framework-free: read the session, end it, and keep one page's view of it
 // current (other tabs, visibility, expiry, a login on this page). No Lit, no DOM at import.
 
 export type { SessionUser, SessionView, LogoutRequest as LogoutOptions, LogoutResponse as LogoutResult } from '../contract/wire.js';

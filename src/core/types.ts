@@ -52,7 +52,7 @@ export interface AuthorizeRequest {
   method: 'get' | 'post';
 }
 
-/** What the callback page hands back: SPEC §3 message. */
+/** What the callback page hands back: contract §3 message. */
 export type { CallbackMessage } from '../contract/messages.js';
 
 export interface LoginStartDetail {

@@ -15,7 +15,7 @@ import { buttonStyles } from './styles.js';
 import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTexts, type TextPreset } from './texts.js';
 
 /**
- * The shared login button: attributes of SPEC §2, the click → flow wiring, redirect resumption.
+ * The shared login button: attributes of contract §2, the click → flow wiring, redirect resumption.
  * A provider element is a subclass with a profile, a label and its colours.
  *
  * @slot - The button's label; defaults to the `text` preset in the element's language ("Log in with …").

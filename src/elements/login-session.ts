@@ -20,7 +20,7 @@ export interface SessionChangeDetail {
 const texts = { en, ko, ja };
 
 /**
- * Who is signed in (SPEC §6): reads `GET {endpoint}/session` and shows the `signed-in` or `signed-out`
+ * Who is signed in (contract §6): reads `GET {endpoint}/session` and shows the `signed-in` or `signed-out`
  * slot, nothing before the endpoint has answered. Follows sign-ins and sign-outs in other tabs, re-reads
  * when the page becomes visible and when the session expires, and turns `signed-in` when a login
  * element whose `exchange-endpoint` lies under `endpoint` succeeds. An endpoint that cannot answer

@@ -1,5 +1,5 @@
 /**
- * The language a piece of UI speaks (SPEC §2): the element's own `lang`, else its nearest ancestor's
+ * The language a piece of UI speaks (contract §2): the element's own `lang`, else its nearest ancestor's
  * (across shadow roots), else the document's. No Lit, no DOM at import: the callback page, `core`
  * and the elements all read it the same way.
  */

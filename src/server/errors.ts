@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import { isOAuthTokenError, type ServerErrorCode, type StatusOf } from '../contract/errors.js';
 
 /**
- * A failure with the status and OAuth-style body the endpoint answers (SPEC §4). The description is
+ * A failure with the status and OAuth-style body the endpoint answers (contract §4). The description is
  * always ours: nothing the provider sent, and never a secret or token, ends up in it.
  */
 export class EndpointError<C extends ServerErrorCode = ServerErrorCode> extends Error {

@@ -20,7 +20,7 @@ export type LoginHandler = ((request: Request) => Promise<Response>) & {
   readonly [exchangeCore]: (incoming: Incoming) => Promise<Outcome>;
   readonly [failureLog]: (line: string) => void;
   /**
-   * The session a request carries (SPEC §6), from a Fetch `Request` or a Node `IncomingMessage`; null
+   * The session a request carries (contract §6), from a Fetch `Request` or a Node `IncomingMessage`; null
    * when signed out. Pass the response (Fetch `Headers` or a Node response) to receive the re-sealed
    * cookie when the read slides the idle window. Rejects with `code` `session_store_unavailable` when
    * the store cannot be reached, and with a TypeError when no `session` is configured.
@@ -37,13 +37,13 @@ function isJson(incoming: Incoming): boolean {
 }
 
 /**
- * Creates the companion endpoint of SPEC §4: `POST {basePath}/{provider}` with `{code, redirectUri,
+ * Creates the companion endpoint of contract §4: `POST {basePath}/{provider}` with `{code, redirectUri,
  * codeVerifier?, iss?}`. It keeps no state between requests, so any number of instances can serve
  * the same flows.
  */
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
-  // Checked here, once, for every transport (SPEC §4): a bad value is a TypeError naming it.
+  // Checked here, once, for every transport (contract §4): a bad value is a TypeError naming it.
   const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const bodyTimeoutMs = positiveInteger('bodyTimeoutMs', options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS);
   const limits = { timeoutMs, maxUpstreamBytes: positiveInteger('maxUpstreamBytes', options.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES) };
@@ -69,7 +69,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     const client = name !== undefined && !name.includes('/') ? clients.get(name) : undefined;
     if (!client) throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path');
     const origin = incoming.header('origin');
-    // Requests without Origin do not come from a browser page (SPEC §4); every browser POST has one.
+    // Requests without Origin do not come from a browser page (contract §4); every browser POST has one.
     if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
     if (!isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
     if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
@@ -92,7 +92,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
 
   /** The 200 of a login: the default body, or what `onLogin` made of it (async only with an `onLogin`). */
   function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Outcome | Promise<Outcome> {
-    // With sessions, `raw` reaches only onLogin (SPEC §6): the page gets the user the session keeps.
+    // With sessions, `raw` reaches only onLogin (contract §6): the page gets the user the session keeps.
     const shown = options.session ? withoutRaw(user) : user;
     const standard = () => extend({ provider, user: shown, ...(options.exposeTokens ? { tokens } : {}) });
     return options.onLogin ? fromHook(provider, user, tokens, incoming, standard, extend) : jsonOutcome(standard());

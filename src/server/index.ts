@@ -1,5 +1,5 @@
 /**
- * login-elements/server: the companion endpoint (SPEC §4–§5) on the Fetch API only — no `node:*`
+ * login-elements/server: the companion endpoint (contract §4–§5) on the Fetch API only — no `node:*`
  * import, so Workers, Deno and Bun bundles stay clean. `toNodeListener` is in `login-elements/server/node`.
  */
 export { createLoginHandler, type LoginHandler } from './handler.js';

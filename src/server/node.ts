@@ -104,7 +104,7 @@ class NodeIncoming implements Incoming {
   }
 }
 
-/** The documented 500 for an answer that cannot be sent as it is (SPEC §4): JSON, never a stack trace. */
+/** The documented 500 for an answer that cannot be sent as it is (contract §4): JSON, never a stack trace. */
 const unsendable = () => new EndpointError(500, 'server_error', 'The login answer could not be sent').toOutcome();
 
 /** An `onLogin` Response's headers as Node takes them (cookies kept apart); null when Node refuses one. */

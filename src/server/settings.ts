@@ -1,5 +1,5 @@
 /**
- * Start-up checks of the handler's settings (SPEC §4 "Settings are checked at start-up"): a wrong
+ * Start-up checks of the handler's settings (contract §4 "Settings are checked at start-up"): a wrong
  * value is a `TypeError` naming the option at `createLoginHandler`, never a silent outage later with
  * a misleading 408/502/504 — and the same on every transport, since both share one handler.
  */

@@ -157,7 +157,7 @@ describe('an element removed from the page mid-flow', () => {
   });
 });
 
-describe('input checks (SPEC §2): invalid_config naming the attribute, nothing opened or navigated', () => {
+describe('input checks (contract §2): invalid_config naming the attribute, nothing opened or navigated', () => {
   const hostile: [attribute: string, value: string][] = [
     ['authorize-endpoint', 'javascript:parent.hacked=1'],
     ['authorize-endpoint', 'data:text/html,<script>opener.hacked=1</script>'],

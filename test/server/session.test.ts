@@ -56,7 +56,7 @@ describe('sealed-cookie sessions', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice' } });
-    // raw reaches only onLogin (SPEC §6): not the page's login answer.
+    // raw reaches only onLogin (contract §6): not the page's login answer.
     expect(body.user).not.toHaveProperty('raw');
     expect(rawSeen).toMatchObject({ sub: 'user-1' });
     expect(body.expiresAt).toBeGreaterThanOrEqual(before + 7 * 24 * 3600 * 1000);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Property tests of what hostile markup and hostile providers can hand the browser side: the callback
-// URL parser and the attribute checks (SPEC §2, §3).
+// URL parser and the attribute checks (contract §2, §3).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OAUTH_PARAMS, readCallbackUrl } from '../../src/core/callback-url.js';

@@ -10,7 +10,7 @@ const CALLBACK_ORIGIN = 'https://app.example';
 
 describe('isFlowMessage', () => {
   const good = { type: MESSAGE_TYPE, state: 's1', code: 'c' };
-  it('accepts the callback origin, the SPEC type and the flow state', () => {
+  it('accepts the callback origin, the contract type and the flow state', () => {
     expect(isFlowMessage(CALLBACK_ORIGIN, good, CALLBACK_ORIGIN, 's1')).toBe(true);
   });
   it.each([

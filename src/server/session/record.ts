@@ -69,7 +69,7 @@ export function asSessionData(value: unknown): SessionData | null {
 
 /**
  * A user that does not fit the cookie, made to fit: its largest fields go first, the id always stays
- * (SPEC §6: trimmed, never silently dropped). Returns null when even the id alone is too large.
+ * (contract §6: trimmed, never silently dropped). Returns null when even the id alone is too large.
  */
 export async function trimmed(user: SessionUser, fits: (user: SessionUser) => Promise<boolean>): Promise<SessionUser | null> {
   const fields = Object.keys(user)

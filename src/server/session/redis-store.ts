@@ -33,7 +33,7 @@ class RedisDown extends Error {
 }
 
 /**
- * Sessions in Redis, for any number of instances (SPEC §6). Pass a connected node-redis client:
+ * Sessions in Redis, for any number of instances (contract §6). Pass a connected node-redis client:
  * `redisStore(await createClient({ url }).connect())`. While the client is not connected every call
  * fails at once (the endpoint answers 503) instead of waiting in the client's offline queue; the
  * client reconnects by itself and the sessions work again.

@@ -1,5 +1,5 @@
 /**
- * Where server-side sessions live (SPEC §6 "With a store"). Small on purpose, so a KV, a database or a
+ * Where server-side sessions live (contract §6 "With a store"). Small on purpose, so a KV, a database or a
  * cache can carry it: keys and values are opaque strings (keys already hashed, values sealed).
  * Every call may reject or hang when the store is down: the endpoint answers 503
  * `session_store_unavailable` after `timeoutMs`, and never sets a cookie for a record it could not write.

@@ -28,7 +28,7 @@ createLoginHandler({ allowedOrigins: [42], providers: {} });
 // @ts-expect-error toNodeListener is not here: it is in login-elements/server/node
 export { toNodeListener } from "login-elements/server";
 
-// Sessions (SPEC §6) on a Fetch runtime: sealed cookie or memoryStore, getSession on a Request.
+// Sessions (contract §6) on a Fetch runtime: sealed cookie or memoryStore, getSession on a Request.
 import { memoryStore, type Session } from 'login-elements/server';
 const sessions = createLoginHandler({
   allowedOrigins: ['https://app.example'],
