@@ -10,5 +10,21 @@ export { login, type LoginOptions } from './login.js';
 export { LoginError } from './core/login-error.js';
 export { readEnvironment, type Environment } from './core/environment.js';
 export { setTexts } from './i18n/language.js';
-export type * from './core/types.js';
+export type {
+  BrowserErrorCode,
+  FlowMode,
+  LoginCancelDetail,
+  LoginCodeDetail,
+  LoginConfig,
+  LoginErrorCode,
+  LoginErrorDetail,
+  LoginEventMap,
+  LoginMode,
+  LoginResultDetail,
+  LoginStartDetail,
+  LoginSuccessDetail,
+  ProviderErrorCode,
+  ProviderProfile,
+  AuthorizeRequest,
+} from './core/types.js';
 export type { LogoutOptions, LogoutResult, SessionView, SessionUser } from './core/session.js';

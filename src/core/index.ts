@@ -7,5 +7,21 @@ export { startLogin, resumeRedirect, type LoginFlow } from './flow.js';
 export { readEnvironment, type Environment } from './environment.js';
 export { LoginError } from './login-error.js';
 export * from '../providers/index.js';
-export type * from './types.js';
+export type {
+  BrowserErrorCode,
+  FlowMode,
+  LoginCancelDetail,
+  LoginCodeDetail,
+  LoginConfig,
+  LoginErrorCode,
+  LoginErrorDetail,
+  LoginEventMap,
+  LoginMode,
+  LoginResultDetail,
+  LoginStartDetail,
+  LoginSuccessDetail,
+  ProviderErrorCode,
+  ProviderProfile,
+  AuthorizeRequest,
+} from './types.js';
 export { readSession, endSession, watchSession, type SessionView, type SessionUser, type SessionWatch, type LogoutOptions, type LogoutResult } from './session.js';

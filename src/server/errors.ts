@@ -21,11 +21,15 @@ export class EndpointError<C extends ServerErrorCode = ServerErrorCode> extends 
     return this.error;
   }
 
-  /** The JSON answer: `{error, error_description}` with this status and headers. */
+  /**
+   * The JSON answer: `{error, error_description}` with this status and headers.
+   * @internal
+   */
   toOutcome() {
     return jsonOutcome({ error: this.error, error_description: this.description }, this.status, this.headers);
   }
 
+  /** @internal */
   toResponse(): Response {
     const { json, status, headers } = this.toOutcome();
     return new Response(json, { status, headers });

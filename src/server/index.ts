@@ -17,7 +17,6 @@ export { ENDPOINT_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAUTH_TOKEN_ERROR_CODES
 export { EndpointError } from './errors.js';
 export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './request-body.js';
 export type { LoginContext, LoginHandlerOptions, LoginTokens, LoginUser, ProviderConfig } from './types.js';
-export type { Dialect, UserContext } from './dialect.js';
 export { memoryStore } from './session/memory-store.js';
 export type { SessionStore } from './session/store.js';
 export type { SessionOptions } from './session/options.js';
