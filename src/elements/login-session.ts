@@ -151,7 +151,7 @@ export class LoginSession extends LitElement {
     const session = this.#session;
     if (session === undefined) return nothing;
     if (!session) return html`<slot name="signed-out"></slot>`;
-    const { texts: t, lang } = textsFor(texts, this.#lang);
+    const { texts: t, lang } = textsFor(texts, this.#lang, 'session');
     const [before, after] = t.signedInAs.split('{name}');
     const user = session.user;
     const name = String(user?.name ?? user?.email ?? user?.id ?? session.provider);
