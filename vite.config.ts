@@ -1,6 +1,6 @@
 /**
  * Vite settings of the project, in one place:
- * - `vite build --mode <file>` builds one self-contained CDN file of SPEC §1 (Lit inlined, minified);
+ * - `vite build --mode <file>` builds one self-contained CDN file of contract §1 (Lit inlined, minified);
  *   `npm run build` (scripts/build-cdn.ts) builds all three. Library mode takes one entry per IIFE, so
  *   each file is a build of its own.
  * - The dev server is the demo's (`npm start`, demo/server.ts adds its port and its middleware).

@@ -35,7 +35,7 @@ const pages: Record<string, (origin: string) => string> = {
   document.addEventListener('login-success', (e) => (window.doneAt = performance.now(), window.mode = e.detail.mode));
   customElements.whenDefined('oauth-login').then(() => (document.body.dataset.ready = 'true'));
 </script>`,
-  // Configured once, on the server (SPEC §7): its settings come from /served/providers, its code goes to /served/bench.
+  // Configured once, on the server (contract §7): its settings come from /served/providers, its code goes to /served/bench.
   '/endpoint.html': () => `<!doctype html><html lang="en"><meta charset="utf-8"><title>ours, endpoint</title>${CLICK_CLOCK}
 <script type="module" src="/dist/cdn/login-elements.js"></script>
 <oauth-login id="login" endpoint="/served" provider="bench">Log in</oauth-login>

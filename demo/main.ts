@@ -96,7 +96,7 @@ function render(buttons: ButtonConfig[]) {
   const host = $('#buttons');
   for (const { tag, key, label, live } of buttons) {
     const el = document.createElement(tag) as LoginButton;
-    // Configured once, on the server (SPEC §7): the element reads its settings from /auth/providers.
+    // Configured once, on the server (contract §7): the element reads its settings from /auth/providers.
     el.setAttribute('endpoint', '/auth');
     if (tag === 'oauth-login') el.setAttribute('provider', key);
     el.mode = currentMode();
@@ -153,7 +153,7 @@ $('#api-me').addEventListener('click', async () => {
   output.dataset.status = String(response.status);
 });
 
-// The buttons follow the lang of their container (SPEC §2): one attribute switches all five.
+// The buttons follow the lang of their container (contract §2): one attribute switches all five.
 for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
   input.checked = input.value === (remembered(LANGUAGE_KEY) ?? 'en');
   if (input.checked) $('#buttons').lang = input.value;

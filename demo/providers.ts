@@ -11,7 +11,7 @@ import type { ProviderConfig } from '../src/server/index.js';
 
 /**
  * What the page needs per button (never a secret): the tag and its key. Every other setting is the
- * server's, which the elements read from `GET /auth/providers` (their `endpoint` attribute, SPEC §7).
+ * server's, which the elements read from `GET /auth/providers` (their `endpoint` attribute, contract §7).
  */
 export interface ButtonConfig {
   tag: 'bbaton-login' | 'belladati-login' | 'upbond-login' | 'bitbadges-login' | 'oauth-login';

@@ -1,6 +1,6 @@
 /**
- * Builds the three CDN files of SPEC §1 with the settings of vite.config.ts, one library build each;
- * then the server's copy of the callback script (SPEC §7: served at `{basePath}/callback.js` on every
+ * Builds the three CDN files of contract §1 with the settings of vite.config.ts, one library build each;
+ * then the server's copy of the callback script (contract §7: served at `{basePath}/callback.js` on every
  * runtime, with no file read at request time), the same bytes as `dist/cdn/callback.js`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The callback page's script (SPEC §3). It ships on its own, so it imports only what it runs.
+ * The callback page's script (contract §3). It ships on its own, so it imports only what it runs.
  * Redirect mode: the state belongs to this tab's redirect transaction → store the result, go back.
  * Popup mode: a same-origin opener gets the message event at once; else post to the opener (exact
  * targetOrigin) — or, only when there is no opener (COOP cut it off, or the window opened elsewhere), on
@@ -7,10 +7,9 @@
  * acknowledgement the page says the login could not finish here.
  * Imported without a DOM (Node, SSR, a bundler's prerender) it does nothing.
  */
-import { ACK_TYPE, CHANNEL_NAME } from './core/messages.js';
+import { ACK_TYPE, CHANNEL_NAME, type CallbackMessage } from './contract/messages.js';
 import { readCallbackUrl } from './core/callback-url.js';
 import { storeResult } from './core/transaction.js';
-import type { CallbackMessage } from './core/types.js';
 import { callback as en } from './i18n/en.js';
 import { callback as ja } from './i18n/ja.js';
 import { callback as ko } from './i18n/ko.js';

@@ -1,5 +1,5 @@
 /** login-elements: registers all five login elements and `<login-session>`; exports their classes, the types and `login()`. */
-export { LoginButton } from './elements/login-button.js';
+export type { LoginButton } from './elements/login-button.js';
 export { OauthLogin } from './elements/oauth-login.js';
 export { BbatonLogin } from './elements/bbaton-login.js';
 export { BelladatiLogin } from './elements/belladati-login.js';
@@ -7,7 +7,24 @@ export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { login, type LoginOptions } from './login.js';
+export { LoginError } from './core/login-error.js';
 export { readEnvironment, type Environment } from './core/environment.js';
 export { setTexts } from './i18n/language.js';
-export type * from './core/types.js';
-export type { LogoutOptions, LogoutResult, Session, SessionUser } from './core/session.js';
+export type {
+  BrowserErrorCode,
+  FlowMode,
+  LoginCancelDetail,
+  LoginCodeDetail,
+  LoginConfig,
+  LoginErrorCode,
+  LoginErrorDetail,
+  LoginEventMap,
+  LoginMode,
+  LoginResultDetail,
+  LoginStartDetail,
+  LoginSuccessDetail,
+  ProviderErrorCode,
+  ProviderProfile,
+  AuthorizeRequest,
+} from './core/types.js';
+export type { LogoutOptions, LogoutResult, SessionView, SessionUser } from './core/session.js';

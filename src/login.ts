@@ -17,6 +17,6 @@ export function login(options: LoginOptions, target: EventTarget = document): Pr
   // Own keys only: `constructor` or `toString` must not pick a profile off Object.prototype (and drop PKCE).
   const profile = options.profile || (Object.hasOwn(builtIn, options.provider) ? builtIn[options.provider] : undefined) || oauth;
   const config = { ...options, profile };
-  // With `endpoint`, the settings come from `{endpoint}/providers` as for an element (SPEC §7).
+  // With `endpoint`, the settings come from `{endpoint}/providers` as for an element (contract §7).
   return startLogin(config, target, config.endpoint ? () => withServed(config) : undefined).promise;
 }

@@ -1,4 +1,5 @@
-import { CALLBACK_PARAMS, messageFromParams } from './messages.js';
+import { CALLBACK_PARAMS } from '../contract/messages.js';
+import { messageFromParams } from './messages.js';
 import type { CallbackMessage } from './types.js';
 
 /** Every OAuth response parameter scrubbed from the callback's URL (query and fragment), tokens included. */

@@ -1,7 +1,7 @@
 import { authorizeEndpoint } from './settings.js';
 import type { LoginConfig } from './types.js';
 
-/** Authorize-query parameters the flow owns: `params` may not replace them (SPEC §2). */
+/** Authorize-query parameters the flow owns: `params` may not replace them (contract §2). */
 const RESERVED = ['client_id', 'redirect_uri', 'response_type', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope'];
 /** Hosts where plain `http:` is allowed: a developer's own machine. */
 const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;

@@ -7,7 +7,7 @@ import { warmCallback } from './warm.js';
 let parts: Awaited<ReturnType<typeof servedParts>> | undefined;
 
 /**
- * startLogin's `served` for an element with an `endpoint` (SPEC §7): its configuration with the
+ * startLogin's `served` for an element with an `endpoint` (contract §7): its configuration with the
  * provider's settings from `{endpoint}/providers` — at once when the list is in, else a promise of it.
  */
 export const withServed = (config: LoginConfig): LoginConfig | Promise<LoginConfig> =>

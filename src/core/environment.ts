@@ -1,6 +1,6 @@
 import type { FlowMode } from './types.js';
 
-/** Where the page runs, as far as a login cares (SPEC §3, "Every environment a person logs in from"). */
+/** Where the page runs, as far as a login cares (contract §3, "Every environment a person logs in from"). */
 export interface Environment {
   /** The in-app browser or webview the page runs in (`KakaoTalk`, `LINE`, …, or `WebView`), else null. */
   inApp: string | null;

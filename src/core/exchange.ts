@@ -1,4 +1,6 @@
-/** Why the companion endpoint did not give a usable answer (SPEC §2 `exchange_failed`). */
+import type { ExchangeRequest } from '../contract/wire.js';
+
+/** Why the companion endpoint did not give a usable answer (contract §2 `exchange_failed`). */
 export interface ExchangeFailure {
   message: string;
   status?: number;
@@ -6,14 +8,6 @@ export interface ExchangeFailure {
   description?: string;
 }
 
-export interface ExchangeBody {
-  code: string;
-  redirectUri: string;
-  codeVerifier?: string;
-  iss?: string;
-  /** The OpenID Connect nonce sent at authorize (SPEC §4): the server checks the ID token against it. */
-  nonce?: string;
-}
 
 /**
  * One call to the companion endpoint: resolves its JSON when it answers 2xx with JSON, else rejects with
@@ -39,7 +33,7 @@ export async function callEndpoint(url: string, init: RequestInit = {}): Promise
   } satisfies ExchangeFailure;
 }
 
-/** POSTs the SPEC §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
-export function exchangeCode(endpoint: string, body: ExchangeBody, signal?: AbortSignal): Promise<unknown> {
+/** POSTs the contract §4 body to the companion endpoint; resolves its JSON or rejects with an ExchangeFailure. */
+export function exchangeCode(endpoint: string, body: ExchangeRequest, signal?: AbortSignal): Promise<unknown> {
   return callEndpoint(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
 }

@@ -1,3 +1,4 @@
+import type { LoginErrorCode } from '../contract/errors.js';
 import { configProblem, safeUrl } from './config-check.js';
 import { later } from './on-demand.js';
 import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
@@ -15,13 +16,13 @@ export { resumeRedirect } from './redirect-flow.js';
 export type { LoginFlow } from './outcome.js';
 
 /** Why a provider list gave no settings: a login-error's fields (`error` when not config_unavailable), or an Error. */
-type Failure = { message?: unknown; error?: string; status?: number };
+type Failure = { message?: unknown; error?: LoginErrorCode; status?: number };
 
 /**
  * Starts a login the way a click does. Call it synchronously from the click handler: the popup is
  * opened before anything is awaited. Fires login-start, then exactly one of login-success / -error /
  * -cancel on `target`.
- * `served` gives the whole configuration when `config` names an `endpoint` (SPEC §7, endpoint.ts): at
+ * `served` gives the whole configuration when `config` names an `endpoint` (contract §7, endpoint.ts): at
  * once, or a promise of it — then the popup opens blank in the click and goes to the provider when it
  * arrives; thrown or rejected, the flow ends with that login-error (default `config_unavailable`).
  * A config with an `endpoint` needs `served` (the elements and `login()` pass it): without it, what

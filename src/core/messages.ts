@@ -1,13 +1,6 @@
-import type { CallbackMessage } from './types.js';
+import { CALLBACK_PARAMS, MESSAGE_TYPE, type CallbackMessage } from '../contract/messages.js';
 
-export const MESSAGE_TYPE = 'login-elements:callback';
-/** The opener's answer to a result it accepted, `{type, state}`: the callback page may close. */
-export const ACK_TYPE = 'login-elements:ack';
-/** BroadcastChannel name: reaches an opener that Cross-Origin-Opener-Policy cut off from its popup. */
-export const CHANNEL_NAME = 'login-elements';
-export const CALLBACK_PARAMS = ['code', 'state', 'error', 'error_description', 'iss'] as const;
-
-/** Reads the SPEC §3 message out of callback-URL parameters; only string fields that are present. */
+/** Reads the contract §3 message out of callback-URL parameters; only string fields that are present. */
 export function messageFromParams(params: URLSearchParams): CallbackMessage {
   const message: Record<string, string> = { type: MESSAGE_TYPE };
   for (const key of CALLBACK_PARAMS) {
@@ -18,7 +11,7 @@ export function messageFromParams(params: URLSearchParams): CallbackMessage {
 }
 
 /**
- * Whether a message is this flow's callback: from the callback's origin, of the SPEC's type, with the
+ * Whether a message is this flow's callback: from the callback's origin, of the contract's type, with the
  * flow's state. Only our own callback page can know the fresh random state, so nothing else gets in;
  * the flow stops listening after the first, so a replay finds no one. An opaque origin (`"null"`:
  * sandboxed frames, `data:` pages) is never one.

@@ -1,4 +1,5 @@
 import { emit } from './events.js';
+import { LoginError } from './login-error.js';
 import { later } from './on-demand.js';
 import { MAX_DELAY_MS } from './settings.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
@@ -41,7 +42,7 @@ export function reporter(config: LoginConfig, target: EventTarget, mode: FlowMod
     settled: false,
     signal: abort.signal,
     promise: new Promise<LoginSuccessDetail>((resolve, reject) => {
-      settle = (ok, value) => (ok ? resolve(value as LoginSuccessDetail) : reject(value));
+      settle = (ok, value) => (ok ? resolve(value as LoginSuccessDetail) : reject(new LoginError(value as LoginErrorDetail)));
     }),
     end(outcome: Outcome, detail: object) {
       if (r.settled) return;
@@ -64,7 +65,7 @@ export type Reporter = ReturnType<typeof reporter>;
 type Failure = Omit<LoginErrorDetail, 'provider' | 'mode'>;
 export const fail = (flow: Reporter, failure: Failure) => flow.end('error', failure);
 
-/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range: SPEC §2 reads it as none). */
+/** The configured timeout in ms, or undefined for none (0, or past setTimeout's range: contract §2 reads it as none). */
 export const timeoutOf = (config: LoginConfig): number | undefined => {
   const ms = config.timeout ?? DEFAULT_TIMEOUT_MS;
   return ms > 0 && ms <= MAX_DELAY_MS ? ms : undefined;

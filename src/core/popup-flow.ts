@@ -1,4 +1,5 @@
-import { ACK_TYPE, CHANNEL_NAME, isFlowMessage } from './messages.js';
+import { ACK_TYPE, CHANNEL_NAME } from '../contract/messages.js';
+import { isFlowMessage } from './messages.js';
 import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
 import { later } from './on-demand.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';

@@ -6,7 +6,7 @@ const warmed = new Set<string>();
  * `rel="prefetch"` because the popup is another document: a module preload would fill only this
  * page's module map, while a prefetched response is reused by the next document without revalidation
  * for a few minutes. Once per URL; anything that fails just leaves the slow path (a 404 is also warned
- * about, naming the URL: SPEC §7).
+ * about, naming the URL: contract §7).
  */
 export function prefetchScripts(page: URL): void {
   if (warmed.has(page.href)) return;

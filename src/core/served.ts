@@ -2,7 +2,7 @@ import type { LoginConfig, ServedProvider } from './types.js';
 
 import { callEndpoint } from './exchange.js';
 
-// The `endpoint` attribute (SPEC §7), loaded on demand (endpoint.ts): asking for the provider list and
+// The `endpoint` attribute (contract §7), loaded on demand (endpoint.ts): asking for the provider list and
 // filling a flow's configuration from it. No click waits for it: the list is asked for when the element
 // connects, and a click before it is in opens its window blank (flow.ts).
 

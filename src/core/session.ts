@@ -1,52 +1,35 @@
 import { safeUrl } from './config-check.js';
-import { callEndpoint } from './exchange.js';
+import { callEndpoint, type ExchangeFailure } from './exchange.js';
+import { LoginError } from './login-error.js';
 import { MAX_DELAY_MS } from './settings.js';
+import { SESSION_CHANNEL_PREFIX } from '../contract/messages.js';
+import type { LogoutRequest as LogoutOptions, LogoutResponse as LogoutResult, SessionView } from '../contract/wire.js';
 
-// The browser side of SPEC §6, framework-free: read the session, end it, and keep one page's view of it
+// The browser side of contract §6, framework-free: read the session, end it, and keep one page's view of it
 // current (other tabs, visibility, expiry, a login on this page). No Lit, no DOM at import.
 
-/** The signed-in user as the session keeps it: the normalized user without `raw`. */
-export interface SessionUser {
-  id: string;
-  name?: string;
-  email?: string;
-  picture?: string;
-  [field: string]: unknown;
-}
-
-/** `GET {endpoint}/session` when signed in. */
-export interface Session {
-  provider: string;
-  user: SessionUser | null;
-  /** Epoch ms. */
-  expiresAt: number;
-}
-
-export interface LogoutOptions {
-  /** End every session of this user (the server needs a store). */
-  everywhere?: boolean;
-  /** Where the provider sends the browser back after its own sign-out (an allowed origin's URL). */
-  returnTo?: string;
-}
-
-/**
- * `POST {endpoint}/logout`'s answer: when the provider has an RP-Initiated Logout, the handler's own
- * short-lived, single-use URL that sends the browser on to it (no token in it that script could read).
- */
-export interface LogoutResult {
-  endSessionUrl?: string;
-}
+export type { SessionUser, SessionView, LogoutRequest as LogoutOptions, LogoutResponse as LogoutResult } from '../contract/wire.js';
 
 const route = (endpoint: string, name: string) => endpoint.replace(/\/*$/, '/') + name;
 
-/** Reads the session: `null` when signed out; rejects with an ExchangeFailure when the endpoint cannot say (a 503, a network error, no JSON). */
-export function readSession(endpoint: string): Promise<Session | null> {
-  return callEndpoint(route(endpoint, 'session'), { cache: 'no-store' }) as Promise<Session | null>;
+/**
+ * `{endpoint}/{name}`'s JSON; rejects with a LoginError `exchange_failed` (the endpoint's status, its
+ * code as `cause`). The error is made here, not in callEndpoint: that one is also in the on-demand
+ * chunk, and an app's bundler would give a class both chunks share a chunk of its own.
+ */
+const call = (endpoint: string, name: string, init?: RequestInit) =>
+  callEndpoint(route(endpoint, name), init).catch((failure: ExchangeFailure) => {
+    throw new LoginError({ error: 'exchange_failed', ...failure });
+  });
+
+/** Reads the session: `null` when signed out; rejects with a LoginError when the endpoint cannot say (a 503, a network error, no JSON). */
+export function readSession(endpoint: string): Promise<SessionView | null> {
+  return call(endpoint, 'session', { cache: 'no-store' }) as Promise<SessionView | null>;
 }
 
-/** Ends the session at the endpoint; rejects with an ExchangeFailure (403, 503, …) when it did not end. */
+/** Ends the session at the endpoint; rejects with a LoginError (403, 503, …) when it did not end. */
 export function endSession(endpoint: string, options: LogoutOptions = {}): Promise<LogoutResult> {
-  return callEndpoint(route(endpoint, 'logout'), {
+  return call(endpoint, 'logout', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(options),
@@ -55,7 +38,7 @@ export function endSession(endpoint: string, options: LogoutOptions = {}): Promi
 
 export interface SessionWatch {
   /** Re-reads now; rejects as readSession does (the view is then kept, and read again later). */
-  refresh(): Promise<Session | null>;
+  refresh(): Promise<SessionView | null>;
   /** Ends the session, shows it ended and tells the other tabs; rejects (changing nothing) when the endpoint did not end it. */
   logout(options?: LogoutOptions): Promise<LogoutResult>;
   /** Starts following other tabs, visibility and logins on this page, and reads; returns the stop. */
@@ -70,7 +53,7 @@ export interface SessionWatch {
  * `endpoint`. An endpoint that cannot answer (503, offline) changes nothing: the last answer stands and
  * it is asked again, backing off from 1 s to 1 min.
  */
-export function watchSession(endpoint: string, onSession: (session: Session | null) => void): SessionWatch {
+export function watchSession(endpoint: string, onSession: (session: SessionView | null) => void): SessionWatch {
   // Only the newest read or logout may speak: an older answer arriving late is dropped.
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -85,7 +68,7 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
     if (listening) timer = setTimeout(read, Math.min(ms, MAX_DELAY_MS));
   };
   const again = () => later((backoff = Math.min(backoff * 2, 60_000)));
-  const show = (session: Session | null) => {
+  const show = (session: SessionView | null) => {
     clearTimeout(timer);
     const left = session ? session.expiresAt - Date.now() : 0;
     // An expiry the server does not agree with yet (clocks apart) is asked about with back-off, not in a loop.
@@ -122,13 +105,13 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       listening = true;
       // The endpoint resolved against the document: it names the channel, and holds the login endpoints it follows.
       const base = safeUrl(route(endpoint, ''))?.href;
-      channel = new BroadcastChannel('login-elements:session ' + base);
+      channel = new BroadcastChannel(SESSION_CHANNEL_PREFIX + base);
       channel.addEventListener('message', read, on);
       document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
       document.addEventListener(
         'login-success',
         (event) => {
-          // An element in the `endpoint` form exchanges under its endpoint (SPEC §7), with no exchange-endpoint of its own.
+          // An element in the `endpoint` form exchanges under its endpoint (contract §7), with no exchange-endpoint of its own.
           const from = event.composedPath()[0] as { exchangeEndpoint?: string; endpoint?: string };
           const exchange = from.exchangeEndpoint || (from.endpoint && route(from.endpoint, ''));
           if (base && exchange && safeUrl(exchange)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});

@@ -1,3 +1,7 @@
+import type { LoginErrorCode } from '../contract/errors.js';
+
+export type { BrowserErrorCode, LoginErrorCode, ProviderErrorCode } from '../contract/errors.js';
+
 /** How a flow reaches the provider: a popup window, a full-page redirect, or popup with redirect fallback. */
 export type LoginMode = 'popup' | 'redirect' | 'auto';
 /** The mode a running flow actually uses. */
@@ -38,13 +42,13 @@ export interface LoginConfig {
   /** ms until the flow fails with `timeout`, the exchange included; 0 = none. */
   timeout?: number;
   params?: Record<string, string>;
-  /** The companion handler's base URL: the provider's settings come from `{endpoint}/providers` (SPEC §7); the config's own values win. */
+  /** The companion handler's base URL: the provider's settings come from `{endpoint}/providers` (contract §7); the config's own values win. */
   endpoint?: string;
   /** Dialect extras, by attribute name (UPBOND `audience`, BellaDati `base-url`, `authorize-method`); `*-url` ones are checked like the other URLs. */
   extras?: Record<string, string | undefined>;
 }
 
-/** One provider's public settings as `GET {endpoint}/providers` serves them (SPEC §7). */
+/** One provider's public settings as `GET {endpoint}/providers` serves them (contract §7). */
 export interface ServedProvider {
   key: string;
   type?: string;
@@ -70,15 +74,8 @@ export interface AuthorizeRequest {
   method: 'get' | 'post';
 }
 
-/** What the callback page hands back: SPEC §3 message. */
-export interface CallbackMessage {
-  type: 'login-elements:callback';
-  state: string;
-  code?: string;
-  error?: string;
-  error_description?: string;
-  iss?: string;
-}
+/** What the callback page hands back: contract §3 message. */
+export type { CallbackMessage } from '../contract/messages.js';
 
 export interface LoginStartDetail {
   provider: string;
@@ -103,8 +100,8 @@ export type LoginSuccessDetail = LoginCodeDetail | LoginResultDetail;
 export interface LoginErrorDetail {
   provider: string;
   mode: LoginMode | FlowMode;
-  /** `popup_blocked`, `popup_unreachable`, `timeout`, `state_mismatch`, `iss_mismatch`, `invalid_config`, `config_unavailable`, `storage_unavailable`, `exchange_failed`, or the provider's own code (`access_denied`, …). */
-  error: string;
+  /** One of the codes of contract §2: the browser's own, or the provider's passed on verbatim. */
+  error: LoginErrorCode;
   message: string;
   description?: string;
   status?: number;

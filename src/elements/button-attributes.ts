@@ -3,7 +3,7 @@ import type { LoginConfig, LoginMode, ProviderProfile } from '../core/types.js';
 import type { TextPreset } from './texts.js';
 
 /**
- * What a page sets on every login element (SPEC §2, §7's `endpoint`), and the flow configuration made
+ * What a page sets on every login element (contract §2, §7's `endpoint`), and the flow configuration made
  * from it. The button, its flow and its looks are `LoginButton`'s.
  */
 export class ButtonAttributes extends LitElement {

@@ -10,7 +10,7 @@ import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTex
 
 /**
  * The shared login button: the click → flow wiring, redirect resumption, what it shows and says; the
- * attributes of SPEC §2 are `ButtonAttributes`'. A provider element is a subclass with a profile, a
+ * attributes of contract §2 are `ButtonAttributes`'. A provider element is a subclass with a profile, a
  * label and its colours.
  *
  * @slot - The button's label; defaults to the `text` preset in the element's language ("Log in with …").
@@ -52,7 +52,7 @@ export class LoginButton extends ButtonAttributes {
     super();
     // On the host, not the button: a click anywhere on the element (or el.click()) starts the flow.
     this.addEventListener('click', () => {
-      if (!this.disabled) void this.login().catch(() => {});
+      if (!this.disabled) void this.login(); // its promise is handled already (core/outcome.ts)
     });
     // Not busy any more by the time a page's listener sees the outcome.
     const settled = (event: Event) => {

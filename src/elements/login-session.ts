@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { emit } from '../core/events.js';
 import { safeUrl } from '../core/config-check.js';
-import { watchSession, type LogoutResult, type Session, type SessionUser, type SessionWatch } from '../core/session.js';
+import { watchSession, type LogoutResult, type SessionView, type SessionUser, type SessionWatch } from '../core/session.js';
 import { session as en } from '../i18n/en.js';
 import { session as ja } from '../i18n/ja.js';
 import { session as ko } from '../i18n/ko.js';
@@ -20,7 +20,7 @@ export interface SessionChangeDetail {
 const texts = { en, ko, ja };
 
 /**
- * Who is signed in (SPEC §6): reads `GET {endpoint}/session` and shows the `signed-in` or `signed-out`
+ * Who is signed in (contract §6): reads `GET {endpoint}/session` and shows the `signed-in` or `signed-out`
  * slot, nothing before the endpoint has answered. Follows sign-ins and sign-outs in other tabs, re-reads
  * when the page becomes visible and when the session expires, and turns `signed-in` when a login
  * element whose `exchange-endpoint` lies under `endpoint` succeeds. An endpoint that cannot answer
@@ -49,7 +49,7 @@ export class LoginSession extends LitElement {
   declare providerLogout: boolean;
 
   // undefined while loading, null when signed out.
-  #session: Session | null | undefined;
+  #session: SessionView | null | undefined;
   #told?: string;
   #lang = '';
   #watch?: SessionWatch;
@@ -82,8 +82,8 @@ export class LoginSession extends LitElement {
     return this.#session?.expiresAt ?? null;
   }
 
-  /** Re-reads the session; rejects with `{message, status?, cause?}` when the endpoint cannot say (the state stays). */
-  refresh(): Promise<Session | null> {
+  /** Re-reads the session; rejects with a `LoginError` (`exchange_failed`, `status`, `cause`) when the endpoint cannot say (the state stays). */
+  refresh(): Promise<SessionView | null> {
     return this.#watcher().refresh();
   }
 
@@ -91,8 +91,8 @@ export class LoginSession extends LitElement {
    * Signs out (`POST {endpoint}/logout`, every tab follows), then `signed-out`; with `provider-logout`,
    * then goes to the provider's sign-out page when it has one. `everywhere` ends every session of the
    * user. With the sealed cookie (no server `store`) this clears this browser's cookie only: a copy
-   * taken before stays signed in until it expires. Rejects with `{message, status?, cause?}` when the
-   * endpoint did not sign out (the state stays).
+   * taken before stays signed in until it expires. Rejects with a `LoginError` (`exchange_failed`,
+   * `status`, `cause`) when the endpoint did not sign out (the state stays).
    */
   async logout(options: { everywhere?: boolean } = {}): Promise<LogoutResult> {
     const result = await this.#watcher().logout({ ...options, returnTo: this.providerLogout ? location.href : undefined });
@@ -105,7 +105,7 @@ export class LoginSession extends LitElement {
     return (this.#watch ??= watchSession(this.endpoint, (session) => this.#show(session)));
   }
 
-  #show(session: Session | null) {
+  #show(session: SessionView | null) {
     this.#session = session;
     this.requestUpdate();
     const detail: SessionChangeDetail = { state: session ? 'signed-in' : 'signed-out', provider: session?.provider ?? null, user: session?.user ?? null };
@@ -153,7 +153,7 @@ export class LoginSession extends LitElement {
     const session = this.#session;
     if (session === undefined) return nothing;
     if (!session) return html`<slot name="signed-out"></slot>`;
-    const { texts: t, lang } = textsFor(texts, this.#lang);
+    const { texts: t, lang } = textsFor(texts, this.#lang, 'session');
     const [before, after] = t.signedInAs.split('{name}');
     const user = session.user;
     const name = String(user?.name ?? user?.email ?? user?.id ?? session.provider);
@@ -163,7 +163,7 @@ export class LoginSession extends LitElement {
 }
 define('login-session', LoginSession);
 
-export type { LogoutResult, Session, SessionUser };
+export type { LogoutResult, SessionView, SessionUser };
 
 declare global {
   interface HTMLElementTagNameMap {

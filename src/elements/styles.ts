@@ -6,7 +6,7 @@ import { css } from 'lit';
  * turn those into `--_bg`, `--_fg`, `--_bd`, `--_mk` (the mark); users restyle through the public
  * `--login-*` properties or `::part()`.
  *
- * Contrast (SPEC §2, checked by test/browser/a11y.test.ts): every text ≥ 4.5:1 on its button in every
+ * Contrast (contract §2, checked by test/browser/a11y.test.ts): every text ≥ 4.5:1 on its button in every
  * theme, state and scheme; the focus ring has an inner band in the text colour (so ≥ 4.5:1 against the
  * button) and an outer band of #1a73e8 (≥ 4:1 against white, #f6f7f9 and near-black pages).
  * No forced-colours rules: no colour here is a system colour, so in forced-colours mode the browser

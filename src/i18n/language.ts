@@ -1,5 +1,5 @@
 /**
- * The language a piece of UI speaks (SPEC §2): the element's own `lang`, else its nearest ancestor's
+ * The language a piece of UI speaks (contract §2): the element's own `lang`, else its nearest ancestor's
  * (across shadow roots), else the document's. No Lit, no DOM at import: the callback page, `core`
  * and the elements all read it the same way.
  */
@@ -51,7 +51,7 @@ const added: Record<string, Record<string, Record<string, string>>> = {};
 /**
  * Adds a language, or overrides any text of a shipped one, for every element on the page (no
  * subclass): `setTexts('de', {button: {signin_with: 'Mit {provider} anmelden', …}})`. Keys are the
- * UI (`button`, …) and, inside it, the text names of `src/i18n/en.ts`; texts left out stay English.
+ * UI (`button`, `session`) and, inside it, the text names of `src/i18n/en.ts`; texts left out stay English.
  * Elements already on the page re-render at once.
  */
 export function setTexts(lang: string, texts: Record<string, Record<string, string>>): void {

@@ -3,7 +3,7 @@ import { etagOf, getOrHead, matchesEtag, notModified } from './http-cache.js';
 import type { Incoming, Outcome } from './incoming.js';
 
 /**
- * The callback page the handler serves at `{basePath}/callback` (SPEC §7): no inline script or style,
+ * The callback page the handler serves at `{basePath}/callback` (contract §7): no inline script or style,
  * so it runs under `helmet()`'s default CSP (`script-src 'self'`, `style-src-attr 'none'`); its script
  * is `callback.js` beside it, resolved relative to the page so a mount path is kept.
  */

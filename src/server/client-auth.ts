@@ -1,5 +1,5 @@
 /**
- * How a generic `oauth` client authenticates at the token endpoint (SPEC §7 "Client authentication
+ * How a generic `oauth` client authenticates at the token endpoint (contract §7 "Client authentication
  * that works with the servers people run"): `client_secret_basic` form-encoded so that unreserved
  * characters go as they are, `client_secret_post`, or `private_key_jwt` (RFC 7523) with a private key
  * whose public half `GET {basePath}/jwks.json` serves. Where the provider's metadata lists

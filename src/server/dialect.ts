@@ -23,7 +23,7 @@ export interface RevokeContext {
   fetch: typeof fetch;
 }
 
-/** What the browser needs for a provider's authorize request (SPEC §7): public settings only. */
+/** What the browser needs for a provider's authorize request (contract §7): public settings only. */
 export interface AuthorizeSettings {
   /** Undefined when neither the config nor the metadata names one. */
   authorizeEndpoint?: string;

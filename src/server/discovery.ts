@@ -4,7 +4,7 @@ import * as oauth from 'oauth4webapi';
 export const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 
 /**
- * An issuer's metadata from its discovery document (SPEC §4 "Discovery"): OpenID Connect Discovery,
+ * An issuer's metadata from its discovery document (contract §4 "Discovery"): OpenID Connect Discovery,
  * then RFC 8414's well-known path when that is not found. Fetched with the options `withOptions`
  * lends for one operation (the caller's bounded upstream calls: timeout, size), on first use and again
  * after an hour; concurrent requests share one fetch, and a failure is not remembered (the next

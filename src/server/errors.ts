@@ -1,13 +1,15 @@
 import * as oauth from 'oauth4webapi';
+import { isOAuthTokenError, type ServerErrorCode, type StatusOf } from '../contract/errors.js';
 
 /**
- * A failure with the status and OAuth-style body the endpoint answers (SPEC §4). The description is
+ * A failure with the status and OAuth-style body the endpoint answers (contract §4). The description is
  * always ours: nothing the provider sent, and never a secret or token, ends up in it.
  */
-export class EndpointError extends Error {
+export class EndpointError<C extends ServerErrorCode = ServerErrorCode> extends Error {
   constructor(
-    readonly status: number,
-    readonly error: string,
+    /** The HTTP status; the type holds it to the one the code goes with (src/contract/errors.ts). */
+    readonly status: StatusOf<C>,
+    readonly error: C,
     readonly description: string,
     readonly headers: Record<string, string> = {},
     /** For the log line only: what was refused, by name (an origin, a redirect URI, a provider key). */
@@ -17,15 +19,19 @@ export class EndpointError extends Error {
   }
 
   /** The error code, as `error` (what a rejected `getSession`/`accessToken` is checked by). */
-  get code(): string {
+  get code(): C {
     return this.error;
   }
 
-  /** The JSON answer: `{error, error_description}` with this status and headers. */
+  /**
+   * The JSON answer: `{error, error_description}` with this status and headers.
+   * @internal
+   */
   toOutcome() {
     return jsonOutcome({ error: this.error, error_description: this.description }, this.status, this.headers);
   }
 
+  /** @internal */
   toResponse(): Response {
     const { json, status, headers } = this.toOutcome();
     return new Response(json, { status, headers });
@@ -48,12 +54,6 @@ export class ProviderTimeout extends EndpointError {
 
 export const invalidProviderResponse = (what: string) => new EndpointError(502, 'invalid_provider_response', what);
 
-/**
- * The token endpoint's error codes that RFC 6749 §5.2 registers. Only these are passed on: anything
- * else a provider sends (free text, a secret it echoed) is not an OAuth error and becomes a 502.
- */
-export const REGISTERED_ERRORS = new Set(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']);
-
 /** The error itself, or one it was caused by (oauth4webapi wraps what a fetch or body read threw). */
 function inCauses<T>(error: unknown, pick: (e: unknown) => e is T): T | undefined {
   for (let e = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) if (pick(e)) return e;
@@ -71,7 +71,9 @@ export function fromUpstream(error: unknown, ms: number): EndpointError {
   if (ours) return ours;
   if (inCauses(error, isTimeout)) return new ProviderTimeout(ms);
   if (error instanceof oauth.ResponseBodyError) {
-    if (!REGISTERED_ERRORS.has(error.error)) return invalidProviderResponse('The provider answered with an error that is not a registered OAuth error code');
+    // Only a code RFC 6749 §5.2 registers is passed on: anything else a provider sends (free text, a
+    // secret it echoed) is not an OAuth error and becomes a 502.
+    if (!isOAuthTokenError(error.error)) return invalidProviderResponse('The provider answered with an error that is not a registered OAuth error code');
     return new EndpointError(400, error.error, `The provider refused the request (${error.error})`);
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {

@@ -29,14 +29,14 @@ export type LoginHandler = ((request: Request) => Promise<Response>) & {
   readonly [exchangeCore]: (incoming: Incoming) => Promise<Outcome>;
   readonly [failureLog]: (line: string) => void;
   /**
-   * The session a request carries (SPEC §6), from a Fetch `Request` or a Node `IncomingMessage`; null
+   * The session a request carries (contract §6), from a Fetch `Request` or a Node `IncomingMessage`; null
    * when signed out. Pass the response (Fetch `Headers` or a Node response) to receive the re-sealed
    * cookie when the read slides the idle window. Rejects with `code` `session_store_unavailable` when
    * the store cannot be reached, and with a TypeError when no `session` is configured.
    */
   getSession(request: SessionRequest, response?: SessionResponse): Promise<Session | null>;
   /**
-   * A Fetch handler that runs `route` only for a signed-in request, with its session (SPEC §7
+   * A Fetch handler that runs `route` only for a signed-in request, with its session (contract §7
    * "Guards"): signed out → `401 {"error": "signed_out"}`; the store unreachable → `503
    * {"error": "session_store_unavailable"}`; JSON both. A TypeError when no `session` is configured.
    */
@@ -53,14 +53,14 @@ function isJson(incoming: Incoming): boolean {
 }
 
 /**
- * Creates the companion endpoint of SPEC §4: `POST {basePath}/{provider}` with `{code, redirectUri,
- * codeVerifier?, iss?, nonce?}`; and SPEC §7's GET routes: `providers` (what pages need), `callback`
+ * Creates the companion endpoint of contract §4: `POST {basePath}/{provider}` with `{code, redirectUri,
+ * codeVerifier?, iss?, nonce?}`; and contract §7's GET routes: `providers` (what pages need), `callback`
  * and `callback.js` (the callback page), `jwks.json` (`private_key_jwt` public keys). It keeps no state
  * between requests, so any number of instances can serve the same flows.
  */
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
-  // Checked here, once, for every transport (SPEC §4): a bad value is a TypeError naming it.
+  // Checked here, once, for every transport (contract §4): a bad value is a TypeError naming it.
   const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const bodyTimeoutMs = positiveInteger('bodyTimeoutMs', options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS);
   const limits = { timeoutMs, maxUpstreamBytes: positiveInteger('maxUpstreamBytes', options.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES) };
@@ -109,7 +109,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     if (!client)
       throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path', {}, `no provider is configured as ${JSON.stringify(name ?? '')} (configured: ${[...clients.keys()].join(', ')})`);
     const origin = incoming.header('origin');
-    // Requests without Origin do not come from a browser page (SPEC §4); every browser POST has one.
+    // Requests without Origin do not come from a browser page (contract §4); every browser POST has one.
     if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint', {}, refusedOrigin(origin));
     if (!isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
     if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
@@ -132,7 +132,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
 
   /** The 200 of a login: the default body, or what `onLogin` made of it (async only with an `onLogin`). */
   function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Outcome | Promise<Outcome> {
-    // With sessions, `raw` reaches only onLogin (SPEC §6): the page gets the user the session keeps.
+    // With sessions, `raw` reaches only onLogin (contract §6): the page gets the user the session keeps.
     const shown = options.session ? withoutRaw(user) : user;
     const standard = () => extend({ provider, user: shown, ...(options.exposeTokens ? { tokens } : {}) });
     return options.onLogin ? fromHook(provider, user, tokens, incoming, standard, extend) : jsonOutcome(standard());
@@ -148,7 +148,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
         return incoming.request();
       },
     });
-    // With sessions, `raw` reaches only onLogin (SPEC §6): not through what it returns either.
+    // With sessions, `raw` reaches only onLogin (contract §6): not through what it returns either.
     const raw = options.session ? rawText(user?.raw) : undefined;
     if (result instanceof Response) return raw ? responseWithoutRaw(result, raw) : result;
     if (result === undefined || result === null) return jsonOutcome(standard());

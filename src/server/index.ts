@@ -1,5 +1,5 @@
 /**
- * login-elements/server: the companion endpoint (SPEC §4–§5) on the Fetch API only — no `node:*`
+ * login-elements/server: the companion endpoint (contract §4–§5) on the Fetch API only — no `node:*`
  * import, so Workers, Deno and Bun bundles stay clean. `toNodeListener` is in `login-elements/server/node`.
  */
 export { createLoginHandler, type LoginHandler } from './handler.js';
@@ -13,11 +13,10 @@ export {
   type ProviderClient,
   type UpstreamLimits,
 } from './provider-client.js';
-export { REGISTERED_ERRORS } from './errors.js';
+export { ENDPOINT_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAUTH_TOKEN_ERROR_CODES, type ServerErrorCode } from '../contract/errors.js';
 export { EndpointError } from './errors.js';
 export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './request-body.js';
 export type { LoginContext, LoginHandlerOptions, LoginTokens, LoginUser, ProviderConfig } from './types.js';
-export type { Dialect, UserContext } from './dialect.js';
 export { memoryStore } from './session/memory-store.js';
 export type { SessionStore } from './session/store.js';
 export type { SessionOptions } from './session/options.js';

@@ -104,7 +104,7 @@ class NodeIncoming implements Incoming {
   }
 }
 
-/** The documented 500 for an answer that cannot be sent as it is (SPEC §4): JSON, never a stack trace. */
+/** The documented 500 for an answer that cannot be sent as it is (contract §4): JSON, never a stack trace. */
 const unsendable = () => new EndpointError(500, 'server_error', 'The login answer could not be sent').toOutcome();
 
 /** An `onLogin` Response's headers as Node takes them (cookies kept apart); null when Node refuses one. */
@@ -172,7 +172,7 @@ export function toNodeListener(handler: LoginHandler) {
 }
 
 /**
- * Express/Connect/`node:http` middleware for the site's own routes (SPEC §7 "Guards"): signed out →
+ * Express/Connect/`node:http` middleware for the site's own routes (contract §7 "Guards"): signed out →
  * `401 {"error": "signed_out"}`, the store unreachable → `503 {"error": "session_store_unavailable"}`,
  * JSON both (never the framework's HTML error page); signed in → the session in `res.locals.session`
  * (created when the framework has no `res.locals`), then `next()`. A TypeError when the handler has no

@@ -1,5 +1,5 @@
 /**
- * OpenID Connect's `nonce` at the exchange (SPEC §4, OIDC Core §3.1.2.1): the page sends the nonce its
+ * OpenID Connect's `nonce` at the exchange (contract §4, OIDC Core §3.1.2.1): the page sends the nonce its
  * authorize request carried; the ID token must carry the same. oauth4webapi checks it (`expectedNonce`);
  * this says in plain words what a refusal means.
  */

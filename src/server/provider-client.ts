@@ -40,7 +40,7 @@ export interface ProviderClient {
   readonly clientId: string;
   /** The dialect: the config's `type`, else the entry's key. */
   readonly type: string;
-  /** What a page needs for the authorize request (SPEC §7), discovery filled in; never a secret. */
+  /** What a page needs for the authorize request (contract §7), discovery filled in; never a secret. */
   authorizeSettings(): Promise<AuthorizeSettings>;
   /** `private_key_jwt`: the public key `{basePath}/jwks.json` serves. */
   publicKey?(): Promise<import('jose').JWK>;

@@ -6,7 +6,7 @@ import type { Incoming, Outcome } from './incoming.js';
 import type { ProviderClient } from './provider-client.js';
 import type { ProviderConfig } from './types.js';
 
-/** One entry of `GET {basePath}/providers` (SPEC §7): what a page needs, never a secret. */
+/** One entry of `GET {basePath}/providers` (contract §7): what a page needs, never a secret. */
 export interface PublicProvider extends Partial<AuthorizeSettings> {
   key: string;
   type: string;
@@ -52,7 +52,7 @@ export const labelOf = (key: string, type: string, config: ProviderConfig): stri
   config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type]! : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
 
 /**
- * `GET {basePath}/providers` (SPEC §7): the public settings of every configured provider, in the
+ * `GET {basePath}/providers` (contract §7): the public settings of every configured provider, in the
  * configured order, discovery filled in. A provider whose discovery fails is listed with `error` (for
  * `LISTING_FAILURE_TTL_MS`, so one broken issuer does not slow every page) and the others still work.
  * `redirectUri` is computed for the page's origin; CORS headers only for an allowed Origin.

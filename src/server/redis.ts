@@ -1,5 +1,5 @@
 /**
- * login-elements/server/redis: the Redis session store (SPEC §6) for `createLoginHandler({ session:
+ * login-elements/server/redis: the Redis session store (contract §6) for `createLoginHandler({ session:
  * { store: redisStore(client) } })`, on the official node-redis client (`redis` on npm): one Redis
  * (`createClient`) or a Redis Cluster (`createCluster`).
  */

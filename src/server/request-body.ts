@@ -1,17 +1,9 @@
+import type { ExchangeRequest } from '../contract/wire.js';
 import { EndpointError } from './errors.js';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** The SPEC §4 request body, checked field by field. */
-export interface ExchangeRequest {
-  code: string;
-  redirectUri: string;
-  codeVerifier?: string;
-  iss?: string;
-  state?: string;
-  /** OpenID Connect: the nonce the authorize request carried, checked against the ID token. */
-  nonce?: string;
-}
+export type { ExchangeRequest };
 
 const invalid = (description: string) => new EndpointError(400, 'invalid_request', description);
 

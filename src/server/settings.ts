@@ -1,5 +1,5 @@
 /**
- * Start-up checks of the handler's settings (SPEC §4 "Settings are checked at start-up"): a wrong
+ * Start-up checks of the handler's settings (contract §4 "Settings are checked at start-up"): a wrong
  * value is a `TypeError` naming the option at `createLoginHandler`, never a silent outage later with
  * a misleading 408/502/504 — and the same on every transport, since both share one handler.
  */
@@ -19,7 +19,7 @@ export function positiveInteger(option: string, value: unknown, fallback: number
 }
 
 /**
- * Where failure lines go without a `log` option: `console.warn` outside production (SPEC §7: a
+ * Where failure lines go without a `log` option: `console.warn` outside production (contract §7: a
  * refused origin, redirect URI or provider key is named while the site is being built), nowhere in
  * production. `process` is read only where there is one (Workers have none: not production).
  */

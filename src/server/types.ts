@@ -108,7 +108,7 @@ export interface LoginHandlerOptions {
   /** Shapes the 200 answer: return JSON, or a whole Response (e.g. with a session Set-Cookie). */
   onLogin?: (context: LoginContext) => unknown | Response | Promise<unknown | Response>;
   /**
-   * Sessions after the login (SPEC §6): a sealed cookie by default, or a `store`. Adds
+   * Sessions after the login (contract §6): a sealed cookie by default, or a `store`. Adds
    * `GET {basePath}/session`, `POST {basePath}/logout` and `handler.getSession(request)`.
    */
   session?: SessionOptions;

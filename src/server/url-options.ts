@@ -1,5 +1,5 @@
 /**
- * URL-valued options, checked when the handler is created (SPEC §7 "Mistakes are named when they are
+ * URL-valued options, checked when the handler is created (contract §7 "Mistakes are named when they are
  * made"): a wrong one is a `TypeError` naming the option, the value and, where it can be guessed, the
  * fix — never an "Invalid URL" from deep inside, nor a refusal after a whole login at the provider.
  */

@@ -14,7 +14,7 @@ export function userId(value: unknown, what: string): string {
 }
 
 /**
- * OIDC's user: the ID token's claims merged with the userinfo endpoint's where one is known (SPEC §4
+ * OIDC's user: the ID token's claims merged with the userinfo endpoint's where one is known (contract §4
  * "the whole user": spec-following providers put `name`, `email`, `picture` only at userinfo). The
  * userinfo `sub` must be the ID token's (OIDC Core §5.3.2), else 502.
  */

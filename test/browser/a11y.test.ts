@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { LoginButton } from '../../src/elements/login-button.js';
 import { PAGES, TAGS, THEMES, axeViolations, contrast, emulate, innerButton, over, parseColor, place, resetPage, statusOf, usePage, type Rgb } from './a11y-helpers.js';
 
-// SPEC §2 "Contrast and modes" and "axe-core finds nothing", in real Chromium: every element × theme ×
+// contract §2 "Contrast and modes" and "axe-core finds nothing", in real Chromium: every element × theme ×
 // colour scheme × state, with the figures computed from what the browser really paints.
 
 type State = 'idle' | 'focused' | 'busy' | 'disabled' | 'error';

@@ -8,7 +8,7 @@ import type { LoginButton } from '../../src/elements/login-button.js';
 import { statusOf } from './a11y-helpers.js';
 import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, popupsPerTest, realClick, until } from './helpers.js';
 
-// SPEC §2 "What a person sees and hears": the popup's opening and every outcome are announced once,
+// contract §2 "What a person sees and hears": the popup's opening and every outcome are announced once,
 // through a polite live region, in the element's language — read from Chromium's accessibility tree.
 
 type AxNode = { role?: string; name: string; live?: string };

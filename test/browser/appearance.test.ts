@@ -8,7 +8,7 @@ import type { LoginButton } from '../../src/elements/login-button.js';
 import { TAGS, innerButton, place, resetPage, statusOf, usePage } from './a11y-helpers.js';
 import { until } from './helpers.js';
 
-// SPEC §2 appearance attributes (GIS names), the provider marks, and reflow at 320 px.
+// contract §2 appearance attributes (GIS names), the provider marks, and reflow at 320 px.
 
 const box = (el: Element) => innerButton(el).getBoundingClientRect();
 

@@ -4,7 +4,7 @@ import type { LoginButton } from '../../src/elements/login-button.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
 import { fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, until } from './helpers.js';
 
-// SPEC §7: `<oauth-login provider="corp" endpoint="…">` and nothing else. The list is served by
+// contract §7: `<oauth-login provider="corp" endpoint="…">` and nothing else. The list is served by
 // fixtures/endpoint-server.js, one namespace per test (the page asks for each URL once).
 
 type Result = { received: Record<string, string>; authorized: Record<string, string> };

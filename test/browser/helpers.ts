@@ -21,6 +21,28 @@ export function oneEvent<T = unknown>(target: EventTarget, type: string, ms = 10
   });
 }
 
+/**
+ * Resolves with the first event of any of `types` on `target`; rejects after `ms`. One timer and one
+ * set of listeners, all removed at the end (a race of `oneEvent`s would leave the losers to reject later).
+ */
+export function firstEvent<T = unknown>(target: EventTarget, types: readonly string[], ms = 10_000): Promise<CustomEvent<T>> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      for (const type of types) target.removeEventListener(type, listener);
+    };
+    const listener = (event: Event) => {
+      done();
+      resolve(event as CustomEvent<T>);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`none of ${types.join(', ')} within ${ms} ms`));
+    }, ms);
+    for (const type of types) target.addEventListener(type, listener);
+  });
+}
+
 /** Records every login event on `target`, in order. */
 export function recordEvents(target: EventTarget): { type: string; detail: Record<string, unknown> }[] {
   const seen: { type: string; detail: Record<string, unknown> }[] = [];

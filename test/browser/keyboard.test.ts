@@ -5,7 +5,7 @@ import type { LoginButton } from '../../src/elements/login-button.js';
 import { innerButton } from './a11y-helpers.js';
 import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, popupsPerTest, recordEvents, sleep } from './helpers.js';
 
-// SPEC §2: keyboard use, and focus that stays where the person is — when the site disables the
+// contract §2: keyboard use, and focus that stays where the person is — when the site disables the
 // focused button, and after every outcome.
 
 const popups = popupsPerTest();

@@ -3,7 +3,7 @@ import { setTexts } from '../../src/index.js';
 import type { LoginButton } from '../../src/elements/login-button.js';
 import { fixture, until } from './helpers.js';
 
-// SPEC §2 "Language": own lang, else the nearest ancestor's across shadow roots, else the document's;
+// contract §2 "Language": own lang, else the nearest ancestor's across shadow roots, else the document's;
 // following later changes; English fallback marked lang="en"; a site adds or overrides texts.
 
 const label = (el: Element) => el.shadowRoot?.querySelector<HTMLElement>('slot:not([name]) span');

@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, consumeActivation, fixture, oneEvent, realClick, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, consumeActivation, firstEvent, fixture, realClick, until } from './helpers.js';
 
 /** Counts message listeners, intervals and BroadcastChannels that are open right now. */
 function instrument() {
@@ -58,7 +58,7 @@ describe('cleanup', () => {
         el.authorizeEndpoint = outcome === 1 ? `${AUTHORIZE}?deny` : outcome >= 2 ? held : AUTHORIZE;
         el.timeout = outcome === 3 ? 400 : 300_000;
         await el.updateComplete;
-        const ended = Promise.race(['login-success', 'login-error', 'login-cancel'].map((t) => oneEvent(el, t, 10_000)));
+        const ended = firstEvent(el, ['login-success', 'login-error', 'login-cancel']);
         await realClick(el);
         if (outcome === 2) {
           await until(() => live.message.size === 1, 2000, 'the flow to listen');

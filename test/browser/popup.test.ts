@@ -208,7 +208,7 @@ describe('COOP: a severed opener still gets its result', () => {
     expect(el.busy).to.equal(true);
     const detail = (await app.pending()) as LoginResultDetail;
     expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
-    await sleep(300);
+    await until(() => events.length > 1, 2000, 'login-success');
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
     expect(el.busy).to.equal(false);
   });

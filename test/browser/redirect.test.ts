@@ -154,10 +154,11 @@ describe('redirect mode round trip', () => {
       frame.src = `${CALLBACK}?code=c1&state=${state}`;
       document.body.append(frame);
       await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      await sleep(2500);
+      const text = () => frame.contentDocument!.body.textContent!.trim();
+      await until(() => text() != 'Signing in…', 5000, 'the callback to give up');
       expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
       expect(frame.contentWindow!.location.pathname).to.equal(CALLBACK);
-      expect(frame.contentDocument!.body.textContent!.trim()).to.equal('The login could not finish here. Start again');
+      expect(text()).to.equal('The login could not finish here. Start again');
       frame.remove();
     });
 });

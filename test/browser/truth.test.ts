@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
+import { LoginError } from '../../src/core/login-error.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail } from '../../src/core/types.js';
 import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
@@ -82,7 +83,8 @@ describe('the timeout covers the companion-endpoint call', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(rejected).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'aborted' });
+    expect(rejected).to.be.instanceOf(LoginError);
+    expect({ ...(rejected as LoginError) }).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'aborted' });
     await waitForStat('aborted', before.aborted, 'the exchange request to be aborted');
     await sleep(300);
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel']);
@@ -155,7 +157,7 @@ describe('an element removed from the page mid-flow', () => {
   });
 });
 
-describe('input checks (SPEC §2): invalid_config naming the attribute, nothing opened or navigated', () => {
+describe('input checks (contract §2): invalid_config naming the attribute, nothing opened or navigated', () => {
   const hostile: [attribute: string, value: string][] = [
     ['authorize-endpoint', 'javascript:parent.hacked=1'],
     ['authorize-endpoint', 'data:text/html,<script>opener.hacked=1</script>'],

@@ -1,4 +1,4 @@
-// SPEC §7 end to end: `<oauth-login provider="corp" endpoint="/auth">` on the demo page, whose handler
+// contract §7 end to end: `<oauth-login provider="corp" endpoint="/auth">` on the demo page, whose handler
 // (the real createLoginHandler) serves GET /auth/providers from its config, against oidc-provider,
 // which checks the nonce in the ID token it issues the way the handler then checks it.
 import type { Browser, BrowserContext, Request } from 'playwright-core';

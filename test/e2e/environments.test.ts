@@ -1,4 +1,4 @@
-// Every environment a person logs in from (SPEC §3), in real Chromium with real clicks against the
+// Every environment a person logs in from (contract §3), in real Chromium with real clicks against the
 // demo's stand-ins: in-app browsers and home-screen apps redirect at once and complete; a cross-site
 // frame (real storage partitioning: the page on 127.0.0.1, the frame on localhost) keeps the popup and
 // refuses a redirect it could not come back from; a window.open that hands the window elsewhere does

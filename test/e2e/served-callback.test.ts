@@ -1,4 +1,4 @@
-// The callback page the handler serves (SPEC §7: GET {basePath}/callback + callback.js) behind
+// The callback page the handler serves (contract §7: GET {basePath}/callback + callback.js) behind
 // helmet()'s default headers (CSP script-src 'self', style-src-attr 'none', COOP same-origin, …), in
 // real Chromium against oidc-provider: the popup login completes, and nothing is refused by a CSP.
 import express from 'express';

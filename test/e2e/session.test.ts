@@ -136,12 +136,9 @@ describe('<login-session> in the demo', () => {
     const page = await context.newPage();
     await page.goto(demo.url + 'cdn.html');
     await page.waitForFunction(() => !!customElements.get('oauth-login'));
-    const state = await page.evaluate(async () => {
-      const el = document.createElement('login-session');
-      document.body.append(el);
-      while (el.state === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
-      return [el.state, el.endpoint];
-    });
+    await page.evaluate(() => document.body.append(document.createElement('login-session')));
+    await page.waitForFunction(() => document.querySelector('login-session')!.state !== 'loading');
+    const state = await page.evaluate(() => [document.querySelector('login-session')!.state, document.querySelector('login-session')!.endpoint]);
     expect(state).toEqual(['signed-out', '/auth']);
   });
 });

@@ -26,7 +26,7 @@ export function loginHandler(env: Env): LoginHandler {
   }));
 }
 
-/** The same endpoint with sealed-cookie sessions (SPEC §6), under /sauth. */
+/** The same endpoint with sealed-cookie sessions (contract §6), under /sauth. */
 export function sessionHandler(env: Env): LoginHandler {
   return (withSessions ??= createLoginHandler({
     basePath: '/sauth',

@@ -1,4 +1,4 @@
-// The handler serves the callback page and its script (SPEC §7): GET {basePath}/callback and
+// The handler serves the callback page and its script (contract §7): GET {basePath}/callback and
 // {basePath}/callback.js, the script being the build of src/callback.ts (what dist/cdn/callback.js is).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

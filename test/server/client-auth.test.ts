@@ -1,4 +1,4 @@
-// Client authentication that interoperates (SPEC §7): Basic as the token endpoint receives it, byte
+// Client authentication that interoperates (contract §7): Basic as the token endpoint receives it, byte
 // for byte; the method picked from the metadata's token_endpoint_auth_methods_supported; the hint after
 // an invalid_client to Basic; start-up checks of the credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -70,7 +70,7 @@ describe('discovery: an oauth provider from its issuer alone (oidc-provider)', (
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const out = await handler(new Request(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ returnTo: `${APP}/` }) }));
     const idToken = (res.json!.tokens as { id_token: string }).id_token;
-    // No ID token reaches page script (SPEC §6 "Session hardening"): the answer is the handler's own URL.
+    // No ID token reaches page script (contract §6 "Session hardening"): the answer is the handler's own URL.
     const text = await out.text();
     expect(text).not.toContain(idToken);
     expect(text).not.toContain(idToken.split('.')[1]!);

@@ -37,7 +37,7 @@ async function expectAnswer(status: number, error: string | undefined, send: () 
   return res;
 }
 
-describe('the error table of SPEC §4, row by row', () => {
+describe('the error table of contract §4, row by row', () => {
   it('200 with the user; no tokens unless exposeTokens', async () => {
     const res = await expectAnswer(200, undefined, () => post(handler, 'corp', body));
     expect(res.json).toEqual({ provider: 'corp', user: null });

@@ -45,7 +45,7 @@ const transports = {
   },
 };
 
-describe('settings are checked at start-up (SPEC §4)', () => {
+describe('settings are checked at start-up (contract §4)', () => {
   const bad: unknown[] = ['500', NaN, -1, 0, 0.5, Infinity, 2 ** 31, null, true, {}];
   for (const option of ['timeoutMs', 'bodyTimeoutMs', 'maxUpstreamBytes'] as const)
     it.each(bad.map((value) => [value]))(`${option}: %s is a TypeError naming ${option}`, (value) => {

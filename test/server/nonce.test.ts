@@ -1,4 +1,4 @@
-// OpenID Connect's nonce at the exchange (SPEC §4 / §7), against oidc-provider: the nonce the
+// OpenID Connect's nonce at the exchange (contract §4 / §7), against oidc-provider: the nonce the
 // authorize request carried comes with the code and must be the ID token's; refusals say why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_USER, startOidc } from '../../demo/stand-ins/oidc.js';

@@ -1,4 +1,4 @@
-// GET {basePath}/providers (SPEC §7): every configured provider's public settings, in order, discovery
+// GET {basePath}/providers (contract §7): every configured provider's public settings, in order, discovery
 // filled in (a real oidc-provider), never a secret; ETag/304; CORS only for allowed origins; a provider
 // whose discovery fails listed with its error while the others work.
 import { createServer, type Server } from 'node:http';

@@ -56,7 +56,7 @@ describe('sealed-cookie sessions', () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ provider: 'corp', user: { id: 'user-1', name: 'Alice' } });
-    // raw reaches only onLogin (SPEC §6): not the page's login answer.
+    // raw reaches only onLogin (contract §6): not the page's login answer.
     expect(body.user).not.toHaveProperty('raw');
     expect(rawSeen).toMatchObject({ sub: 'user-1' });
     expect(body.expiresAt).toBeGreaterThanOrEqual(before + 7 * 24 * 3600 * 1000);
@@ -365,7 +365,7 @@ describe('logout', () => {
     const answer = await res.json();
     assertMatchesSpec('POST', 200, answer, '/auth/logout');
     const { endSessionUrl } = answer as { endSessionUrl: string };
-    // The handler's own URL, which sends the browser on to the provider (SPEC §6 "Session hardening").
+    // The handler's own URL, which sends the browser on to the provider (contract §6 "Session hardening").
     expect(endSessionUrl.startsWith(`${url}/auth/logout/provider/`)).toBe(true);
     const { status, location: parsed } = await followEndSession(endSessionUrl);
     expect(status).toBe(303);

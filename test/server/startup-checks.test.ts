@@ -1,4 +1,4 @@
-// Mistakes named when they are made (SPEC §7): URL-valued options checked at createLoginHandler, each
+// Mistakes named when they are made (contract §7): URL-valued options checked at createLoginHandler, each
 // TypeError naming the option, the value and the fix; refusals on console.warn outside production.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, type LoginHandlerOptions, type ProviderConfig } from '../../src/server/index.js';

@@ -2,7 +2,7 @@
 // A click readied ahead (warm.ts, docs/decisions.md 22): the popup opens straight at the provider.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLogin } from '../../src/core/flow.js';
-import { MESSAGE_TYPE } from '../../src/core/messages.js';
+import { MESSAGE_TYPE } from '../../src/contract/messages.js';
 import { pkceChallenge } from '../../src/core/random.js';
 import type { LoginCodeDetail, LoginConfig } from '../../src/core/types.js';
 import { ahead, warmCallback } from '../../src/core/warm.js';

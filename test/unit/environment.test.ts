@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// How the environment is read (SPEC §3, "Every environment a person logs in from"): real user-agent
+// How the environment is read (contract §3, "Every environment a person logs in from"): real user-agent
 // strings, each with the app it names and what mode="auto" does there; then the other three readings.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autoMode, inAppName, readEnvironment, type Environment } from '../../src/core/environment.js';

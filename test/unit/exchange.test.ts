@@ -31,7 +31,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const body = { code: 'c', redirectUri: 'https://app.example/cb', codeVerifier: 'v'.repeat(43) };
 
 describe('exchangeCode', () => {
-  it('POSTs the SPEC §4 JSON body and resolves the JSON answer', async () => {
+  it('POSTs the contract §4 JSON body and resolves the JSON answer', async () => {
     await expect(exchangeCode(`${base}/ok`, body)).resolves.toEqual({ provider: 'bbaton', user: { id: 'u1' } });
     expect(seen.at(-1)).toEqual({ method: 'POST', type: 'application/json', body: JSON.stringify(body) });
   });

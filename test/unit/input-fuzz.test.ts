@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 // Property tests of what hostile markup and hostile providers can hand the browser side: the callback
-// URL parser and the attribute checks (SPEC §2, §3).
+// URL parser and the attribute checks (contract §2, §3).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OAUTH_PARAMS, readCallbackUrl } from '../../src/core/callback-url.js';
 import { usesPkce } from '../../src/core/settings.js';
 import { configProblem, safeUrl } from '../../src/core/config-check.js';
-import { CALLBACK_PARAMS, MESSAGE_TYPE } from '../../src/core/messages.js';
+import { CALLBACK_PARAMS, MESSAGE_TYPE } from '../../src/contract/messages.js';
 import type { LoginConfig } from '../../src/core/types.js';
 import { oauth } from '../../src/providers/index.js';
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startLogin } from '../../src/core/flow.js';
-import { isFlowMessage, MESSAGE_TYPE } from '../../src/core/messages.js';
+import { MESSAGE_TYPE } from '../../src/contract/messages.js';
+import { isFlowMessage } from '../../src/core/messages.js';
 import { bbaton, belladati } from '../../src/providers/index.js';
 import { openAs } from '../support/open-as.js';
 
@@ -9,7 +10,7 @@ const CALLBACK_ORIGIN = 'https://app.example';
 
 describe('isFlowMessage', () => {
   const good = { type: MESSAGE_TYPE, state: 's1', code: 'c' };
-  it('accepts the callback origin, the SPEC type and the flow state', () => {
+  it('accepts the callback origin, the contract type and the flow state', () => {
     expect(isFlowMessage(CALLBACK_ORIGIN, good, CALLBACK_ORIGIN, 's1')).toBe(true);
   });
   it.each([

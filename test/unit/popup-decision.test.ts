@@ -4,7 +4,7 @@
 // test/browser, test/e2e and test/engines.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startLogin } from '../../src/core/flow.js';
-import { MESSAGE_TYPE } from '../../src/core/messages.js';
+import { MESSAGE_TYPE } from '../../src/contract/messages.js';
 import { GRACE_MS } from '../../src/core/popup-flow.js';
 import type { LoginConfig } from '../../src/core/types.js';
 import { oauth } from '../../src/providers/index.js';

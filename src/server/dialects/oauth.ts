@@ -4,7 +4,7 @@ import { paramsOf, serverWith } from '../dialect.js';
 import { authMethodFor, genericClientAuth } from '../client-auth.js';
 import { oidcUser } from '../userinfo.js';
 
-/** What an OpenID Connect provider is asked for unless the config says otherwise (SPEC §7). */
+/** What an OpenID Connect provider is asked for unless the config says otherwise (contract §7). */
 const OIDC_SCOPES = ['openid', 'profile', 'email'];
 
 /** `openid profile email`, less what the metadata's `scopes_supported` (where it has one) leaves out. */

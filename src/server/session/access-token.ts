@@ -6,7 +6,7 @@ import { sessionEnded, type Sessions } from './sessions.js';
 
 /**
  * A token this close to its expiry is refreshed first: it would expire on its way to the API. At most
- * half its lifetime, so a token living less than 20 s is not refreshed on every call (SPEC §6).
+ * half its lifetime, so a token living less than 20 s is not refreshed on every call (contract §6).
  */
 const EXPIRY_MARGIN_MS = 10_000;
 const POLL_MS = 50;
@@ -18,7 +18,7 @@ const fresh = (tokens: KeptTokens) => tokens.expires_at === undefined || Date.no
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `accessToken()` of a kept-token session (SPEC §6): the access token, refreshed at the provider when
+ * `accessToken()` of a kept-token session (contract §6): the access token, refreshed at the provider when
  * it has expired — once per session however many callers: callers in this process share one refresh,
  * and instances sharing the store take turns through a lock in it (`setIfAbsent`), the others waiting
  * for the record to change. A rotated refresh token is stored back before anyone gets the new access

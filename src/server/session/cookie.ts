@@ -1,5 +1,5 @@
 /**
- * The session cookie: its name and flags (SPEC §6), built and read without a library — one name, one
+ * The session cookie: its name and flags (contract §6), built and read without a library — one name, one
  * value, fixed attributes. `Secure` and the `__Host-` prefix for every page but a loopback `http:` one.
  */
 

@@ -3,7 +3,7 @@ import type { Session } from './index.js';
 import type { NodeRequestLike, SessionRequest, SessionResponse } from './request.js';
 
 /**
- * Guards for the site's own routes (SPEC §7 "Guards"): signed out → `401 {"error": "signed_out"}`, a
+ * Guards for the site's own routes (contract §7 "Guards"): signed out → `401 {"error": "signed_out"}`, a
  * store that cannot be reached → `503 {"error": "session_store_unavailable"}` — JSON both, never a
  * framework's HTML error page with a stack. The route gets the session.
  */

@@ -9,7 +9,7 @@ import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionRe
 import { logoutRoute, SESSION_ROUTES, sessionRoute, sourceOf, type RouteContext } from './routes.js';
 import { createSessions } from './sessions.js';
 
-/** A signed-in session, as `handler.getSession(request)` resolves it (SPEC §6). */
+/** A signed-in session, as `handler.getSession(request)` resolves it (contract §6). */
 export interface Session {
   provider: string;
   /** The normalised user without `raw`; null for a provider that names none (BellaDati without userinfo). */

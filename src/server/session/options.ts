@@ -1,7 +1,7 @@
 import { positiveInteger } from '../settings.js';
 import type { SessionStore } from './store.js';
 
-/** `createLoginHandler({ session })` (SPEC §6). */
+/** `createLoginHandler({ session })` (contract §6). */
 export interface SessionOptions {
   /** At least 32 characters; or `[newest, …older]` to rotate: the first seals, all open. */
   secret: string | readonly string[];

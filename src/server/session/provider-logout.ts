@@ -9,7 +9,7 @@ import type { SessionStore } from './store.js';
 
 /**
  * The provider's sign-out (OpenID Connect RP-Initiated Logout) without an ID token in page script
- * (SPEC §6 "Session hardening"): the logout answers the handler's own URL,
+ * (contract §6 "Session hardening"): the logout answers the handler's own URL,
  * `{basePath}/logout/provider/{ticket}`, and that URL answers `303` to the provider's
  * `end_session_endpoint` with `id_token_hint`. The ticket is sealed for this purpose only (it holds the
  * ID token), lives `TICKET_MS`, and is good once: with a store the store remembers it, without one

@@ -1,5 +1,5 @@
 /**
- * `raw` never reaches the browser while sessions are on (SPEC §6), whatever `onLogin` returns: its
+ * `raw` never reaches the browser while sessions are on (contract §6), whatever `onLogin` returns: its
  * object, or a JSON Response it built. What is removed is the provider's `raw` answer itself wherever
  * it appears (`{user}`, `{profile: user.raw}`, a copy of it) — the site's other fields stay.
  */

@@ -1,10 +1,7 @@
+import type { SessionUser } from '../../contract/wire.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 
-/** The signed-in user as a session keeps it: the normalised user without `raw` (SPEC §6). */
-export interface SessionUser {
-  id: string;
-  [field: string]: unknown;
-}
+export type { SessionUser };
 
 /** The provider's tokens as a session keeps them (`keepTokens`), with an absolute expiry. */
 export interface KeptTokens {
@@ -77,7 +74,7 @@ export function asSessionData(value: unknown): SessionData | null {
 
 /**
  * A user that does not fit the cookie, made to fit: its largest fields go first, the id always stays
- * (SPEC §6: trimmed, never silently dropped). Returns null when even the id alone is too large.
+ * (contract §6: trimmed, never silently dropped). Returns null when even the id alone is too large.
  */
 export async function trimmed(user: SessionUser, fits: (user: SessionUser) => Promise<boolean>): Promise<SessionUser | null> {
   const fields = Object.keys(user)

@@ -40,7 +40,7 @@ class RedisDown extends Error {
 }
 
 /**
- * Sessions in Redis or a Redis Cluster, for any number of instances (SPEC §6). Pass a connected
+ * Sessions in Redis or a Redis Cluster, for any number of instances (contract §6). Pass a connected
  * node-redis client, `redisStore(await createClient({ url }).connect())`, or cluster,
  * `redisStore(await createCluster({ rootNodes, defaults: { disableOfflineQueue: true } }).connect())`.
  * While a client is not connected every call fails at once (the endpoint answers 503) instead of

@@ -16,7 +16,7 @@ export interface Sealer {
 }
 
 /**
- * What a seal is for (SPEC §6 "Session hardening"): the sealed-cookie session, a store's session
+ * What a seal is for (contract §6 "Session hardening"): the sealed-cookie session, a store's session
  * record, a session's kept tokens, a provider sign-out ticket.
  */
 export type SealPurpose = 'cookie' | 'record' | 'tokens' | 'logout';

@@ -45,7 +45,7 @@ export const tokensKey = (key: string) => `t:${key.slice(2)}`;
  * site is served from (development), where the cookie cannot be `Secure`.
  */
 export function createSessions(settings: SessionSettings, timeoutMs: number, plainAllowed?: PlainAllowed) {
-  // One key per purpose (SPEC §6): a record never opens as a cookie, nor kept tokens as either.
+  // One key per purpose (contract §6): a record never opens as a cookie, nor kept tokens as either.
   const sealer = { cookie: createSealer(settings.secrets, 'cookie'), record: createSealer(settings.secrets, 'record'), tokens: createSealer(settings.secrets, 'tokens') };
   const { store, maxAgeMs, idleMs } = settings;
 

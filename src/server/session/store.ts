@@ -1,5 +1,5 @@
 /**
- * Where server-side sessions live (SPEC §6 "With a store"). Small on purpose, so a KV, a database or a
+ * Where server-side sessions live (contract §6 "With a store"). Small on purpose, so a KV, a database or a
  * cache can carry it: keys and values are opaque strings (keys already hashed, values sealed). The
  * keys of one session differ only before their `{…}` part (`s:{H}`, `t:{H}`, `l:{H}`): a sharded store
  * can keep them together by it, as Redis Cluster does (hash tags).

@@ -29,7 +29,7 @@ function sample<T>(items: T[], count: number): T[] {
 }
 
 /**
- * The user's session index (SPEC §6 "A user's session index stays small"): the set of a user's
+ * The user's session index (contract §6 "A user's session index stays small"): the set of a user's
  * session keys, for `everywhere`. A session leaves it when it ends or is replaced; a login drops
  * members whose record is gone (expired, or ended where its user was not known); so the set holds
  * about the user's live sessions, not every login since the first.

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
 import { sleep, until, type Engine, type Popup } from './engine.js';
 
@@ -16,13 +16,25 @@ const freePort = () =>
     probe.on('error', reject);
   });
 
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+const accepts = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
 /** A display for MiniBrowser, which has no headless mode: Xvfb on the first free number from 90. */
 async function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
   for (let n = 90; n < 140; n++) {
     if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
     const xvfb = spawn('Xvfb', [`:${n}`, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-    await sleep(500);
-    if (xvfb.exitCode === null) return { display: `:${n}`, process: xvfb };
+    // Ready once its socket exists; gone if it exited (another server took the number meanwhile).
+    const ready = await until(async () => xvfb.exitCode !== null || existsSync(`/tmp/.X11-unix/X${n}`), 5000, 'Xvfb').then(
+      () => xvfb.exitCode === null,
+      () => false,
+    );
+    if (ready) return { display: `:${n}`, process: xvfb };
+    xvfb.kill();
   }
   throw new Error('no free X display for Xvfb');
 }
@@ -32,7 +44,7 @@ async function startSession(display: string): Promise<{ driver: WebDriver; serve
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const server = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' });
-    await sleep(500);
+    await until(() => accepts(port), 5000, 'WebKitWebDriver to listen').catch(() => undefined);
     const capabilities = {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },

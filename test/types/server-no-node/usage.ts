@@ -28,7 +28,7 @@ createLoginHandler({ allowedOrigins: [42], providers: {} });
 // @ts-expect-error toNodeListener is not here: it is in login-elements/server/node
 export { toNodeListener } from "login-elements/server";
 
-// Sessions (SPEC §6) on a Fetch runtime: sealed cookie or memoryStore, getSession on a Request.
+// Sessions (contract §6) on a Fetch runtime: sealed cookie or memoryStore, getSession on a Request.
 import { memoryStore, type Session } from 'login-elements/server';
 const sessions = createLoginHandler({
   allowedOrigins: ['https://app.example'],
@@ -42,7 +42,7 @@ export const guard = async (request: Request): Promise<Response> => {
   return Response.json({ user: session.user, token: token !== undefined });
 };
 
-// The guard (SPEC §7): the route gets the session; 401/503 JSON are the guard's.
+// The guard (contract §7): the route gets the session; 401/503 JSON are the guard's.
 export const me: (request: Request) => Promise<Response> = sessions.requireSession(async (_request, session: Session) => {
   const token: string | undefined = await session.accessToken?.();
   return Response.json({ user: session.user, token: token !== undefined });

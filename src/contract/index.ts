@@ -1,0 +1,8 @@
+/**
+ * The contract between the browser side and the companion endpoint (docs/contract.md): wire bodies,
+ * error codes with their statuses, message names. A leaf: no DOM, no `node:` import, no other module
+ * of the project; both sides import from here.
+ */
+export * from './errors.js';
+export * from './messages.js';
+export type * from './wire.js';
