@@ -23,10 +23,10 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** The key a careful user derives once: HKDF-SHA-256 over the secret, as the library does. */
-async function handKey(): Promise<CryptoKey> {
+async function handKey(purpose: 'cookie' | 'record'): Promise<CryptoKey> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(SECRET), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('login-elements session v1'), info: encoder.encode('A256GCM key') },
+    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('login-elements session v1'), info: encoder.encode(`A256GCM key for ${purpose}`) },
     material,
     { name: 'AES-GCM', length: 256 },
     false,
@@ -103,7 +103,8 @@ async function compare(name: string, library: () => Promise<unknown>, hand: () =
 }
 
 export async function benchSessions(): Promise<boolean> {
-  const key = await handKey();
+  const key = await handKey('cookie');
+  const recordPurposeKey = await handKey('record');
   const providers = { corp: { type: 'oauth' as const, clientId: 'bench-client', clientSecret: 'bench-secret', tokenEndpoint: 'https://idp.example/token' } };
   const now = Date.now();
   const payload = { p: 'corp', u: { id: 'user-1', name: 'Alice', email: 'alice@example.org' }, c: now, e: now + 3600_000, s: now };
@@ -111,7 +112,7 @@ export async function benchSessions(): Promise<boolean> {
   console.log('| --- | ---: | ---: | ---: |');
 
   const sealed = createLoginHandler({ allowedOrigins: [APP], providers, session: { secret: SECRET } });
-  const cookie = `__Host-login-session=${await createSealer([SECRET]).seal(payload)}`;
+  const cookie = `__Host-login-session=${await createSealer([SECRET], 'cookie').seal(payload)}`;
   const request = new Request(`${APP}/api`, { headers: { cookie } });
   const okSealed = await compare(
     'sealed cookie',
@@ -127,7 +128,7 @@ export async function benchSessions(): Promise<boolean> {
     const stored = createLoginHandler({ allowedOrigins: [APP], providers, session: { secret: SECRET, store } });
     const id = randomId();
     const recordKey = `s:${await hash(id)}`;
-    await store.set(recordKey, await createSealer([SECRET]).seal(payload), 3600_000);
+    await store.set(recordKey, await createSealer([SECRET], 'record').seal(payload), 3600_000);
     const withId = new Request(`${APP}/api`, { headers: { cookie: `__Host-login-session=${id}` } });
     const okRedis = await compare(
       'Redis store',
@@ -136,7 +137,7 @@ export async function benchSessions(): Promise<boolean> {
         const value = cookieValue(withId.headers.get('cookie'), '__Host-login-session')!;
         const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
         const record = await client.get(`login-elements:s:${Buffer.from(digest).toString('base64url')}`);
-        return record && handOpen(key, record);
+        return record && handOpen(recordPurposeKey, record);
       },
     );
     return okSealed && okRedis;

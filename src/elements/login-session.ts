@@ -90,7 +90,9 @@ export class LoginSession extends LitElement {
   /**
    * Signs out (`POST {endpoint}/logout`, every tab follows), then `signed-out`; with `provider-logout`,
    * then goes to the provider's sign-out page when it has one. `everywhere` ends every session of the
-   * user. Rejects with `{message, status?, cause?}` when the endpoint did not sign out (the state stays).
+   * user. With the sealed cookie (no server `store`) this clears this browser's cookie only: a copy
+   * taken before stays signed in until it expires. Rejects with `{message, status?, cause?}` when the
+   * endpoint did not sign out (the state stays).
    */
   async logout(options: { everywhere?: boolean } = {}): Promise<LogoutResult> {
     const result = await this.#watcher().logout({ ...options, returnTo: this.providerLogout ? location.href : undefined });

@@ -2,7 +2,9 @@ import { EndpointError, jsonOutcome } from './errors.js';
 import { fromRequest, tooLarge, toResponse, type Incoming, type Outcome } from './incoming.js';
 import { createProviderClient, DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
 import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
+import { requireSessionFetch, requireSessionNode, type GuardedRoute } from './session/guard.js';
 import { createSessionLayer, type Session } from './session/index.js';
+import { bodyWithoutRaw, rawText, responseWithoutRaw } from './session/raw.js';
 import { withoutRaw } from './session/record.js';
 import type { SessionRequest, SessionResponse } from './session/request.js';
 import { callbackPage, callbackScript } from './callback-page.js';
@@ -16,6 +18,9 @@ export const exchangeCore = Symbol.for('login-elements.exchange');
 /** The handler's `log` option, for an adapter that fails after the exchange (writing the answer). */
 export const failureLog = Symbol.for('login-elements.log');
 
+/** The Node guard of `login-elements/server/node`'s `requireSession(login)`. */
+export const nodeGuard = Symbol.for('login-elements.node-guard');
+
 /** The companion endpoint: a Fetch-API handler, plus the path prefix it serves (for adapters). */
 export type LoginHandler = ((request: Request) => Promise<Response>) & {
   readonly basePath: string;
@@ -28,6 +33,13 @@ export type LoginHandler = ((request: Request) => Promise<Response>) & {
    * the store cannot be reached, and with a TypeError when no `session` is configured.
    */
   getSession(request: SessionRequest, response?: SessionResponse): Promise<Session | null>;
+  /**
+   * A Fetch handler that runs `route` only for a signed-in request, with its session (SPEC §7
+   * "Guards"): signed out → `401 {"error": "signed_out"}`; the store unreachable → `503
+   * {"error": "session_store_unavailable"}`; JSON both. A TypeError when no `session` is configured.
+   */
+  requireSession(route: GuardedRoute): (request: Request) => Promise<Response>;
+  readonly [nodeGuard]: () => ReturnType<typeof requireSessionNode>;
 };
 
 /** `/auth/` → `/auth`; `auth` → `/auth`. */
@@ -69,7 +81,17 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   for (const key of routes.keys())
     if (Object.hasOwn(options.providers, key)) throw new TypeError(`login-elements: a provider may not be named "${key}": ${basePath}/${key} is the handler's own route`);
   const session =
-    options.session && createSessionLayer(options.session, { providers: Object.keys(options.providers), clients, originAllowed, allowedOrigins, isJson, timeoutMs, bodyTimeoutMs });
+    options.session &&
+    createSessionLayer(options.session, {
+      providers: Object.keys(options.providers),
+      postLogoutRedirectUris: new Map(Object.entries(options.providers).flatMap(([key, config]) => (config.postLogoutRedirectUri ? [[key, config.postLogoutRedirectUri]] : []))),
+      clients,
+      originAllowed,
+      allowedOrigins,
+      isJson,
+      timeoutMs,
+      bodyTimeoutMs,
+    });
 
   async function handle(incoming: Incoming): Promise<Outcome> {
     const { pathname } = incoming;
@@ -121,8 +143,11 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
         return incoming.request();
       },
     });
-    if (result instanceof Response) return result;
-    return jsonOutcome(result === undefined || result === null ? standard() : extend(result));
+    // With sessions, `raw` reaches only onLogin (SPEC §6): not through what it returns either.
+    const raw = options.session ? rawText(user?.raw) : undefined;
+    if (result instanceof Response) return raw ? responseWithoutRaw(result, raw) : result;
+    if (result === undefined || result === null) return jsonOutcome(standard());
+    return jsonOutcome(raw ? bodyWithoutRaw(extend(result), raw) : extend(result));
   }
 
   /** Without an allowlist, a redirect URI must at least be on an allowed origin. */
@@ -147,5 +172,10 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const handler = async (request: Request): Promise<Response> => toResponse(await exchange(fromRequest(request)));
   const getSession = (request: SessionRequest, response?: SessionResponse) =>
     session ? session.getSession(request, response) : Promise.reject(new TypeError('login-elements: getSession needs the session option of createLoginHandler'));
-  return Object.assign(handler, { basePath, [exchangeCore]: exchange, [failureLog]: log, getSession });
+  const needsSession = () => {
+    if (!session) throw new TypeError('login-elements: requireSession needs the session option of createLoginHandler');
+  };
+  const requireSession = (route: GuardedRoute) => (needsSession(), requireSessionFetch(getSession, route));
+  const guardNode = () => (needsSession(), requireSessionNode(getSession));
+  return Object.assign(handler, { basePath, [exchangeCore]: exchange, [failureLog]: log, [nodeGuard]: guardNode, getSession, requireSession });
 }

@@ -24,3 +24,4 @@ export type { SessionOptions } from './session/options.js';
 export type { Session } from './session/index.js';
 export type { SessionUser } from './session/record.js';
 export type { NodeRequestLike, SessionRequest, SessionResponse } from './session/request.js';
+export type { GuardedRoute } from './session/guard.js';

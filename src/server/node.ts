@@ -6,7 +6,7 @@
 import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable, pipeline } from 'node:stream';
 import { EndpointError } from './errors.js';
-import { exchangeCore, failureLog, type LoginHandler } from './handler.js';
+import { exchangeCore, failureLog, nodeGuard, type LoginHandler } from './handler.js';
 import { bodyTimeout, hostOrigin, tooLarge, type Incoming, type Outcome } from './incoming.js';
 
 type Next = (error?: unknown) => void;
@@ -169,4 +169,15 @@ export function toNodeListener(handler: LoginHandler) {
         else write(unsendable(), res, log);
       });
   };
+}
+
+/**
+ * Express/Connect/`node:http` middleware for the site's own routes (SPEC §7 "Guards"): signed out →
+ * `401 {"error": "signed_out"}`, the store unreachable → `503 {"error": "session_store_unavailable"}`,
+ * JSON both (never the framework's HTML error page); signed in → the session in `res.locals.session`
+ * (created when the framework has no `res.locals`), then `next()`. A TypeError when the handler has no
+ * `session` configured.
+ */
+export function requireSession(login: LoginHandler) {
+  return login[nodeGuard]();
 }

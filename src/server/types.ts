@@ -45,6 +45,11 @@ export interface ProviderConfig {
   params?: Record<string, string>;
   /** The redirect URI pages use for this provider. Default: `{page origin}{basePath}/callback`. */
   redirectUri?: string;
+  /**
+   * With sessions: where the provider sends the browser after its sign-out when the logout names no
+   * `returnTo` (`post_logout_redirect_uri`); a URL on an allowed origin, registered at the provider.
+   */
+  postLogoutRedirectUri?: string;
   /** UPBOND: the API identifier sent as `audience`. */
   audience?: string;
   /** BellaDati: the installation's base URL (default `https://service.belladati.com`). */

@@ -199,6 +199,19 @@ describe.each(runtimes)('%s', (name, launch) => {
     expect(await (await fetch(`${base}/sauth/session`, { headers: { cookie: tampered } })).json()).toBeNull();
   });
 
+  it('sessions: a cookie named "\\xA0__Host-login-session" is not the session; one after " \\t" is (names trimmed of spaces and tabs only)', async () => {
+    const res = await fetch(`${base}/sauth/corp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: APP },
+      body: JSON.stringify({ code: 'good-code', redirectUri: `${APP}/callback.html` }),
+    });
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const read = async (header: string) => (await fetch(`${base}/sauth/session`, { headers: { cookie: header } })).json();
+    expect(await read(`a=1; \t${cookie}`)).toMatchObject({ provider: 'corp' });
+    // U+00A0 is one byte (0xA0) on the wire; String#trim() would have stripped it.
+    expect(await read(`a=1;\xA0${cookie}`)).toBeNull();
+  });
+
   it('an origin that is not allowed: 403', async () => {
     const res = await fetch(`${base}/auth/corp`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{}' });
     expect(res.status).toBe(403);

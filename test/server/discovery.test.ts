@@ -69,12 +69,23 @@ describe('discovery: an oauth provider from its issuer alone (oidc-provider)', (
     const res = await post(handler, 'corp', await code());
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
     const out = await handler(new Request(`${APP}/auth/logout`, { method: 'POST', headers: { origin: APP, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ returnTo: `${APP}/` }) }));
-    const { endSessionUrl } = (await out.json()) as { endSessionUrl: string };
-    const url = new URL(endSessionUrl);
+    const idToken = (res.json!.tokens as { id_token: string }).id_token;
+    // No ID token reaches page script (SPEC §6 "Session hardening"): the answer is the handler's own URL.
+    const text = await out.text();
+    expect(text).not.toContain(idToken);
+    expect(text).not.toContain(idToken.split('.')[1]!);
+    const { endSessionUrl } = JSON.parse(text) as { endSessionUrl: string };
+    expect(endSessionUrl).toMatch(new RegExp(`^${APP}/auth/logout/provider/[\\w-]+\\.\\.[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
+    // It answers 303 to the provider with id_token_hint, once.
+    const go = await handler(new Request(endSessionUrl));
+    expect([go.status, go.headers.get('cache-control'), go.headers.get('referrer-policy')]).toEqual([303, 'no-store', 'no-referrer']);
+    const url = new URL(go.headers.get('location')!);
     expect(url.origin + url.pathname).toBe(`${op.url}/session/end`);
     expect(url.searchParams.get('client_id')).toBe(clientId);
-    expect(url.searchParams.get('id_token_hint')).toBe((res.json!.tokens as { id_token: string }).id_token);
+    expect(url.searchParams.get('id_token_hint')).toBe(idToken);
     expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${APP}/`);
+    const again = await handler(new Request(endSessionUrl));
+    expect([again.status, ((await again.json()) as { error: string }).error, again.headers.get('location')]).toEqual([400, 'invalid_request', null]);
   });
 
   it('a userinfo sub that is not the ID token’s is 502', async () => {

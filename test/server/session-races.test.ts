@@ -136,7 +136,7 @@ describe.each(Object.keys(stores))('a session ended by logout stays ended (%s, t
 
   it('logout everywhere while the other instance refreshes the access token: the refresh ends with the session, its new tokens revoked', async () => {
     const provider = await newProvider();
-    provider.state.expiresIn = 1; // inside the expiry margin: the first accessToken() refreshes
+    provider.state.expiresIn = 0; // expired when issued: the first accessToken() refreshes
     const [first, second] = await stores[kind]!();
     const a = await instance(first, provider, { keepTokens: true });
     const b = await instance(second, provider, { keepTokens: true });
@@ -161,7 +161,7 @@ describe.each(Object.keys(stores))('a session ended by logout stays ended (%s, t
 describe('the refresh lock', () => {
   it('lasts its holder’s whole turn (slow store, slow discovery and token call, each within timeoutMs): the other instance waits, the refresh token is sent once', async () => {
     const provider = await newProvider();
-    provider.state.expiresIn = 1;
+    provider.state.expiresIn = 0; // expired when issued: the first accessToken() refreshes
     const shared = memoryStore();
     let slow = false;
     const lag = () => (slow ? sleep(1400) : Promise.resolve());
@@ -217,7 +217,7 @@ describe('the refresh lock', () => {
 describe('a store failure right after a refresh', () => {
   it('keeps the rotated tokens: the next call stores them instead of sending the spent refresh token', async () => {
     const provider = await newProvider();
-    provider.state.expiresIn = 1;
+    provider.state.expiresIn = 0; // expired when issued: the first accessToken() refreshes
     const inner = memoryStore();
     let failTokenWrite = false;
     const fail = (key: string) => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, memoryStore, type LoginHandlerOptions, type SessionOptions, type SessionStore } from '../../src/server/index.js';
 import { assertMatchesSpec } from '../support/openapi.js';
-import { Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
+import { followEndSession, Jar, listen, login, logout, readSession, startProvider, type Listening } from '../support/session.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars!';
 const OTHER = 'another-secret-that-is-32-chars-long!!';
@@ -363,12 +363,15 @@ describe('logout', () => {
     const answer = await res.json();
     assertMatchesSpec('POST', 200, answer, '/auth/logout');
     const { endSessionUrl } = answer as { endSessionUrl: string };
-    const parsed = new URL(endSessionUrl);
-    expect(parsed.origin + parsed.pathname).toBe(endSessionEndpoint);
-    expect(Object.fromEntries(parsed.searchParams)).toEqual({ client_id: 'session-client', post_logout_redirect_uri: `${url}/signed-out` });
+    // The handler's own URL, which sends the browser on to the provider (SPEC §6 "Session hardening").
+    expect(endSessionUrl.startsWith(`${url}/auth/logout/provider/`)).toBe(true);
+    const { status, location: parsed } = await followEndSession(endSessionUrl);
+    expect(status).toBe(303);
+    expect(parsed!.origin + parsed!.pathname).toBe(endSessionEndpoint);
+    expect(Object.fromEntries(parsed!.searchParams)).toEqual({ client_id: 'session-client', post_logout_redirect_uri: `${url}/signed-out` });
     await login(jar, url);
     const foreign = (await (await logout(jar, url, { returnTo: 'https://evil.example/' })).json()) as { endSessionUrl: string };
-    expect(new URL(foreign.endSessionUrl).searchParams.has('post_logout_redirect_uri')).toBe(false);
+    expect((await followEndSession(foreign.endSessionUrl)).location!.searchParams.has('post_logout_redirect_uri')).toBe(false);
   });
 });
 
@@ -398,7 +401,7 @@ describe('logout with a provider whose end_session_endpoint is unsafe or broken'
       const jar = new Jar();
       await login(jar, url);
       const { endSessionUrl } = (await (await logout(jar, url)).json()) as { endSessionUrl: string };
-      expect(endSessionUrl).toBe(`${endpoint}?client_id=session-client`);
+      expect((await followEndSession(endSessionUrl)).location!.href).toBe(`${endpoint}?client_id=session-client`);
     }
   });
 });

@@ -97,6 +97,8 @@ export async function startProvider(user: Record<string, unknown> = { sub: 'user
     refreshesSent: [] as string[],
     delays: { discovery: 0, refresh: 0 },
     metadata: {} as Record<string, unknown>,
+    /** The ID token the token endpoint answers (none by default). */
+    idToken: undefined as string | undefined,
   };
   const live = new Set<string>();
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -118,7 +120,7 @@ export async function startProvider(user: Record<string, unknown> = { sub: 'user
       }
       counter++;
       live.add(`RT-${counter}`);
-      return json({ access_token: `AT-${counter}`, token_type: 'Bearer', expires_in: state.expiresIn, refresh_token: `RT-${counter}`, id_token: undefined });
+      return json({ access_token: `AT-${counter}`, token_type: 'Bearer', expires_in: state.expiresIn, refresh_token: `RT-${counter}`, id_token: state.idToken });
     },
     'GET /userinfo': () => json(state.user),
     'POST /revoke': (request) => {
@@ -144,4 +146,15 @@ export async function startProvider(user: Record<string, unknown> = { sub: 'user
     },
     discoveryConfig: { ...credentials, issuer: server.url },
   };
+}
+
+/**
+ * Where the handler's own `endSessionUrl` sends the browser: its `303` Location (the provider's
+ * end-session endpoint with `id_token_hint`), or the status and body when it refuses.
+ */
+export async function followEndSession(endSessionUrl: string): Promise<{ status: number; location?: URL; body?: unknown }> {
+  const response = await fetch(endSessionUrl, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (location) return { status: response.status, location: new URL(location) };
+  return { status: response.status, body: await response.json() };
 }

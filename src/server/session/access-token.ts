@@ -4,13 +4,17 @@ import { randomId } from './hash.js';
 import { keepTokens, type KeptTokens, type SessionData } from './record.js';
 import { sessionEnded, type Sessions } from './sessions.js';
 
-/** A token this close to its expiry is refreshed first: it would expire on its way to the API. */
+/**
+ * A token this close to its expiry is refreshed first: it would expire on its way to the API. At most
+ * half its lifetime, so a token living less than 20 s is not refreshed on every call (SPEC §6).
+ */
 const EXPIRY_MARGIN_MS = 10_000;
 const POLL_MS = 50;
 /** Refreshed tokens waiting for the store, at most (the oldest give way). */
 const MAX_UNSAVED = 10_000;
 
-const fresh = (tokens: KeptTokens) => tokens.expires_at === undefined || Date.now() < tokens.expires_at - EXPIRY_MARGIN_MS;
+const margin = (tokens: KeptTokens) => Math.min(EXPIRY_MARGIN_MS, tokens.lifetime === undefined ? Infinity : tokens.lifetime / 2);
+const fresh = (tokens: KeptTokens) => tokens.expires_at === undefined || Date.now() < tokens.expires_at - margin(tokens);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The session cookie: its name and flags (SPEC §6), built and read without a library — one name, one
- * value, fixed attributes. `Secure` and the `__Host-` prefix everywhere but plain http on loopback.
+ * value, fixed attributes. `Secure` and the `__Host-` prefix for every page but a loopback `http:` one.
  */
 
 /** Browsers keep at most 4,096 bytes of `name=value`. */
@@ -22,13 +22,18 @@ export interface CookieJar {
   secure: boolean;
 }
 
+/** Whether a loopback `http:` page origin is one this site is served from (an allowed origin). */
+export type PlainAllowed = (origin: string) => boolean;
+
 /**
- * The cookie's name for a request to `origin`: `__Host-{base}` unless plain http on loopback — and that
- * only when the site is developed there (`loopbackAllowed`): a proxy that rewrites Host to
- * `127.0.0.1:3000` (nginx's default) must not turn a production site's cookie into a plain one.
+ * The cookie's name for a request from the page at `origin` (its `Origin`, else the origin it was
+ * addressed to): `__Host-{base}` unless the page is a loopback `http:` origin the site allows. A proxy
+ * that rewrites Host to `127.0.0.1:3000` (nginx's default) therefore downgrades nothing: an `https:`
+ * page's login is secure whatever the Host, and a read addressed to an origin the site does not
+ * serve reads only the secure name (a plain cookie planted by a sibling subdomain is never read).
  */
-export function cookieFor(base: string, origin: string | undefined, loopbackAllowed = true): CookieJar {
-  const secure = !loopbackAllowed || isSecureOrigin(origin);
+export function cookieFor(base: string, origin: string | undefined, plainAllowed: PlainAllowed = () => true): CookieJar {
+  const secure = isSecureOrigin(origin) || !plainAllowed(origin!);
   return { name: secure ? `__Host-${base}` : base, secure };
 }
 
@@ -39,13 +44,31 @@ export const setCookie = (jar: CookieJar, value: string, maxAgeSeconds: number) 
 
 export const clearCookie = (jar: CookieJar) => `${jar.name}=; Max-Age=0${flags(jar.secure)}`;
 
-/** The value of cookie `name` in a Cookie header (the first one when a browser sends several). */
-export function readCookie(header: string | null | undefined, name: string): string | undefined {
-  if (!header) return;
+/**
+ * Cookie names and values are trimmed of spaces and tabs only (RFC 6265 §5.2's whitespace):
+ * `String#trim` would also strip U+00A0 and read a cookie named `\xA0__Host-login-session` as this one.
+ */
+const trimmed = (text: string) => text.replace(/^[ \t]+|[ \t]+$/g, '');
+
+/**
+ * At most this many cookies of the session's name are tried: a browser holds a few at most (one per
+ * path and domain); a header with more must not buy as many decryptions or store calls.
+ */
+export const MAX_SAME_NAME = 4;
+
+/** The values of cookie `name` in a Cookie header, in the order sent (at most `MAX_SAME_NAME`). */
+export function readCookies(header: string | null | undefined, name: string): string[] {
+  const values: string[] = [];
+  if (!header) return values;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const value = part.slice(eq + 1).trim();
-    return value.length > 1 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+    if (eq < 0 || trimmed(part.slice(0, eq)) !== name) continue;
+    const value = trimmed(part.slice(eq + 1));
+    values.push(value.length > 1 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
+    if (values.length == MAX_SAME_NAME) break;
   }
+  return values;
 }
+
+/** The value of cookie `name` in a Cookie header (the first one when a browser sends several). */
+export const readCookie = (header: string | null | undefined, name: string): string | undefined => readCookies(header, name)[0];

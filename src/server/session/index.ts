@@ -2,8 +2,8 @@ import type { Incoming, Outcome } from '../incoming.js';
 import type { ProviderClient } from '../provider-client.js';
 import type { LoginTokens, LoginUser } from '../types.js';
 import { createTokenAccess } from './access-token.js';
-import { isSecureOrigin } from './cookie.js';
 import { sessionSettings, type SessionOptions } from './options.js';
+import { createProviderLogout, PROVIDER_LOGOUT } from './provider-logout.js';
 import type { SessionUser } from './record.js';
 import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionResponse } from './request.js';
 import { logoutRoute, SESSION_ROUTES, sessionRoute, sourceOf, type RouteContext } from './routes.js';
@@ -22,23 +22,45 @@ export interface Session {
   accessToken?: () => Promise<string>;
 }
 
-interface LayerContext extends Omit<RouteContext, 'sessions'> {
+interface LayerContext extends Omit<RouteContext, 'sessions' | 'providerLogout'> {
   providers: readonly string[];
+  /** `providers[key].postLogoutRedirectUri`, where one is configured. */
+  postLogoutRedirectUris: ReadonlyMap<string, string>;
   /** `allowedOrigins` (undefined under `trustHost`). */
   allowedOrigins: ReadonlySet<string> | undefined;
 }
 
+/** A provider's `postLogoutRedirectUri` must be a URL on an allowed origin (checked per request under trustHost). */
+function checkPostLogoutRedirectUris(uris: ReadonlyMap<string, string>, allowedOrigins: ReadonlySet<string> | undefined): void {
+  for (const [key, uri] of uris) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(uri).origin;
+    } catch {
+      /* named below */
+    }
+    if (!origin || !/^https?:/.test(origin) || (allowedOrigins && !allowedOrigins.has(origin)))
+      throw new TypeError(`login-elements: providers.${key}.postLogoutRedirectUri must be an absolute http(s) URL on an allowed origin: ${uri}`);
+  }
+}
+
 /** The session layer of one handler: its two routes, the cookie on a login, and `getSession`. */
 export function createSessionLayer(options: SessionOptions, context: LayerContext) {
-  // With an allowlist, plain http on loopback is development only when a loopback http page is allowed.
-  const loopbackAllowed = !context.allowedOrigins || [...context.allowedOrigins].some((origin) => !isSecureOrigin(origin));
-  const sessions = createSessions(sessionSettings(options, context.providers), context.timeoutMs, loopbackAllowed);
-  const routes: RouteContext = { ...context, sessions };
+  // The plain cookie only for a loopback http page the site is served from: one in allowedOrigins (under
+  // trustHost the request's own origin is the page's, so it is).
+  const { allowedOrigins } = context;
+  const plainAllowed = (origin: string) => !allowedOrigins || allowedOrigins.has(origin);
+  const settings = sessionSettings(options, context.providers);
+  checkPostLogoutRedirectUris(context.postLogoutRedirectUris, allowedOrigins);
+  const sessions = createSessions(settings, context.timeoutMs, plainAllowed);
+  const providerLogout = createProviderLogout({ ...context, secrets: settings.secrets, ...(settings.store ? { call: sessions.call } : {}) });
+  const routes: RouteContext = { ...context, sessions, providerLogout };
   const accessToken = createTokenAccess(sessions, context.clients, context.timeoutMs);
 
   return {
-    /** The answer for `{basePath}/session` or `/logout`, or undefined for any other name. */
+    /** The answer for `{basePath}/session`, `/logout` or `/logout/provider/…`, or undefined for any other name. */
     route(name: string | undefined, incoming: Incoming): Promise<Outcome> | undefined {
+      if (name?.startsWith(PROVIDER_LOGOUT)) return providerLogout.route(incoming, name.slice(PROVIDER_LOGOUT.length));
       if (name === undefined || !SESSION_ROUTES.has(name)) return;
       return name == 'session' ? sessionRoute(routes, incoming) : logoutRoute(routes, incoming);
     },

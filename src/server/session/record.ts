@@ -12,6 +12,8 @@ export interface KeptTokens {
   token_type: string;
   /** Epoch ms; absent when the provider gave no lifetime. */
   expires_at?: number;
+  /** The token's whole lifetime, ms (with `expires_at`): sets how early it is refreshed. */
+  lifetime?: number;
   refresh_token?: string;
   id_token?: string;
 }
@@ -43,7 +45,10 @@ export function withoutRaw(user: LoginUser | null): SessionUser | null {
 
 export function keepTokens(tokens: LoginTokens, previous?: KeptTokens): KeptTokens {
   const kept: KeptTokens = { access_token: tokens.access_token, token_type: tokens.token_type };
-  if (tokens.expires_in !== undefined) kept.expires_at = Date.now() + tokens.expires_in * 1000;
+  if (tokens.expires_in !== undefined) {
+    kept.lifetime = tokens.expires_in * 1000;
+    kept.expires_at = Date.now() + kept.lifetime;
+  }
   // A provider that does not rotate sends no new refresh token: the old one stays good.
   const refresh = tokens.refresh_token ?? previous?.refresh_token;
   if (refresh) kept.refresh_token = refresh;

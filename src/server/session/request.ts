@@ -36,11 +36,17 @@ const fetchOrigin = (request: Request): string | undefined => /^[a-z][a-z\d+.-]*
 
 const isFetchRequest = (request: SessionRequest): request is Request => typeof (request.headers as Headers).get == 'function';
 
+/**
+ * The cookie, and the page's origin that decides its name: the request's `Origin` when it has one (a
+ * POST from the page), else the origin it was addressed to.
+ */
 export function sourceFromRequest(request: SessionRequest): SessionSource {
-  if (isFetchRequest(request)) return { cookie: request.headers.get('cookie'), origin: fetchOrigin(request) };
+  if (isFetchRequest(request)) return { cookie: request.headers.get('cookie'), origin: pageOrigin(request.headers.get('origin')) ?? fetchOrigin(request) };
   const cookie = request.headers.cookie;
-  return { cookie: Array.isArray(cookie) ? cookie.join('; ') : cookie, origin: nodeOrigin(request) };
+  return { cookie: Array.isArray(cookie) ? cookie.join('; ') : cookie, origin: pageOrigin(first(request.headers.origin)) ?? nodeOrigin(request) };
 }
+
+const pageOrigin = (origin: string | null | undefined) => (origin && origin != 'null' ? origin : undefined);
 
 export function appendSetCookie(response: SessionResponse | undefined, value: string | undefined): void {
   if (!response || !value) return;

@@ -2,7 +2,7 @@ import { EndpointError, jsonOutcome } from '../errors.js';
 import { tooLarge, type Incoming, type Outcome } from '../incoming.js';
 import type { ProviderClient } from '../provider-client.js';
 import { decodeBody, MAX_BODY_BYTES } from '../request-body.js';
-import { isSecureOrigin } from './cookie.js';
+import type { ProviderLogout } from './provider-logout.js';
 import type { EndedSession } from './record.js';
 import type { Sessions, SessionSource } from './sessions.js';
 
@@ -14,12 +14,18 @@ export interface RouteContext {
   isJson(incoming: Incoming): boolean;
   timeoutMs: number;
   bodyTimeoutMs: number;
+  providerLogout: ProviderLogout;
 }
 
 export const SESSION_ROUTES = new Set(['session', 'logout']);
 
-/** The request's own origin, or undefined when its Host cannot make one (then the secure cookie). */
-function ownOrigin(incoming: Incoming): string | undefined {
+/**
+ * The page's origin: its `Origin` (a login and a logout always send one), else the origin the request
+ * was addressed to — undefined when its Host cannot make one (then the secure cookie).
+ */
+function pageOrigin(incoming: Incoming): string | undefined {
+  const origin = incoming.header('origin');
+  if (origin && origin != 'null') return origin;
   try {
     return incoming.ownOrigin();
   } catch {
@@ -27,7 +33,7 @@ function ownOrigin(incoming: Incoming): string | undefined {
   }
 }
 
-export const sourceOf = (incoming: Incoming): SessionSource => ({ cookie: incoming.header('cookie'), origin: ownOrigin(incoming) });
+export const sourceOf = (incoming: Incoming): SessionSource => ({ cookie: incoming.header('cookie'), origin: pageOrigin(incoming) });
 
 const cookieHeader = (setCookie: string | undefined) => (setCookie ? { 'set-cookie': setCookie } : undefined);
 
@@ -74,47 +80,11 @@ async function revokeKept(context: RouteContext, ended: EndedSession[]): Promise
   clearTimeout(timer);
 }
 
-/** The provider's RP-Initiated Logout URL (OpenID Connect), when it publishes `end_session_endpoint`. */
-async function endSessionUrl(context: RouteContext, incoming: Incoming, { data, tokens }: EndedSession, returnTo: string | undefined): Promise<string | undefined> {
-  const client = context.clients.get(data.p);
-  if (!client) return;
-  const endpoint = await client
-    .metadata()
-    .then((server) => server.end_session_endpoint)
-    .catch(() => undefined);
-  const url = navigable(endpoint);
-  if (!url) return;
-  url.searchParams.set('client_id', client.clientId);
-  if (tokens?.id_token) url.searchParams.set('id_token_hint', tokens.id_token);
-  if (returnTo && returnAllowed(context, incoming, returnTo)) url.searchParams.set('post_logout_redirect_uri', returnTo);
-  return url.href;
-}
-
 /**
- * An end-session endpoint the browser may be sent to: https, or http on loopback (development). Any
- * other scheme (`javascript:`, `data:`) or a value that is no URL is not passed on: the page would
- * navigate to it.
+ * `POST {basePath}/logout`: ends the session (or all of the user's), revokes kept tokens. With the
+ * sealed cookie this clears the browser's cookie only: a copy taken before still opens until it
+ * expires (there is no server state to revoke it in); a `store` ends every copy.
  */
-function navigable(endpoint: unknown): URL | undefined {
-  if (typeof endpoint != 'string') return;
-  try {
-    const url = new URL(endpoint);
-    return url.protocol == 'https:' || (url.protocol == 'http:' && !isSecureOrigin(url.origin)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function returnAllowed(context: RouteContext, incoming: Incoming, returnTo: string): boolean {
-  try {
-    const url = new URL(returnTo);
-    return (url.protocol == 'https:' || url.protocol == 'http:') && context.originAllowed(url.origin, incoming);
-  } catch {
-    return false;
-  }
-}
-
-/** `POST {basePath}/logout`: ends the session (or all of the user's), revokes kept tokens. */
 export async function logoutRoute(context: RouteContext, incoming: Incoming): Promise<Outcome> {
   if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
   const origin = incoming.header('origin');
@@ -124,6 +94,6 @@ export async function logoutRoute(context: RouteContext, incoming: Incoming): Pr
   const { ended, setCookie } = await context.sessions.end(sourceOf(incoming), everywhere);
   if (!ended.length) return jsonOutcome({}, 200, cookieHeader(setCookie));
   // The session has ended: whatever the provider's part does, the answer is the 200 that clears the cookie.
-  const [url] = await Promise.all([endSessionUrl(context, incoming, ended[0]!, returnTo).catch(() => undefined), revokeKept(context, ended).catch(() => {})]);
+  const [url] = await Promise.all([context.providerLogout.url(incoming, ended[0]!, returnTo).catch(() => undefined), revokeKept(context, ended).catch(() => {})]);
   return jsonOutcome(url ? { endSessionUrl: url } : {}, 200, cookieHeader(setCookie));
 }

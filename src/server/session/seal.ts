@@ -3,14 +3,22 @@ import { CompactEncrypt, compactDecrypt, type CompactJWEHeaderParameters } from 
 /**
  * Sealing: JWE compact serialisation, `dir` + `A256GCM` (AEAD: encrypted and authenticated), on
  * WebCrypto through `jose`, so it runs the same on Node, Deno, Bun and workerd. The key is derived from
- * the secret with HKDF-SHA-256; a short key id (also derived) lets `open` pick the right key among
- * rotated secrets without trying each.
+ * the secret and the seal's purpose with HKDF-SHA-256 (the purpose in `info`): a value sealed for one
+ * purpose has another key and key id than any other, so it never opens as another, whatever the
+ * secret. A short key id (also derived) lets `open` pick the right key among rotated secrets without
+ * trying each.
  */
 export interface Sealer {
   seal(payload: unknown): Promise<string>;
   /** The payload, or null for anything that is not a value this server sealed (never throws). */
   open(value: string): Promise<unknown>;
 }
+
+/**
+ * What a seal is for (SPEC §6 "Session hardening"): the sealed-cookie session, a store's session
+ * record, a session's kept tokens, a provider sign-out ticket.
+ */
+export type SealPurpose = 'cookie' | 'record' | 'tokens' | 'logout';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -22,9 +30,9 @@ interface Key {
   key: CryptoKey;
 }
 
-async function derive(secret: string): Promise<Key> {
+async function derive(secret: string, purpose: SealPurpose): Promise<Key> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveBits', 'deriveKey']);
-  const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: SALT, info: encoder.encode(info) });
+  const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: SALT, info: encoder.encode(`${info} for ${purpose}`) });
   const key = await crypto.subtle.deriveKey(hkdf('A256GCM key'), material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const id = new Uint8Array(await crypto.subtle.deriveBits(hkdf('key id'), material, 48));
   return { kid: base64url(id), key };
@@ -49,6 +57,13 @@ export function base64url(bytes: Uint8Array): string {
 }
 
 /**
+ * The five segments of a compact JWE as this server writes them: the base64url alphabet only, the
+ * encrypted key empty (`dir`). `jose`'s decoder (atob) would also take `=` padding and whitespace
+ * inside a segment — other spellings of the same bytes.
+ */
+const COMPACT_JWE = /^[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+$/;
+
+/**
  * Base64url decoders ignore the unused low bits of a segment's last character, so two spellings open
  * to the same bytes; only the one this server wrote is accepted (a changed character always fails).
  */
@@ -60,11 +75,14 @@ function canonical(segment: string): boolean {
   return last >= 0 && (last & (spare == 2 ? 0xf : 0x3)) == 0;
 }
 
-/** `secrets` is [newest, …older]: the first seals, all open. */
-export function createSealer(secrets: readonly string[]): Sealer {
+/**
+ * `secrets` is [newest, …older]: the first seals, all open. What it seals opens only in a sealer of the
+ * same `purpose`.
+ */
+export function createSealer(secrets: readonly string[], purpose: SealPurpose): Sealer {
   let keys: Promise<Key[]> | undefined;
   let derived: Key[] | undefined;
-  const ready = () => (keys ??= Promise.all(secrets.map(derive)).then((all) => (derived = all)));
+  const ready = () => (keys ??= Promise.all(secrets.map((secret) => derive(secret, purpose))).then((all) => (derived = all)));
   return {
     async seal(payload) {
       const [newest] = await ready();
@@ -73,8 +91,7 @@ export function createSealer(secrets: readonly string[]): Sealer {
         .encrypt(newest!.key);
     },
     async open(value) {
-      const segments = value.split('.');
-      if (segments.length != 5 || segments[1] !== '' || !segments.every(canonical)) return null;
+      if (!COMPACT_JWE.test(value) || !value.split('.').every(canonical)) return null;
       const all = derived ?? (await ready());
       try {
         const { plaintext } = await compactDecrypt(

@@ -1,6 +1,6 @@
 import { EndpointError } from '../errors.js';
 import type { LoginTokens, LoginUser } from '../types.js';
-import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, setCookie, type CookieJar } from './cookie.js';
+import { clearCookie, cookieFor, MAX_COOKIE_BYTES, readCookie, readCookies, setCookie, type CookieJar, type PlainAllowed } from './cookie.js';
 import { createDeadlines } from './deadlines.js';
 import { hash, ID_PATTERN, randomId } from './hash.js';
 import { SLIDE_AFTER_MS, type SessionSettings } from './options.js';
@@ -42,11 +42,12 @@ export const tokensKey = (key: string) => `t:${key.slice(2)}`;
 const userKey = (provider: string, id: string) => hash(`${provider}\u0000${id}`).then((h) => `u:${h}`);
 
 /**
- * The sessions of one handler. `loopbackAllowed`: whether plain http on loopback is a place this site
- * is served from (development), where the cookie cannot be `Secure`.
+ * The sessions of one handler. `plainAllowed`: whether a loopback `http:` page origin is a place this
+ * site is served from (development), where the cookie cannot be `Secure`.
  */
-export function createSessions(settings: SessionSettings, timeoutMs: number, loopbackAllowed = true) {
-  const sealer = createSealer(settings.secrets);
+export function createSessions(settings: SessionSettings, timeoutMs: number, plainAllowed?: PlainAllowed) {
+  // One key per purpose (SPEC §6): a record never opens as a cookie, nor kept tokens as either.
+  const sealer = { cookie: createSealer(settings.secrets, 'cookie'), record: createSealer(settings.secrets, 'record'), tokens: createSealer(settings.secrets, 'tokens') };
   const { store, maxAgeMs, idleMs } = settings;
 
   const deadlines = createDeadlines(timeoutMs);
@@ -81,17 +82,17 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
   // active user is never signed out by it.
   const slideAfterMs = idleMs ? Math.min(SLIDE_AFTER_MS, idleMs / 2) : Infinity;
   const seconds = (until: number) => Math.ceil((until - Date.now()) / 1000);
-  const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin, loopbackAllowed);
+  const jarFor = (source: SessionSource) => cookieFor(settings.cookieName, source.origin, plainAllowed);
 
   async function load(key: string): Promise<SessionData | null> {
     const sealed = await call((s) => s.get(key));
-    const data = sealed === null ? null : asSessionData(await sealer.open(sealed));
+    const data = sealed === null ? null : asSessionData(await sealer.record.open(sealed));
     return data && Date.now() < expiry(data) ? data : null;
   }
 
   /** Writes a new session's record. */
   async function save(key: string, data: SessionData): Promise<void> {
-    const sealed = await sealer.seal(data);
+    const sealed = await sealer.record.seal(data);
     await call((s) => s.set(key, sealed, expiry(data) - Date.now()));
   }
 
@@ -100,13 +101,13 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
    * another instance), which an update must never bring back.
    */
   async function update(key: string, data: SessionData): Promise<boolean> {
-    const sealed = await sealer.seal(data);
+    const sealed = await sealer.record.seal(data);
     return call((s) => s.replace(key, sealed, expiry(data) - Date.now()));
   }
 
   async function loadTokens(key: string): Promise<KeptTokens | null> {
     const sealed = await call((s) => s.get(tokensKey(key)));
-    return sealed === null ? null : asKeptTokens(await sealer.open(sealed));
+    return sealed === null ? null : asKeptTokens(await sealer.tokens.open(sealed));
   }
 
   /**
@@ -114,7 +115,7 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
    * `replace`: only over tokens still kept (a refresh), false when the session ended meanwhile.
    */
   async function saveTokens(key: string, tokens: KeptTokens, data: SessionData, replace = false): Promise<boolean> {
-    const sealed = await sealer.seal(tokens);
+    const sealed = await sealer.tokens.seal(tokens);
     const ttl = data.e - Date.now();
     if (replace) return call((s) => s.replace(tokensKey(key), sealed, ttl));
     await call((s) => s.set(tokensKey(key), sealed, ttl));
@@ -127,39 +128,48 @@ export function createSessions(settings: SessionSettings, timeoutMs: number, loo
     await call((s) => s.delete(tokensKey(key)));
   }
 
+  /** A cookie's value as a live session (with its store key), or null. */
+  async function open(value: string): Promise<{ data: SessionData; key?: string } | null> {
+    if (value.length > MAX_COOKIE_BYTES) return null;
+    if (store) {
+      if (!ID_PATTERN.test(value)) return null;
+      const key = `s:${await hash(value)}`;
+      const data = await load(key);
+      return data && { data, key };
+    }
+    const data = asSessionData(await sealer.cookie.open(value));
+    return data && Date.now() < expiry(data) ? { data } : null;
+  }
+
   /** The cookie for a sealed session, trimming a user too large for it. */
   async function sealedCookie(jar: CookieJar, data: SessionData): Promise<string> {
-    const fits = async (candidate: SessionData) => `${jar.name}=${await sealer.seal(candidate)}`.length <= MAX_COOKIE_BYTES;
+    const fits = async (candidate: SessionData) => `${jar.name}=${await sealer.cookie.seal(candidate)}`.length <= MAX_COOKIE_BYTES;
     if (!(await fits(data))) {
       const user = data.u && (await trimmed(data.u, (u) => fits({ ...data, u })));
       if (!user) throw new EndpointError(502, 'invalid_provider_response', 'The provider named a user id too large for a session');
       data = { ...data, u: user };
     }
-    return setCookie(jar, await sealer.seal(data), seconds(expiry(data)));
+    return setCookie(jar, await sealer.cookie.seal(data), seconds(expiry(data)));
   }
 
   return {
     store,
     expiry,
 
-    /** The session a request carries, or null (then its cookie, if any, is cleared). */
+    /**
+     * The session a request carries, or null (then its cookie, if any, is cleared). Of several cookies
+     * of the session's name (one planted for another path or domain), the first that opens is the
+     * session; one is cleared only when none opens.
+     */
     async read(source: SessionSource, slide = true): Promise<ReadResult> {
       const jar = jarFor(source);
-      const value = readCookie(source.cookie, jar.name);
-      if (value === undefined) return { session: null };
+      const values = readCookies(source.cookie, jar.name);
+      if (!values.length) return { session: null };
       const signedOut = { session: null, setCookie: clearCookie(jar) };
-      if (value.length > MAX_COOKIE_BYTES) return signedOut;
-      let key: string | undefined;
-      let data: SessionData | null;
-      if (store) {
-        if (!ID_PATTERN.test(value)) return signedOut;
-        key = `s:${await hash(value)}`;
-        data = await load(key);
-      } else {
-        data = asSessionData(await sealer.open(value));
-        if (data && Date.now() >= expiry(data)) data = null;
-      }
-      if (!data) return signedOut;
+      let opened: { data: SessionData; key?: string } | null = null;
+      for (let i = 0; i < values.length && !opened; i++) opened = await open(values[i]!);
+      if (!opened) return signedOut;
+      const { data, key } = opened;
       const session: ReadSession = { data, key };
       if (slide && Date.now() - data.s > slideAfterMs) {
         data.s = Math.min(Date.now(), data.e);
