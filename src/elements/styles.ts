@@ -27,7 +27,8 @@ export const buttonStyles = css`
     --_r: 4px;
     --_bg: var(--_brand);
     --_fg: var(--_on);
-    --_bd: var(--_brand);
+    /* A dark brand sets --_edge: its filled button keeps a visible border on a dark page. */
+    --_bd: var(--_edge, var(--_brand));
     --_mk: var(--_on);
     display: flex;
     align-items: center;
@@ -78,6 +79,12 @@ export const buttonStyles = css`
   }
   .center .label {
     flex: 0 1 auto;
+  }
+  /* A busy label stays on one line (the button keeps its height); the status below says it whole. */
+  [aria-busy='true'] .label {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   /* Hover lifts the button (as GIS does) without touching its colours, so contrast stays as idle. */
   button:hover {

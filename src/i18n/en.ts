@@ -19,7 +19,8 @@ export const button = {
   busy: 'Continue in the {provider} window…',
   busy_none: 'Continue in the login window…',
   working: 'Logging in…',
-  opened: 'Login window opened.',
+  opened: 'Continue in the {provider} window — close it to cancel.',
+  opened_none: 'Continue in the login window — close it to cancel.',
   success: 'Logged in.',
   cancelled: 'Login cancelled.',
   popup_blocked: 'Pop-up blocked. Allow pop-ups and try again.',
@@ -32,9 +33,13 @@ export const button = {
   bitbadges: 'BitBadges',
 };
 
-/** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
+/**
+ * `<login-session>`'s default signed-in content; `{name}` is the user's name or email (in the `user`
+ * part); `signedInWith` stands in when the session has neither (`{provider}` is the provider's label).
+ */
 export const session = {
   signedInAs: 'Signed in as {name}',
+  signedInWith: 'Signed in with {provider}',
   signOut: 'Sign out',
 };
 
