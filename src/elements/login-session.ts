@@ -7,6 +7,7 @@ import { session as ja } from '../i18n/ja.js';
 import { session as ko } from '../i18n/ko.js';
 import { languageOf, onLanguageChange, textsFor } from '../i18n/language.js';
 import { define } from './define.js';
+import { buttonStyles } from './styles.js';
 import { card, cardStyles, displayName, initials, providerLabel } from './session-card.js';
 
 /** `loading` until the endpoint has answered once; then `signed-in` or `signed-out`. */
@@ -38,7 +39,7 @@ const texts = { en, ko, ja };
 export class LoginSession extends LitElement {
   // Focusing the element focuses its Sign out button (keyboard users, and a page's own focus()).
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = cardStyles;
+  static override styles = [buttonStyles, cardStyles];
   static override properties: PropertyDeclarations = {
     endpoint: {},
     providerLogout: { attribute: 'provider-logout', type: Boolean },
@@ -186,6 +187,7 @@ export class LoginSession extends LitElement {
       signOut: t.signOut,
       lang,
       classes: `${this.theme} ${this.size}`,
+      size: this.size,
       onPictureError: () => ((this.#brokenPicture = picture), this.requestUpdate()),
       onSignOut: () => this.logout().catch(() => {}),
     };

@@ -1,5 +1,6 @@
-import { css, html, svg, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { button as brands } from '../i18n/en.js';
+import { callEndpoint } from '../core/exchange.js';
 import type { SessionUser } from '../core/session.js';
 
 // `<login-session>`'s default signed-in content (SPEC §7): the buttons' font, theme and size; picture or
@@ -19,29 +20,23 @@ export function initials(name: string): string {
   return letters.map((word) => [...word][0]!.toUpperCase()).join('');
 }
 
-/** Provider labels by endpoint, from `{endpoint}/providers` (asked only for a session with no name or email). */
-const labels = new Map<string, Promise<Record<string, string>>>();
+/** The served provider lists by URL (asked only for a session with no name or email). */
+const lists = new Map<string, Promise<unknown>>();
 
 /**
- * The provider's display name: the served list's `label`, else a built-in provider's own name, else
- * its key. `now` is what is known at once; the promise settles with the served one.
+ * The provider's display name: the served list's `label` (`{endpoint}/providers`), else a built-in
+ * provider's own name, else its key. `now` is what is known at once; `served` settles with the best.
  */
 export function providerLabel(endpoint: string, key: string): { now: string; served: Promise<string> } {
   const now = brands[key as 'bbaton'] ?? key;
   const url = endpoint.replace(/\/*$/, '/providers');
-  let list = labels.get(url);
-  if (!list) {
-    list = fetch(url, { credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.json() : { providers: [] }))
-      .then(({ providers }: { providers?: { key: string; label?: string }[] }) => Object.fromEntries((providers ?? []).map((p) => [p.key, p.label ?? ''])));
-    labels.set(url, list);
-    list.catch(() => labels.delete(url));
-  }
-  return { now, served: list.then((found) => found[key] || now, () => now) };
+  if (!lists.has(url)) lists.set(url, callEndpoint(url).catch(() => lists.delete(url)));
+  const served = lists.get(url)!.then((list) => (list as { providers?: { key: string; label?: string }[] }).providers?.find((p) => p.key == key)?.label || now);
+  return { now, served: served.catch(() => now) };
 }
 
 /** A head-and-shoulders glyph for a session with no name, email or picture. */
-const person = svg`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
+const person = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
 
 export interface CardContent {
   /** "Signed in as {name}" split around the name, or the whole fallback sentence in `name` with empty sides. */
@@ -54,6 +49,7 @@ export interface CardContent {
   signOut: string;
   lang: string;
   classes: string;
+  size?: string;
   onPictureError: () => void;
   onSignOut: () => void;
 }
@@ -62,57 +58,40 @@ export interface CardContent {
 export function card(c: CardContent): TemplateResult {
   const picture = c.picture ? html`<img src=${c.picture} alt="" referrerpolicy="no-referrer" @error=${c.onPictureError} />` : c.letters ? '' : person;
   // Initials are drawn by CSS (::before): the name beside them already says them.
-  return html`<div class="card ${c.classes}" lang=${c.lang}><span class="pic" data-i=${c.picture ? '' : c.letters} aria-hidden="true">${picture}</span><span class="who"><span class="cap">${c.before}</span><span part="user">${c.name}</span><span class="cap">${c.after}</span></span> <button part="logout" type="button" @click=${c.onSignOut}>${c.signOut}</button></div>`;
+  return html`<div class="card ${c.classes}" lang=${c.lang}><span class="pic" data-i=${c.picture ? '' : c.letters} aria-hidden="true">${picture}</span><span class="who"><span class="cap">${c.before}</span><span part="user">${c.name}</span><span class="cap">${c.after}</span></span> <button part="logout" type="button" class="neutral ${c.size}" @click=${c.onSignOut}>${c.signOut}</button></div>`;
 }
 
 /**
- * The card's look, in the buttons' terms: `--_h` by size (44/40/32 px), the buttons' font, colours that
- * follow the page's colour scheme (`light-dark()`), the same two-tone focus ring. Themes: `filled` a
- * tinted surface, `outline` a bordered one, `neutral` none (flat on the page). Every text ≥ 4.5:1 on
- * its surface in both schemes (test/browser/a11y-session.test.ts).
+ * The card's look on top of the buttons' own styles (styles.ts: font, `--_h` by size, focus ring): the
+ * Sign out button is a `neutral` login button (grey border, the page's light or dark surface), of the
+ * card's size. Card themes: `filled` a tinted surface, `outline` a bordered one, `neutral` none (flat on
+ * the page). Every text ≥ 4.5:1 on its surface in both schemes (test/browser/a11y-session.test.ts).
  */
 export const cardStyles = css`
-  :host {
-    display: inline-block;
-    vertical-align: middle;
-    max-width: 100%;
-    --_fg: light-dark(#1f1f1f, #e3e3e3);
-    --_line: light-dark(#747775, #8e918f);
-  }
   .card {
-    --_h: 44px;
     display: flex;
     align-items: center;
     gap: 0.75em;
-    box-sizing: border-box;
-    min-height: calc(var(--login-height, var(--_h)) + 12px);
     padding: 6px 6px 6px 10px;
     font: var(--login-font, 500 var(--_fs, 1rem) / 1.25 system-ui, sans-serif);
-    color: var(--_fg);
+    color: light-dark(#1f1f1f, #e3e3e3);
     background: light-dark(#f1f3f4, #28292a);
     border: 1px solid transparent;
     border-radius: var(--login-radius, 8px);
-    overflow-wrap: anywhere;
   }
-  .outline {
+  .card.outline {
     background: light-dark(#fff, #131314);
     border-color: light-dark(#dadce0, #5f6368);
   }
-  .neutral {
-    background: none;
-    padding: 0;
-    min-height: var(--login-height, var(--_h));
-  }
-  .medium {
-    --_h: 40px;
-  }
-  .small {
-    --_h: 32px;
-    --_fs: 0.875rem;
+  .card.small {
     gap: 0.5em;
     padding: 2px 2px 2px 4px;
-    min-height: var(--login-height, var(--_h));
     white-space: nowrap;
+  }
+  .card.neutral {
+    background: none;
+    padding: 0;
+    border: 0;
   }
   .pic {
     display: inline-grid;
@@ -124,38 +103,24 @@ export const cardStyles = css`
     border-radius: 50%;
     font-size: 0.875em;
     font-weight: 600;
-    color: light-dark(#1f1f1f, #e3e3e3);
     background: light-dark(#dfe3e8, #3c4043);
   }
   .pic::before {
     content: attr(data-i);
   }
-  .small .pic {
-    width: 1.75em;
-    height: 1.75em;
-    font-size: 0.75em;
-  }
-  img,
-  svg {
+  img {
     width: 100%;
     height: 100%;
     object-fit: cover;
   }
-  svg {
-    width: 70%;
-    fill: currentColor;
-  }
   .who {
     flex: 1;
     min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   [part='user'] {
     font-weight: 600;
-  }
-  .small .who {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    max-width: 14em;
   }
   /* The compact form shows the name alone; "Signed in as" is still read out. */
   .small .cap {
@@ -167,25 +132,6 @@ export const cardStyles = css`
   }
   button {
     flex: none;
-    min-height: max(24px, calc(var(--login-height, var(--_h)) - 4px));
-    padding: 0 0.875em;
-    font: inherit;
-    color: inherit;
-    background: none;
-    border: 1px solid var(--_line);
-    border-radius: 4px;
-    cursor: pointer;
-  }
-  .small button {
-    min-height: max(24px, calc(var(--login-height, var(--_h)) - 6px));
-    padding: 0 0.625em;
-  }
-  button:hover {
-    box-shadow: 0 1px 3px #0006;
-  }
-  button:focus-visible {
-    outline: 2px solid #1a73e8;
-    outline-offset: 2px;
-    box-shadow: 0 0 0 2px var(--_fg);
+    width: auto;
   }
 `;

@@ -5,7 +5,7 @@
 
 /**
  * The login buttons: labels (`text` attribute; `{provider}` is the provider's name), what a busy
- * button says (`busy` while the popup is open; `working` while the page leaves for the provider, or
+ * button says (`busy` while the popup is open — its status adds `close_to_cancel`, from its first character; `working` while the page leaves for the provider, or
  * completes a login the provider sent it back with), and the status texts shown and announced after an outcome. Provider names are keyed
  * by provider (`bbaton`…); `<oauth-login>` takes its `provider-label`.
  */
@@ -19,8 +19,7 @@ export const button = {
   busy: 'Continue in the {provider} window…',
   busy_none: 'Continue in the login window…',
   working: 'Logging in…',
-  opened: 'Continue in the {provider} window — close it to cancel.',
-  opened_none: 'Continue in the login window — close it to cancel.',
+  close_to_cancel: ' — close it to cancel.',
   success: 'Logged in.',
   cancelled: 'Login cancelled.',
   popup_blocked: 'Pop-up blocked. Allow pop-ups and try again.',

@@ -44,7 +44,7 @@ for (const [lang, texts] of LANGUAGES) {
   describe(`announcements on a page in ${lang}`, () => {
     let el: LoginButton;
     // While the popup is open the status says where to go on and how to cancel (shown, and announced once).
-    const opened = texts.opened.replace('{provider}', texts.bbaton);
+    const opened = texts.busy.replace('{provider}', texts.bbaton).replace(/…$/, '') + texts.close_to_cancel;
     beforeEach(async () => {
       document.documentElement.lang = lang;
       el = await fixture<LoginButton>('bbaton-login', { 'client-id': 'c', 'redirect-uri': CALLBACK, 'exchange-endpoint': EXCHANGE, mode: 'popup' });

@@ -70,18 +70,18 @@ describe('<login-session>: who the default content says is signed in', () => {
 });
 
 describe('<login-session>: looks like the buttons', () => {
-  it('the buttons\' font; size sets the height (44/40/32 px rows), small is one line with the name alone visible', async () => {
+  it('the buttons\' font and size: the Sign out button is as tall as a login button of the same size (44/40/32 px); small is one line with the name alone visible', async () => {
     const user = { id: 'u-4', name: 'Ada Lovelace' };
-    const button = document.createElement('bbaton-login');
-    document.body.append(button);
-    await button.updateComplete;
-    const buttonFont = getComputedStyle(button.shadowRoot!.querySelector('button')!).fontFamily;
-    const heights: Record<string, number> = {};
     for (const size of ['large', 'medium', 'small']) {
+      const login = document.createElement('bbaton-login');
+      login.setAttribute('size', size);
+      document.body.append(login);
+      await login.updateComplete;
+      const loginButton = login.shadowRoot!.querySelector('button')!;
       const el = await signedIn(user, 'corp', { size, theme: 'neutral' });
       const logout = part(el, 'logout');
-      expect(getComputedStyle(logout).fontFamily).to.equal(buttonFont);
-      heights[size] = el.getBoundingClientRect().height;
+      expect(getComputedStyle(logout).font, size).to.equal(getComputedStyle(loginButton).font);
+      expect([logout.getBoundingClientRect().height, el.getBoundingClientRect().height], size).to.deep.equal([loginButton.getBoundingClientRect().height, loginButton.getBoundingClientRect().height]);
       if (size == 'small') {
         const cap = el.shadowRoot!.querySelector('.cap')!;
         expect(cap.getBoundingClientRect().width, '"Signed in as" hidden, still read').to.be.at.most(1);
@@ -89,17 +89,25 @@ describe('<login-session>: looks like the buttons', () => {
         expect(Math.abs(middle(part(el, 'user').getBoundingClientRect()) - middle(logout.getBoundingClientRect())), 'one line').to.be.below(2);
       }
       el.remove();
+      login.remove();
     }
-    button.remove();
-    expect(heights).to.deep.equal({ large: 44, medium: 40, small: 32 });
   });
 
-  it('the Sign out button is an outline one: transparent, with a visible border, in every theme', async () => {
-    for (const theme of ['filled', 'outline', 'neutral']) {
-      const el = await signedIn({ id: 'u-5', name: 'Ada Lovelace' }, 'corp', { theme });
-      const style = getComputedStyle(part(el, 'logout'));
-      expect([style.backgroundColor, style.borderTopStyle, style.borderTopWidth], theme).to.deep.equal(['rgba(0, 0, 0, 0)', 'solid', '1px']);
-      el.remove();
+  it('the Sign out button is a neutral login button (its surface, border and text) in every theme and scheme', async () => {
+    const neutral = document.createElement('oauth-login');
+    neutral.setAttribute('theme', 'neutral');
+    document.body.append(neutral);
+    await neutral.updateComplete;
+    const look = (button: Element) => ['background-color', 'border-top-color', 'border-top-width', 'color'].map((p) => getComputedStyle(button).getPropertyValue(p));
+    for (const scheme of ['light', 'dark']) {
+      document.documentElement.style.colorScheme = scheme;
+      for (const theme of ['filled', 'outline', 'neutral']) {
+        const el = await signedIn({ id: 'u-5', name: 'Ada Lovelace' }, 'corp', { theme });
+        expect(look(part(el, 'logout')), `${theme} ${scheme}`).to.deep.equal(look(neutral.shadowRoot!.querySelector('button')!));
+        el.remove();
+      }
     }
+    document.documentElement.style.colorScheme = '';
+    neutral.remove();
   });
 });
