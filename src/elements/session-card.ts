@@ -113,8 +113,13 @@ export const cardStyles = css`
     height: 100%;
     object-fit: cover;
   }
+  /* Lines break between words (a word only when it cannot fit alone), so a narrow place never
+     squeezes a name to a letter per line; the compact form cuts it with an ellipsis instead. */
   .who {
     flex: 1;
+    overflow-wrap: break-word;
+  }
+  .small .who {
     min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
