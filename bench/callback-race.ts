@@ -27,6 +27,22 @@ const pages: Record<string, (origin: string) => string> = {
   document.addEventListener('login-success', (e) => (window.doneAt = performance.now(), window.mode = e.detail.mode));
   customElements.whenDefined('oauth-login').then(() => (document.body.dataset.ready = 'true'));
 </script>`,
+  // The same element, exchanging its code at /served/bench (instant): the attribute form of endpoint.html.
+  '/exchange.html': () => `<!doctype html><html lang="en"><meta charset="utf-8"><title>ours, exchange</title>${CLICK_CLOCK}
+<script type="module" src="/dist/cdn/login-elements.js"></script>
+<oauth-login id="login" client-id="bench" redirect-uri="/ours-callback.html" authorize-endpoint="/authorize" exchange-endpoint="/served/bench" provider="bench">Log in</oauth-login>
+<script type="module">
+  document.addEventListener('login-success', (e) => (window.doneAt = performance.now(), window.mode = e.detail.mode));
+  customElements.whenDefined('oauth-login').then(() => (document.body.dataset.ready = 'true'));
+</script>`,
+  // Configured once, on the server (SPEC §7): its settings come from /served/providers, its code goes to /served/bench.
+  '/endpoint.html': () => `<!doctype html><html lang="en"><meta charset="utf-8"><title>ours, endpoint</title>${CLICK_CLOCK}
+<script type="module" src="/dist/cdn/login-elements.js"></script>
+<oauth-login id="login" endpoint="/served" provider="bench">Log in</oauth-login>
+<script type="module">
+  document.addEventListener('login-success', (e) => (window.doneAt = performance.now(), window.mode = e.detail.mode));
+  customElements.whenDefined('oauth-login').then(() => (document.body.dataset.ready = 'true'));
+</script>`,
   '/ours-callback.html': () => `${CALLBACK_HEAD}<script type="module" src="/dist/cdn/callback.js"></script><p>Signing in…</p>`,
   '/oidc.html': (origin) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>oidc-client-ts</title>${CLICK_CLOCK}
 <script src="/oidc/oidc-client-ts.min.js"></script>
@@ -74,6 +90,16 @@ export async function startSite(): Promise<{ origin: string; server: Server }> {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
       return void res.end(page(url.origin));
     }
+    if (url.pathname === '/served/providers') {
+      // What GET {basePath}/providers answers for the bench provider: the settings ours.html writes as attributes.
+      const bench = { key: 'bench', type: 'oauth', clientId: 'bench', authorizeEndpoint: `${url.origin}/authorize`, scope: '', pkce: 's256', redirectUri: `${url.origin}/ours-callback.html`, label: 'Bench' };
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+      return void res.end(JSON.stringify({ providers: [bench] }));
+    }
+    if (url.pathname === '/served/bench') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end('{"provider":"bench","user":null}');
+    }
     if (url.pathname === '/authorize') {
       const back = new URL(url.searchParams.get('redirect_uri')!, url.origin);
       back.searchParams.set('code', 'instant-code');
@@ -91,7 +117,7 @@ export async function startSite(): Promise<{ origin: string; server: Server }> {
 }
 
 /** One login on a fresh profile (nothing cached from an earlier run): ms from the click to the opener having the code. */
-export async function timeOne(browser: Browser, origin: string, page: 'ours' | 'oidc'): Promise<number> {
+export async function timeOne(browser: Browser, origin: string, page: 'ours' | 'exchange' | 'endpoint' | 'oidc'): Promise<number> {
   const context = await browser.newContext();
   try {
     const tab = await context.newPage();
@@ -106,7 +132,7 @@ export async function timeOne(browser: Browser, origin: string, page: 'ours' | '
       const w = window as unknown as { clickAt: number; doneAt: number; mode?: string };
       return { clickAt: w.clickAt, doneAt: w.doneAt, mode: w.mode };
     });
-    if (page == 'ours' && mode != 'popup') throw new Error(`ours ran in ${mode} mode`);
+    if (page != 'oidc' && mode != 'popup') throw new Error(`${page} ran in ${mode} mode`);
     return doneAt - clickAt;
   } finally {
     await context.close();

@@ -95,11 +95,11 @@ function showProfile(detail: Record<string, unknown>) {
 
 function render(buttons: ButtonConfig[]) {
   const host = $('#buttons');
-  for (const { tag, key, label, live, attributes } of buttons) {
+  for (const { tag, key, label, live } of buttons) {
     const el = document.createElement(tag) as LoginButton;
-    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-    el.setAttribute('redirect-uri', '/demo/callback.html');
-    el.setAttribute('exchange-endpoint', `/auth/${key}`);
+    // Configured once, on the server (SPEC §7): the element reads its settings from /auth/providers.
+    el.setAttribute('endpoint', '/auth');
+    if (tag === 'oauth-login') el.setAttribute('provider', key);
     el.mode = currentMode();
     el.dataset.key = key;
     labels.set(key, label);

@@ -9,13 +9,15 @@ import { startOidc } from './stand-ins/oidc.js';
 import { startUpbond } from './stand-ins/upbond.js';
 import type { ProviderConfig } from '../src/server/index.js';
 
-/** What the page needs per button (never a secret). */
+/**
+ * What the page needs per button (never a secret): the tag and its key. Every other setting is the
+ * server's, which the elements read from `GET /auth/providers` (their `endpoint` attribute, SPEC §7).
+ */
 export interface ButtonConfig {
   tag: 'bbaton-login' | 'belladati-login' | 'upbond-login' | 'bitbadges-login' | 'oauth-login';
   key: string;
   label: string;
   live: boolean;
-  attributes: Record<string, string>;
 }
 
 export interface DemoProviders {
@@ -41,65 +43,51 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
   // BBaton
   if (env('BBATON_CLIENT_ID') && env('BBATON_CLIENT_SECRET')) {
     server.bbaton = { clientId: env('BBATON_CLIENT_ID')!, clientSecret: env('BBATON_CLIENT_SECRET')! };
-    buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: true, attributes: { 'client-id': server.bbaton.clientId } });
+    buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: true });
   } else {
     const client = demoClient('bbaton', redirectUris);
     const standIn = await startBbaton(client);
     closers.push(standIn.close);
-    server.bbaton = { ...client, tokenEndpoint: standIn.endpoints.tokenEndpoint, userinfoEndpoint: standIn.endpoints.userinfoEndpoint };
-    buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: false, attributes: { 'client-id': client.clientId, 'authorize-endpoint': standIn.endpoints.authorizeEndpoint } });
+    server.bbaton = { ...client, ...standIn.endpoints };
+    buttons.push({ tag: 'bbaton-login', key: 'bbaton', label: 'BBaton', live: false });
   }
 
   // BellaDati
   if (env('BELLADATI_CLIENT_ID') && env('BELLADATI_CLIENT_SECRET')) {
     const baseUrl = env('BELLADATI_BASE_URL') ?? 'https://service.belladati.com';
     server.belladati = { clientId: env('BELLADATI_CLIENT_ID')!, clientSecret: env('BELLADATI_CLIENT_SECRET')!, baseUrl };
-    buttons.push({ tag: 'belladati-login', key: 'belladati', label: 'BellaDati', live: true, attributes: { 'client-id': server.belladati.clientId, 'base-url': baseUrl } });
+    buttons.push({ tag: 'belladati-login', key: 'belladati', label: 'BellaDati', live: true });
   } else {
     const client = demoClient('belladati', redirectUris);
     const standIn = await startBelladati(client);
     closers.push(standIn.close);
     server.belladati = { ...client, baseUrl: standIn.url };
-    buttons.push({ tag: 'belladati-login', key: 'belladati', label: 'BellaDati', live: false, attributes: { 'client-id': client.clientId, 'base-url': standIn.url } });
+    buttons.push({ tag: 'belladati-login', key: 'belladati', label: 'BellaDati', live: false });
   }
 
   // UPBOND
   const audience = env('UPBOND_AUDIENCE') ?? 'https://api.demo.example';
   if (env('UPBOND_CLIENT_ID') && env('UPBOND_CLIENT_SECRET')) {
     server.upbond = { clientId: env('UPBOND_CLIENT_ID')!, clientSecret: env('UPBOND_CLIENT_SECRET')!, audience };
-    buttons.push({ tag: 'upbond-login', key: 'upbond', label: 'UPBOND', live: true, attributes: { 'client-id': server.upbond.clientId, audience } });
+    buttons.push({ tag: 'upbond-login', key: 'upbond', label: 'UPBOND', live: true });
   } else {
     const client = demoClient('upbond', redirectUris);
     const standIn = await startUpbond(client);
     closers.push(standIn.close);
-    const { authorizeEndpoint, ...endpoints } = standIn.endpoints;
-    server.upbond = { ...client, audience, ...endpoints };
-    buttons.push({
-      tag: 'upbond-login',
-      key: 'upbond',
-      label: 'UPBOND',
-      live: false,
-      attributes: { 'client-id': client.clientId, 'authorize-endpoint': authorizeEndpoint, audience, scope: 'openid profile email' },
-    });
+    server.upbond = { ...client, audience, scope: 'openid profile email', ...standIn.endpoints };
+    buttons.push({ tag: 'upbond-login', key: 'upbond', label: 'UPBOND', live: false });
   }
 
   // BitBadges
   if (env('BITBADGES_CLIENT_ID') && env('BITBADGES_CLIENT_SECRET')) {
     server.bitbadges = { clientId: env('BITBADGES_CLIENT_ID')!, clientSecret: env('BITBADGES_CLIENT_SECRET')!, apiKey: env('BITBADGES_API_KEY') };
-    buttons.push({ tag: 'bitbadges-login', key: 'bitbadges', label: 'BitBadges', live: true, attributes: { 'client-id': server.bitbadges.clientId } });
+    buttons.push({ tag: 'bitbadges-login', key: 'bitbadges', label: 'BitBadges', live: true });
   } else {
     const client = { ...demoClient('bitbadges', redirectUris), apiKey: 'stand-in-api-key-bitbadges' };
     const standIn = await startBitbadges(client);
     closers.push(standIn.close);
-    const { authorizeEndpoint, ...endpoints } = standIn.endpoints;
-    server.bitbadges = { ...client, ...endpoints };
-    buttons.push({
-      tag: 'bitbadges-login',
-      key: 'bitbadges',
-      label: 'BitBadges',
-      live: false,
-      attributes: { 'client-id': client.clientId, 'authorize-endpoint': authorizeEndpoint, scope: 'Complete Claims' },
-    });
+    server.bitbadges = { ...client, scope: 'Complete Claims', ...standIn.endpoints };
+    buttons.push({ tag: 'bitbadges-login', key: 'bitbadges', label: 'BitBadges', live: false });
   }
 
   // Any OAuth 2.0 / OIDC provider, as "corp": oidc-provider locally.
@@ -112,10 +100,11 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
       tokenEndpoint: env('OAUTH_TOKEN_ENDPOINT'),
       userinfoEndpoint: env('OAUTH_USERINFO_ENDPOINT'),
       endSessionEndpoint: env('OAUTH_END_SESSION_ENDPOINT'),
+      authorizeEndpoint: env('OAUTH_AUTHORIZE_ENDPOINT'),
+      scope: 'openid profile email',
+      label: 'OpenID Connect',
     };
-    const attributes: Record<string, string> = { 'client-id': server.corp.clientId, 'authorize-endpoint': env('OAUTH_AUTHORIZE_ENDPOINT')!, scope: 'openid profile email' };
-    if (server.corp.issuer) attributes.issuer = server.corp.issuer;
-    buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: true, attributes: { ...attributes, provider: 'corp' } });
+    buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: true });
   } else {
     const client = demoClient('oidc', redirectUris);
     // The demo page itself, on each origin: where the provider's sign-out sends the browser back.
@@ -123,14 +112,9 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     const op = await startOidc([{ ...client, postLogoutRedirectUris }]);
     closers.push(op.close);
     // The issuer alone: token, userinfo, revocation and end-session endpoints come from its discovery document.
-    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer };
-    buttons.push({
-      tag: 'oauth-login',
-      key: 'corp',
-      label: 'OpenID Connect',
-      live: false,
-      attributes: { 'client-id': client.clientId, 'authorize-endpoint': op.endpoints.authorizeEndpoint, issuer: op.endpoints.issuer, scope: 'openid profile email', provider: 'corp' },
-    });
+    // The page gets its settings (and the default scope `openid profile email`) from GET /auth/providers.
+    server.corp = { type: 'oauth', ...client, issuer: op.endpoints.issuer, authorizeEndpoint: op.endpoints.authorizeEndpoint, label: 'OpenID Connect' };
+    buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: false });
   }
 
   return { server, buttons, close: async () => void (await Promise.all(closers.map((close) => close()))) };

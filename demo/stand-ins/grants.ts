@@ -84,7 +84,8 @@ export function decisionRoute(store: GrantStore): Route {
         redirectUri: params.get('redirect_uri')!,
         scope: params.get('scope') ?? '',
         ...(challenge ? { codeChallenge: challenge } : {}),
-        extra: { audience: params.get('audience') ?? '' },
+        // OpenID Connect: the nonce goes back in the ID token (OIDC Core §3.1.2.1).
+        extra: { audience: params.get('audience') ?? '', nonce: params.get('nonce') ?? '' },
       });
       back.searchParams.set('code', code);
     } else {

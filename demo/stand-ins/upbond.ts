@@ -21,13 +21,13 @@ export async function startUpbond(client: RegisteredClient, port = 0) {
   const accessTokens = new Set<string>();
   const refreshTokens = new Map<string, string>();
   let issuer = '';
-  const issue = (scope: string, audience?: string) => {
+  const issue = (scope: string, audience?: string, nonce?: string) => {
     const access = token();
     accessTokens.add(access);
     const body: Record<string, unknown> = { access_token: access, token_type: 'Bearer', expires_in: 86_400, scope };
     if (scope.split(' ').includes('openid')) {
       const now = Math.floor(Date.now() / 1000);
-      body.id_token = jwt({ iss: issuer, aud: client.clientId, iat: now, exp: now + 3600, ...UPBOND_USER }, privateKey);
+      body.id_token = jwt({ iss: issuer, aud: client.clientId, iat: now, exp: now + 3600, ...(nonce ? { nonce } : {}), ...UPBOND_USER }, privateKey);
     }
     if (scope.split(' ').includes('offline_access')) {
       const refresh = token();
@@ -62,7 +62,7 @@ export async function startUpbond(client: RegisteredClient, port = 0) {
         if (form.get('grant_type') !== 'authorization_code') return json({ error: 'unsupported_grant_type' }, 400);
         const grant = store.redeem(form.get('code'), client.clientId, form.get('redirect_uri'), form.get('code_verifier'));
         if ('error' in grant) return json({ error: grant.error, error_description: grant.description }, 403);
-        return issue(grant.scope, grant.extra.audience);
+        return issue(grant.scope, grant.extra.audience, grant.extra.nonce);
       },
       'GET /userinfo': (request) => {
         const [scheme, value] = (request.headers.authorization ?? '').split(' ');

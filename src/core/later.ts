@@ -2,3 +2,5 @@
 export { prefetchScripts } from './prefetch.js';
 export { exchangeCode } from './exchange.js';
 export { buildAuthorizeRequest } from './authorize-url.js';
+export { finish } from './finish.js';
+export { leave, navigatePopup } from './leave.js';

@@ -1,6 +1,4 @@
-import { safeUrl } from './config-check.js';
 import { emit } from './events.js';
-import type { ExchangeFailure } from './exchange.js';
 import { later } from './on-demand.js';
 import { MAX_DELAY_MS } from './settings.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
@@ -86,30 +84,15 @@ export function deadline(flow: Reporter, ms: number | undefined, end = () => tim
 }
 
 /**
- * Turns a callback message into the flow's outcome: provider error, `iss` check (RFC 9207), then the
- * companion-endpoint exchange when configured — aborted when the flow ends first (timeout, cancel()).
- * Shared by popup and redirect modes.
+ * Turns a callback message into the flow's outcome (finish.ts, loaded on demand like the exchange it
+ * runs: no click waits for it). Shared by popup and redirect modes. The on-demand chunk failing to load
+ * (offline) is an `exchange_failed` too.
  */
-export async function finish(
-  flow: Reporter,
-  config: LoginConfig,
-  { error, error_description: description, iss, code }: CallbackMessage,
-  { redirectUri, codeVerifier, nonce }: FlowSecrets,
-): Promise<void> {
-  const issuer = config.issuer || config.profile.issuer;
-  if (error) return fail(flow, { error, message: description || error, description });
-  if (iss && issuer && iss !== issuer) return fail(flow, { error: 'iss_mismatch', message: `Issuer ${iss} is not ${issuer}` });
-  if (!code) return fail(flow, { error: 'invalid_request', message: 'No code returned' });
-  if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier, nonce });
-  try {
-    const body = { code, redirectUri, codeVerifier, iss, nonce };
-    const { exchangeCode } = await later();
-    flow.end('success', { result: await exchangeCode(safeUrl(config.exchangeEndpoint)!.href, body, flow.signal) });
-  } catch (failure) {
-    // An ExchangeFailure brings its own message; the on-demand chunk failing to load (offline) does not.
-    fail(flow, { error: 'exchange_failed', message: String(failure), ...(failure as Partial<ExchangeFailure>) });
-  }
-}
+export const finish = (flow: Reporter, config: LoginConfig, message: CallbackMessage, secrets: FlowSecrets) =>
+  later().then(
+    (parts) => parts.finish(flow, config, message, secrets),
+    (failure) => fail(flow, { error: 'exchange_failed', message: String(failure) }),
+  );
 
 /** A provider hook or URL that cannot make a safe request (a bad base-url, say) is a configuration error. */
 export const unbuildable = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });

@@ -1,6 +1,6 @@
 import { ACK_TYPE, CHANNEL_NAME, isFlowMessage } from './messages.js';
 import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
-import { navigatePopup } from './popup.js';
+import { later } from './on-demand.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
 /** How often the popup and the page's focus are read: cheap, and a real close is reported well inside 2 s. */
@@ -102,7 +102,8 @@ export function runPopup(
   flow.signal.addEventListener('abort', stop);
   deadline(flow, timeoutOf(config));
   // Undefined: the popup opened at the provider already.
-  request?.then(({ url, method }) => listening && !popup.closed && navigatePopup(popup, name, url, method), unbuildable(flow));
+  if (request)
+    Promise.all([request, later()]).then(([{ url, method }, parts]) => listening && !popup.closed && parts.navigatePopup(popup, name, url, method), unbuildable(flow));
 
   // The result is in (the exchange runs): nothing to show. A popup that reads closed cannot be shown.
   flow.focus = () => !listening || (!popup.closed && (popup.focus(), true));

@@ -8,18 +8,3 @@ export function openPopup(url: string, name: string, width: number, height: numb
   const top = screenY + (outerHeight - height) / 2;
   return open(url, name, `width=${width},height=${height},left=${left},top=${top}`);
 }
-
-/** Sends the popup to the authorize request: a navigation, or a form POST targeted at its name. */
-export function navigatePopup(popup: Window, name: string, url: URL, method: 'get' | 'post'): void {
-  if (method == 'post') submitForm(url, name);
-  else popup.location.href = url.href;
-}
-
-/** POSTs the URL's query parameters as a form to `target` (a window name, or `_self`). */
-export function submitForm(url: URL, target: string): void {
-  const form = Object.assign(document.createElement('form'), { method: 'post', action: url.origin + url.pathname, target });
-  for (const [name, value] of url.searchParams) form.append(Object.assign(document.createElement('input'), { name, value }));
-  document.body.append(form);
-  form.submit();
-  form.remove();
-}

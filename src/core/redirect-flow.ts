@@ -1,28 +1,14 @@
 import { deadline, fail, finish, reporter, timedOut, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
-import { submitForm } from './popup.js';
+import { later } from './on-demand.js';
 import { isExpired, saveTransaction, takeCompletedTransaction } from './transaction.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
 /**
- * The redirect half of a flow: stores the transaction in this tab and leaves for the provider. A page
- * that comes back from the back/forward cache (Back from the provider) ends the flow as `aborted`, so
- * the element is usable at once; the stored transaction stays, in case the user goes Forward and
- * finishes (the callback then brings them back to a fresh page that resumes it).
+ * The redirect half of a flow: once the request is built, stores the transaction in this tab and
+ * leaves for the provider (leave.ts, on demand like the request builder).
  */
-export function runRedirect(flow: Reporter, config: LoginConfig, request: Promise<AuthorizeRequest>, { state, redirectUri, codeVerifier, nonce }: FlowCallback): LoginFlow {
-  request.then(({ url, method }) => {
-    if (flow.settled) return;
-    try {
-      const { provider, exchangeEndpoint, issuer } = config;
-      saveTransaction({ state, provider, codeVerifier, nonce, redirectUri, exchangeEndpoint, issuer, returnUrl: location.href, createdAt: Date.now() });
-    } catch {
-      // Full, or blocked since the flow began: leaving now could never come back.
-      return fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
-    }
-    addEventListener('pageshow', (event) => event.persisted && flow.cancel(), { signal: flow.signal });
-    if (method == 'post') submitForm(url, '_self');
-    else location.assign(url);
-  }, unbuildable(flow));
+export function runRedirect(flow: Reporter, config: LoginConfig, request: Promise<AuthorizeRequest>, callback: FlowCallback): LoginFlow {
+  Promise.all([request, later()]).then(([built, parts]) => parts.leave(flow, config, built, callback, saveTransaction), unbuildable(flow));
   return flow;
 }
 

@@ -1,4 +1,4 @@
-import { applyServed, callEndpoint } from './served.js';
+import { withServed } from './served.js';
 
 /** The CDN files' copy of served-on-demand.ts: inline, nothing to load. */
-export const servedParts = async () => ({ applyServed, callEndpoint });
+export const servedParts = async () => ({ withServed });

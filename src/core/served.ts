@@ -1,9 +1,16 @@
 import type { LoginConfig, ServedProvider } from './types.js';
 
-export { callEndpoint } from './exchange.js';
+import { callEndpoint } from './exchange.js';
 
-// The on-demand half of the `endpoint` attribute (SPEC §7): filling a flow's configuration from the
-// provider list. No click waits for it: the list is asked for when the element connects (endpoint.ts).
+// The `endpoint` attribute (SPEC §7), loaded on demand (endpoint.ts): asking for the provider list and
+// filling a flow's configuration from it. No click waits for it: the list is asked for when the element
+// connects, and a click before it is in opens its window blank (flow.ts).
+
+type List = { providers: ServedProvider[] };
+/** The provider lists this page asked for, by URL: one request, however many elements name it. */
+const asked = new Map<string, Promise<List>>();
+/** The lists that arrived: a click reads its settings here without waiting. */
+const arrived = new Map<string, List>();
 
 /** What the list fills in where the element sets nothing. */
 const SERVED = ['clientId', 'redirectUri', 'authorizeEndpoint', 'issuer', 'scope', 'pkce'] as const;
@@ -16,16 +23,18 @@ const warned = new Set<string>();
  * page, naming both). The exchange goes to `{endpoint}/{key}`. Throws a login-error's fields when the
  * list does not have the provider (`invalid_config`) or lists it with an error (`config_unavailable`).
  */
-export function applyServed(config: LoginConfig, { providers }: { providers: ServedProvider[] }): LoginConfig {
+function applyServed(config: LoginConfig, { providers }: List): LoginConfig {
   const key = config.provider;
   const base = config.endpoint!.replace(/\/*$/, '');
   const entry = providers.find((p) => p.key == key);
   if (!entry) throw { error: 'invalid_config', message: `no provider "${key}" in ${base}/providers` };
-  if (entry.error) throw { message: `provider "${key}": ${entry.error}` };
+  if (entry.error) throw { message: `provider "${key}": ${entry.error_description || entry.error}` };
   // A dialect attribute (UPBOND's audience) wins over the served parameter of the same name.
   const params = { ...entry.params, ...config.params };
   for (const [name, value] of Object.entries(config.extras || {})) if (value) delete params[name];
-  const full: Record<string, unknown> = { ...config, endpoint: undefined, exchangeEndpoint: config.exchangeEndpoint || `${base}/${key}`, params };
+  const extras = { ...config.extras };
+  extras['authorize-method'] ||= entry.authorizeMethod;
+  const full: Record<string, unknown> = { ...config, endpoint: undefined, exchangeEndpoint: config.exchangeEndpoint || `${base}/${key}`, params, extras };
   for (const name of SERVED) {
     const own = config[name];
     const served = entry[name];
@@ -37,4 +46,22 @@ export function applyServed(config: LoginConfig, { providers }: { providers: Ser
     full[name] = own || served;
   }
   return full as unknown as LoginConfig;
+}
+
+/**
+ * The flow's configuration with its provider's settings from `{endpoint}/providers`: at once when the
+ * list is in, else a promise of it (the first call for an endpoint asks for it; a list that could not
+ * be had is asked for again by the next call). Throws or rejects with a login-error's fields. Call it
+ * only with a safe `endpoint` (configProblem checks it).
+ */
+export function withServed(config: LoginConfig): LoginConfig | Promise<LoginConfig> {
+  const url = new URL(config.endpoint!.replace(/\/*$/, '/providers'), document.baseURI).href;
+  const list = arrived.get(url);
+  if (list) return applyServed(config, list);
+  let asking = asked.get(url);
+  if (!asking) {
+    asked.set(url, (asking = callEndpoint(url).then((got) => arrived.set(url, got as List).get(url)!)));
+    asking.catch(() => asked.delete(url));
+  }
+  return asking.then((got) => applyServed(config, got));
 }

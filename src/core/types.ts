@@ -57,8 +57,11 @@ export interface ServedProvider {
   redirectUri: string;
   label?: string;
   params?: Record<string, string>;
-  /** Set instead of the settings when the server could not make them (a failed discovery). */
+  /** BellaDati: `post` submits the authorize parameters into the popup with a form. */
+  authorizeMethod?: 'get' | 'post';
+  /** Set instead of the settings when the server could not make them (a failed discovery), with its description. */
   error?: string;
+  error_description?: string;
 }
 
 export interface AuthorizeRequest {

@@ -41,12 +41,12 @@ beforeAll(async () => {
   const [plain, mapped] = [await listen(), await listen()];
   const providers = await startProviders([plain, mapped].map(({ origin }) => `${origin}/callback.html`));
   closeProviders = providers.close;
-  const corp = providers.buttons.find((b) => b.key === 'corp')!.attributes;
+  const corp = providers.server.corp!;
   const publicDir = mkdtempSync(join(tmpdir(), 'login-elements-csp-'));
   for (const [name, text] of readmeFiles)
     writeFileSync(
       join(publicDir, name),
-      text.replaceAll('YOUR_CLIENT_ID', corp['client-id']!).replaceAll('https://id.example.com/auth', corp['authorize-endpoint']!).replaceAll('https://id.example.com', corp.issuer!),
+      text.replaceAll('YOUR_CLIENT_ID', corp.clientId).replaceAll('https://id.example.com/auth', corp.authorizeEndpoint!).replaceAll('https://id.example.com', corp.issuer!),
     );
   const importMap = /<script type="importmap">([\s\S]*?)<\/script>/.exec(readmeFiles.get('npm.html')!)![1]!;
   const mapHash = `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`;
