@@ -10,8 +10,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
-import { createLoginHandler } from '../src/server/index.js';
-import { toNodeListener } from '../src/server/node.js';
+import { createLoginHandler, type Session } from '../src/server/index.js';
+import { requireSession, toNodeListener } from '../src/server/node.js';
 import { startProviders, type ButtonConfig } from './providers.js';
 
 export interface DemoOptions {
@@ -61,11 +61,16 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
   });
   const listener = toNodeListener(handler);
 
-  /** `GET /api/me`: the site's own route, for signed-in users only (the guard the README shows). */
-  async function apiMe(req: IncomingMessage, res: ServerResponse) {
-    const session = await handler.getSession(req).catch(() => undefined);
-    const [status, body] = session === undefined ? [503, { error: 'session_store_unavailable' }] : session ? [200, { provider: session.provider, user: session.user }] : [401, { error: 'unauthorized' }];
-    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  /**
+   * `GET /api/me`: the site's own route, for signed-in users only, behind the guard the README shows
+   * (401 `signed_out`, 503 `session_store_unavailable`, JSON both).
+   */
+  const guard = requireSession(handler);
+  function apiMe(req: IncomingMessage, res: ServerResponse & { locals?: { session?: Session } }) {
+    guard(req, res, () => {
+      const { provider, user } = res.locals!.session!;
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ provider, user }));
+    });
   }
 
   const demoPlugin: Plugin = {

@@ -29,7 +29,10 @@ export interface LogoutOptions {
   returnTo?: string;
 }
 
-/** `POST {endpoint}/logout`'s answer: the provider's RP-Initiated Logout URL when it has one. */
+/**
+ * `POST {endpoint}/logout`'s answer: when the provider has an RP-Initiated Logout, the handler's own
+ * short-lived, single-use URL that sends the browser on to it (no token in it that script could read).
+ */
 export interface LogoutResult {
   endSessionUrl?: string;
 }

@@ -54,7 +54,7 @@ describe('<login-session> in the demo', () => {
   it('sign in → reload → signed in; a second tab is signed in; sign out there → the first follows within 1 s; /api/me 401/200/401', async () => {
     const page = await openDemo(context, demo, 'popup');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
-    expect(await apiMe(page)).toEqual({ status: 401, body: { error: 'unauthorized' } });
+    expect(await apiMe(page)).toEqual({ status: 401, body: { error: 'signed_out', error_description: 'Sign in to use this route' } });
 
     await logInWithCorp(page);
     expect(await apiMe(page)).toEqual({ status: 200, body: { provider: 'corp', user: expect.objectContaining(CORP_USER) } });
@@ -81,8 +81,8 @@ describe('<login-session> in the demo', () => {
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out', undefined, { timeout: 1000 });
     expect(Date.now() - signedOutAt).toBeLessThan(1000);
     expect(await page.isVisible('#session [slot="signed-out"]')).toBe(true);
-    expect(await apiMe(page)).toEqual({ status: 401, body: { error: 'unauthorized' } });
-    expect(await apiMe(second)).toEqual({ status: 401, body: { error: 'unauthorized' } });
+    expect(await apiMe(page)).toEqual({ status: 401, body: { error: 'signed_out', error_description: 'Sign in to use this route' } });
+    expect(await apiMe(second)).toEqual({ status: 401, body: { error: 'signed_out', error_description: 'Sign in to use this route' } });
 
     // The exact sequences: this tab (after its reload) and the second one.
     expect(await changes(page)).toEqual([

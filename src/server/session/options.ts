@@ -13,7 +13,7 @@ export interface SessionOptions {
   store?: SessionStore;
   /** Keep the provider's tokens in the session, for `accessToken()` and revocation. Needs a `store`. */
   keepTokens?: boolean;
-  /** The cookie's name; `__Host-` is put in front of it on https. Default `login-session`. */
+  /** The cookie's name; `__Host-` is put in front of it for every page but a loopback `http:` one. Default `login-session`. */
   cookieName?: string;
 }
 

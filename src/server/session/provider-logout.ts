@@ -84,7 +84,11 @@ export function createProviderLogout(context: ProviderLogoutContext) {
   async function firstUse(ticket: Ticket): Promise<boolean> {
     if (context.call) return context.call((s) => s.setIfAbsent(`x:${ticket.n}`, '1', Math.max(1, ticket.x - Date.now())));
     const now = Date.now();
-    for (const [nonce, expiry] of used) if (expiry <= now) used.delete(nonce);
+    // Oldest first (tickets are used about in the order they were issued): stop at the first live one.
+    for (const [nonce, expiry] of used) {
+      if (expiry > now) break;
+      used.delete(nonce);
+    }
     if (used.has(ticket.n)) return false;
     if (used.size >= MAX_USED) used.delete(used.keys().next().value!);
     used.set(ticket.n, ticket.x);

@@ -41,3 +41,17 @@ export const guard = async (request: Request): Promise<Response> => {
   const token: string | undefined = await session.accessToken?.();
   return Response.json({ user: session.user, token: token !== undefined });
 };
+
+// The guard (SPEC §7): the route gets the session; 401/503 JSON are the guard's.
+export const me: (request: Request) => Promise<Response> = sessions.requireSession(async (_request, session: Session) => {
+  const token: string | undefined = await session.accessToken?.();
+  return Response.json({ user: session.user, token: token !== undefined });
+});
+// @ts-expect-error requireSession(login) for Node is in login-elements/server/node
+export { requireSession } from 'login-elements/server';
+// The provider's sign-out default, per provider entry.
+createLoginHandler({
+  allowedOrigins: ['https://app.example'],
+  providers: { corp: { type: 'oauth', clientId: 'id', clientSecret: 'secret', issuer: 'https://idp.example', postLogoutRedirectUri: 'https://app.example/signed-out' } },
+  session: { secret: 'a-secret-of-at-least-thirty-two-characters' },
+});
