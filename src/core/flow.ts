@@ -24,6 +24,8 @@ type Failure = { message?: unknown; error?: string; status?: number };
  * `served` gives the whole configuration when `config` names an `endpoint` (SPEC §7, endpoint.ts): at
  * once, or a promise of it — then the popup opens blank in the click and goes to the provider when it
  * arrives; thrown or rejected, the flow ends with that login-error (default `config_unavailable`).
+ * A config with an `endpoint` needs `served` (the elements and `login()` pass it): without it, what
+ * the list would fill in is not checked.
  */
 export function startLogin(config: LoginConfig, target: EventTarget, served?: () => LoginConfig | Promise<LoginConfig>): LoginFlow {
   const configured = config.mode || 'auto';

@@ -1,6 +1,5 @@
 import { CALLBACK_SCRIPT } from './callback-script.js';
-import { EndpointError } from './errors.js';
-import { etagOf, matchesEtag, notModified } from './http-cache.js';
+import { etagOf, getOrHead, matchesEtag, notModified } from './http-cache.js';
 import type { Incoming, Outcome } from './incoming.js';
 
 /**
@@ -35,13 +34,9 @@ const PAGE_HEADERS = {
   'content-security-policy': "default-src 'none'; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };
 
-const getOnly = (incoming: Incoming) => {
-  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') throw new EndpointError(405, 'method_not_allowed', 'Use GET', { allow: 'GET, HEAD' });
-};
-
 /** `GET {basePath}/callback`: the page. */
 export async function callbackPage(incoming: Incoming): Promise<Outcome> {
-  getOnly(incoming);
+  getOrHead(incoming);
   return { status: 200, json: CALLBACK_PAGE, headers: PAGE_HEADERS };
 }
 
@@ -49,7 +44,7 @@ let scriptTag: Promise<string> | undefined;
 
 /** `GET {basePath}/callback.js`: the callback script, the bytes of `dist/cdn/callback.js`; revalidated by its ETag. */
 export async function callbackScript(incoming: Incoming): Promise<Outcome> {
-  getOnly(incoming);
+  getOrHead(incoming);
   const etag = await (scriptTag ??= etagOf(CALLBACK_SCRIPT));
   const headers = { 'cache-control': 'no-cache', etag, 'x-content-type-options': 'nosniff' };
   if (matchesEtag(incoming.header('if-none-match'), etag)) return notModified(headers);

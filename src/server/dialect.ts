@@ -1,4 +1,5 @@
 import type * as oauth from 'oauth4webapi';
+import type { SigningKey } from './signing-key.js';
 import type { LoginUser, ProviderConfig } from './types.js';
 
 /** What a dialect's user lookup gets: the validated token response and a fetch bound to the timeout. */
@@ -37,7 +38,7 @@ export interface Dialect {
   /** The authorize request's settings, from the config and `server` (discovered where it was). */
   authorize(config: ProviderConfig, server: oauth.AuthorizationServer): AuthorizeSettings;
   /** How the client authenticates at the token endpoint. */
-  clientAuth(config: ProviderConfig): oauth.ClientAuth;
+  clientAuth(config: ProviderConfig, context: { name: string; key?: () => Promise<SigningKey> }): oauth.ClientAuth;
   /** The method `clientAuth` uses with `server` (for the hint after an `invalid_client`). */
   authMethod?(config: ProviderConfig, server: oauth.AuthorizationServer): string;
   /** Extra token-request parameters. */

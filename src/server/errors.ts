@@ -10,6 +10,8 @@ export class EndpointError extends Error {
     readonly error: string,
     readonly description: string,
     readonly headers: Record<string, string> = {},
+    /** For the log line only: what was refused, by name (an origin, a redirect URI, a provider key). */
+    readonly detail?: string,
   ) {
     super(`${status} ${error}: ${description}`);
   }

@@ -8,8 +8,10 @@ import { bodyWithoutRaw, rawText, responseWithoutRaw } from './session/raw.js';
 import { withoutRaw } from './session/record.js';
 import type { SessionRequest, SessionResponse } from './session/request.js';
 import { callbackPage, callbackScript } from './callback-page.js';
+import { createJwksRoute } from './jwks-route.js';
 import { createProvidersRoute } from './providers-route.js';
 import { defaultLog, positiveInteger } from './settings.js';
+import { absoluteUrl, bareOrigin } from './url-options.js';
 import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
 
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
@@ -52,8 +54,9 @@ function isJson(incoming: Incoming): boolean {
 
 /**
  * Creates the companion endpoint of SPEC §4: `POST {basePath}/{provider}` with `{code, redirectUri,
- * codeVerifier?, iss?}`. It keeps no state between requests, so any number of instances can serve
- * the same flows.
+ * codeVerifier?, iss?, nonce?}`; and SPEC §7's GET routes: `providers` (what pages need), `callback`
+ * and `callback.js` (the callback page), `jwks.json` (`private_key_jwt` public keys). It keeps no state
+ * between requests, so any number of instances can serve the same flows.
  */
 export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const basePath = normalisePath(options.basePath ?? '/auth');
@@ -68,8 +71,8 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     throw new TypeError(
       'createLoginHandler needs allowedOrigins (the page origins that may call it, e.g. ["https://app.example"]), or trustHost: true to take the request\'s own Host as its origin',
     );
-  const redirectUris = options.redirectUris && new Set(options.redirectUris);
-  const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin) => new URL(origin).origin)) : undefined;
+  const redirectUris = options.redirectUris && new Set(options.redirectUris.map((uri, i) => absoluteUrl(`redirectUris[${i}]`, uri, false)));
+  const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin, i) => bareOrigin(`allowedOrigins[${i}]`, origin))) : undefined;
   const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
   const log = options.log ?? defaultLog() ?? (() => {});
   // The handler's own GET routes, beside the session's; a provider may not take their names.
@@ -77,6 +80,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     ['providers', createProvidersRoute({ basePath, clients, configs: options.providers, redirectUris: options.redirectUris, allowedOrigins, originAllowed, log })],
     ['callback', callbackPage],
     ['callback.js', callbackScript],
+    ['jwks.json', createJwksRoute(clients)],
   ]);
   for (const key of routes.keys())
     if (Object.hasOwn(options.providers, key)) throw new TypeError(`login-elements: a provider may not be named "${key}": ${basePath}/${key} is the handler's own route`);
@@ -102,15 +106,16 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     if (routed) return routed;
     if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
     const client = name !== undefined && !name.includes('/') ? clients.get(name) : undefined;
-    if (!client) throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path');
+    if (!client)
+      throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path', {}, `no provider is configured as ${JSON.stringify(name ?? '')} (configured: ${[...clients.keys()].join(', ')})`);
     const origin = incoming.header('origin');
     // Requests without Origin do not come from a browser page (SPEC §4); every browser POST has one.
-    if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
+    if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint', {}, refusedOrigin(origin));
     if (!isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
     if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
     const body = parseExchangeRequest(decodeBody(await incoming.body(MAX_BODY_BYTES, bodyTimeoutMs)));
     if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, incoming))
-      throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI');
+      throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI', {}, `redirectUri ${body.redirectUri} is ${redirectUris ? 'not in redirectUris' : 'not on an allowed origin'}`);
     const { user, tokens } = await client.exchange(body);
     // The session is made before onLogin runs: a store that is down is a 503 before the site acts on it.
     const signedIn = session && (await session.login(incoming, client, user, tokens));
@@ -150,6 +155,10 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     return jsonOutcome(raw ? bodyWithoutRaw(extend(result), raw) : extend(result));
   }
 
+  /** The log's words for a refused Origin: what it is not. */
+  const refusedOrigin = (origin: string) =>
+    `origin ${origin} is ${allowedOrigins ? `not in allowedOrigins (${[...allowedOrigins].join(', ')})` : "not the request's own origin (trustHost)"}`;
+
   /** Without an allowlist, a redirect URI must at least be on an allowed origin. */
   function sameOriginRedirect(uri: string, incoming: Incoming): boolean {
     try {
@@ -165,7 +174,7 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       return await handle(incoming);
     } catch (error) {
       const failure = error instanceof EndpointError ? error : new EndpointError(500, 'server_error', 'The login could not be completed');
-      log(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}`);
+      log(`login-elements: ${incoming.method} ${incoming.pathname} → ${failure.status} ${failure.error}: ${failure.detail ?? failure.description}`);
       return failure.toOutcome();
     }
   };

@@ -1,4 +1,11 @@
-/** Conditional GETs of the handler's own routes (the providers list, the callback script). */
+/** What the handler's own GET routes share: the method check and conditional GETs (the providers list, the callback script). */
+import { EndpointError } from './errors.js';
+import type { Incoming } from './incoming.js';
+
+/** GET and HEAD only, else 405. */
+export function getOrHead(incoming: Incoming): void {
+  if (incoming.method !== 'GET' && incoming.method !== 'HEAD') throw new EndpointError(405, 'method_not_allowed', 'Use GET', { allow: 'GET, HEAD' });
+}
 
 /** A strong ETag of `body`: the first 16 bytes of its SHA-256, base64url. */
 export async function etagOf(body: string): Promise<string> {

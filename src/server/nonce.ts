@@ -7,21 +7,21 @@ import * as oauth from 'oauth4webapi';
 import { EndpointError } from './errors.js';
 
 /**
- * The token answer, and whether it carries an ID token (only asked when the page sent a nonce): with
- * none there is nothing to check the nonce against, and `expectedNonce` would refuse an OAuth-only
- * answer. The body is read here (bounded, as every answer) and handed on as a fresh Response.
+ * The token answer and the nonce to expect in it: with no ID token there is nothing to check the nonce
+ * against (and `expectedNonce` would refuse an OAuth-only answer). The body is read here (bounded, as
+ * every answer) and handed on as a fresh Response.
  */
-export async function peekIdToken(response: Response): Promise<{ response: Response; idToken: boolean }> {
-  if (!response.ok) return { response, idToken: false };
+export async function expectNonce(response: Response, nonce: string): Promise<[Response, { expectedNonce: string } | undefined]> {
+  if (!response.ok) return [response, undefined];
   const text = await response.text();
   let idToken = false;
   try {
     const body: unknown = JSON.parse(text);
     idToken = typeof body == 'object' && body !== null && typeof (body as { id_token?: unknown }).id_token == 'string';
   } catch {
-    /* not JSON: oauth4webapi says so below */
+    /* not JSON: oauth4webapi says so */
   }
-  return { response: new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers }), idToken };
+  return [new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers }), idToken ? { expectedNonce: nonce } : undefined];
 }
 
 /** The refusal for an ID token whose nonce is not the request's (or is there when the request has none); else undefined. */

@@ -2,46 +2,18 @@ import * as oauth from 'oauth4webapi';
 import { serverWith, type AuthorizeSettings, type Dialect } from './dialect.js';
 import { createDiscovery } from './discovery.js';
 import { dialects } from './dialects/index.js';
-import { readBounded } from './bounded-body.js';
-import { boundedAnswer } from './bounded-answer.js';
+import { bounded } from './upstream-answer.js';
 import { Deadlines } from './deadlines.js';
-import { nonceRefusal, peekIdToken } from './nonce.js';
+import { expectNonce, nonceRefusal } from './nonce.js';
 import { positiveInteger } from './settings.js';
-import { EndpointError, fromUpstream, invalidProviderResponse } from './errors.js';
+import { signingKey } from './signing-key.js';
+import { withBasicHint } from './client-auth.js';
+import { checkProviderEntry } from './url-options.js';
+import { EndpointError, fromUpstream } from './errors.js';
 import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_UPSTREAM_BYTES = 256 * 1024;
-
-/** Statuses whose Response may not have a body. */
-const NULL_BODY = new Set([101, 204, 205, 304]);
-
-/**
- * The provider's answer, bounded: at most `max` bytes (after decompression), within the call's
- * deadline (`signal` also ends a body still arriving). A declared length over the limit is refused
- * before any of the body is read. A success is read through the bounded reader, whatever its framing
- * (cheaper than undici's own `json()`, which copies even a one-chunk body: decision 17). An error
- * answer that declares its length, is not compressed and fits goes through as it is (the HTTP parser
- * reads no more than that length); any other is copied here, never past the limit. A 300 MB or
- * endless body is a 502 or a 504.
- */
-function bounded(response: Response, max: number, signal: AbortSignal): Response | Promise<Response> {
-  const declared = response.headers.get('content-length');
-  if (Number(declared) > max) {
-    void response.body?.cancel().catch(() => {});
-    throw tooLarge(max);
-  }
-  if (response.ok) return boundedAnswer(response, max, () => tooLarge(max), signal);
-  const encoding = response.headers.get('content-encoding');
-  return declared !== null && (!encoding || encoding == 'identity') ? response : copyBounded(response, max, signal);
-}
-const tooLarge = (max: number) => invalidProviderResponse(`The provider's answer is over ${max} bytes`);
-
-/** An error answer, chunked or compressed: read here up to the limit and handed on as a fresh Response. */
-async function copyBounded(response: Response, max: number, signal: AbortSignal): Promise<Response> {
-  const body = await readBounded(response.body, max, () => tooLarge(max), signal);
-  return new Response(NULL_BODY.has(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
 
 /** How long (body included) and how large a provider's answer may be. */
 export interface UpstreamLimits {
@@ -68,6 +40,8 @@ export interface ProviderClient {
   readonly type: string;
   /** What a page needs for the authorize request (SPEC §7), discovery filled in; never a secret. */
   authorizeSettings(): Promise<AuthorizeSettings>;
+  /** `private_key_jwt`: the public key `{basePath}/jwks.json` serves. */
+  publicKey?(): Promise<import('jose').JWK>;
   /** The provider's endpoints: as configured, or from its discovery document (fetched, then cached). */
   metadata(): Promise<oauth.AuthorizationServer>;
   exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
@@ -102,10 +76,14 @@ export function createProviderClient(
   // Own keys only: a provider named `constructor` is unknown, not Object's constructor.
   const dialect: Dialect | undefined = Object.hasOwn(dialects, type) ? dialects[type] : undefined;
   if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
-  if (!config.clientId || !config.clientSecret) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
+  // A generic provider may authenticate with a private key instead (client-auth.ts checks which it needs).
+  if (!config.clientId || (type != 'oauth' && !config.clientSecret)) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
+  if (config.privateKey && type != 'oauth') throw new TypeError(`provider "${name}": privateKey (private_key_jwt) is for type 'oauth' providers`);
+  checkProviderEntry(name, config);
   const configured = dialect.server(config);
   const client: oauth.Client = { client_id: config.clientId };
-  const clientAuth = dialect.clientAuth(config);
+  const key = config.privateKey ? signingKey(name, config.privateKey) : undefined;
+  const clientAuth = dialect.clientAuth(config, { name, key });
   /** The endpoints as last known: configured, or discovered with the configured ones over them. */
   let known = configured;
   // Plain http only where the site itself configured it (a development provider): a discovery
@@ -197,24 +175,20 @@ export function createProviderClient(
       // Guarded here rather than through `guarded`: two async steps less on the hot path.
       const op = operation();
       try {
-        let response = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
-        let expected: { expectedNonce: string } | undefined;
-        if (nonce) {
-          const peeked = await peekIdToken(response);
-          response = peeked.response;
-          if (peeked.idToken) expected = { expectedNonce: nonce };
-        }
+        const answer = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, op.tokenOptions);
+        const [response, expected] = nonce ? await expectNonce(answer, nonce) : [answer, undefined];
         const result = await oauth.processAuthorizationCodeResponse(server, client, response, expected);
         const claims = oauth.getValidatedIdTokenClaims(result);
         const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
         return { user, tokens: pickTokens(result) };
       } catch (error) {
-        throw nonceRefusal(error, nonce) ?? fromUpstream(error, timeoutMs);
+        throw nonceRefusal(error, nonce) ?? withBasicHint(fromUpstream(error, timeoutMs), dialect.authMethod?.(config, server));
       } finally {
         op.release();
       }
     },
   };
+  if (key) provider.publicKey = async () => (await key()).jwk;
   if (dialect.refresh) {
     provider.refresh = (refreshToken) =>
       guarded(async (op) => {

@@ -1,7 +1,7 @@
 import { button } from '../i18n/en.js';
 import type { AuthorizeSettings } from './dialect.js';
 import { EndpointError } from './errors.js';
-import { etagOf, matchesEtag, notModified } from './http-cache.js';
+import { etagOf, getOrHead, matchesEtag, notModified } from './http-cache.js';
 import type { Incoming, Outcome } from './incoming.js';
 import type { ProviderClient } from './provider-client.js';
 import type { ProviderConfig } from './types.js';
@@ -114,7 +114,7 @@ export function createProvidersRoute(context: ProvidersContext): (incoming: Inco
   }
 
   return async (incoming) => {
-    if (incoming.method !== 'GET' && incoming.method !== 'HEAD') throw new EndpointError(405, 'method_not_allowed', 'Use GET', { allow: 'GET, HEAD' });
+    getOrHead(incoming);
     const { origin, cors } = pageOrigin(incoming);
     const entries = await Promise.all([...clients.values()].map(entryOf));
     const json = JSON.stringify({ providers: entries.map((entry) => (entry.error ? entry : { ...entry, redirectUri: redirectUriFor(entry.key, origin) })) });

@@ -1,8 +1,8 @@
 import { expect } from '@esm-bundle/chai';
-import '../../src/index.js';
+import { login } from '../../src/index.js';
 import type { LoginButton } from '../../src/elements/login-button.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
-import { fixture, oneEvent, popupsPerTest, realClick, recordEvents, until } from './helpers.js';
+import { fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, until } from './helpers.js';
 
 // SPEC §7: `<oauth-login provider="corp" endpoint="…">` and nothing else. The list is served by
 // fixtures/endpoint-server.js, one namespace per test (the page asks for each URL once).
@@ -124,6 +124,15 @@ describe('the endpoint attribute: settings from {endpoint}/providers', () => {
     } finally {
       console.restore();
     }
+  });
+
+  it('login() takes an endpoint too', async () => {
+    const endpoint = endpointFor('login');
+    const trigger = loginButtonFor({ login: () => login({ provider: 'corp', endpoint, mode: 'popup' } as Parameters<typeof login>[0]) });
+    await trigger.click();
+    const detail = (await trigger.pending()) as LoginResultDetail;
+    expect((detail.result as Result).authorized.client_id).to.equal('served-corp');
+    expect((await stats(endpoint)).exchanges).to.deep.equal([`${endpoint}/corp`]);
   });
 
   it('a bad endpoint URL is invalid_config naming the attribute', async () => {

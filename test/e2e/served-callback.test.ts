@@ -33,13 +33,17 @@ beforeAll(async () => {
   const redirectUri = `${site}/auth/callback`;
   op = await startOidc([{ clientId, clientSecret, redirectUris: [redirectUri] }]);
   const publicDir = mkdtempSync(join(tmpdir(), 'login-elements-served-callback-'));
-  writeFileSync(
-    join(publicDir, 'index.html'),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
+  for (const [file, mode] of [
+    ['index.html', 'popup'],
+    ['redirect.html', 'redirect'],
+  ])
+    writeFileSync(
+      join(publicDir, file),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
 <script type="module" src="/login-elements/login-elements.js"></script><script type="module" src="/app.js"></script></head>
-<body><oauth-login provider="corp" client-id="${clientId}" authorize-endpoint="${op.endpoints.authorizeEndpoint}" issuer="${op.url}"
+<body><oauth-login provider="corp" mode="${mode}" client-id="${clientId}" authorize-endpoint="${op.endpoints.authorizeEndpoint}" issuer="${op.url}"
  scope="openid profile email" redirect-uri="/auth/callback" exchange-endpoint="/auth/corp">Log in</oauth-login><p id="status"></p></body></html>`,
-  );
+    );
   writeFileSync(
     join(publicDir, 'app.js'),
     `const status = document.getElementById('status');
@@ -86,6 +90,19 @@ describe('the callback page served by the handler, behind helmet()', () => {
     expect(refused).toEqual([]);
     expect(callbackHeaders).toHaveLength(1);
     expect(callbackHeaders[0]!['referrer-policy']).toBe('no-referrer');
+    await context.close();
+  });
+
+  it('redirect login: through the served callback page and back, the same user', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site + '/redirect.html');
+    await page.waitForFunction(() => customElements.get('oauth-login'));
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(op.url)), page.click('oauth-login')]);
+    await page.click('#approve');
+    await page.waitForFunction(() => document.getElementById('status')?.textContent, null, { timeout: 20_000 });
+    expect(page.url()).toBe(`${site}/redirect.html`);
+    expect(await page.textContent('#status')).toBe(`Signed in as ${OIDC_USER.sub}`);
     await context.close();
   });
 });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Installed by `npm run test:runtimes` (scripts/install-runtimes.ts), outside the lock file.
 import { BINARIES } from '../../scripts/install-runtimes.js';
+import { CALLBACK_SCRIPT } from '../../src/server/callback-script.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -210,6 +211,22 @@ describe.each(runtimes)('%s', (name, launch) => {
     expect(await read(`a=1; \t${cookie}`)).toMatchObject({ provider: 'corp' });
     // U+00A0 is one byte (0xA0) on the wire; String#trim() would have stripped it.
     expect(await read(`a=1;\xA0${cookie}`)).toBeNull();
+  });
+
+  it('the callback page, its script and the providers list are served (no file read: the script is in the bundle)', async () => {
+    const page = await fetch(`${base}/auth/callback?code=c&state=s`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await page.text()).toContain('<script type="module" src="callback.js"></script>');
+    const script = await fetch(`${base}/auth/callback.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe(CALLBACK_SCRIPT);
+    const list = await fetch(`${base}/auth/providers`, { headers: { origin: APP } });
+    expect(list.headers.get('access-control-allow-origin')).toBe(APP);
+    const text = await list.text();
+    expect(JSON.parse(text).providers.map((p: { key: string }) => p.key)).toEqual(['corp', 'refusing']);
+    expect(text).not.toContain(SECRET);
+    expect((await fetch(`${base}/auth/providers`, { headers: { origin: APP, 'if-none-match': list.headers.get('etag')! } })).status).toBe(304);
   });
 
   it('an origin that is not allowed: 403', async () => {

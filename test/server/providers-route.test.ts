@@ -210,6 +210,27 @@ describe('GET /auth/providers', () => {
     }
   });
 
+  it('an entry with issuer and a token endpoint but no authorize endpoint: discovered for the list only', async () => {
+    const handler = createLoginHandler({
+      allowedOrigins: [APP],
+      log: () => {},
+      providers: { corp: { type: 'oauth', clientId: 'corp-client', clientSecret: SECRETS.corp, issuer: op.url, tokenEndpoint: op.endpoints.tokenEndpoint } },
+    });
+    expect((await list(handler, { origin: APP })).body!.providers[0]).toMatchObject({ authorizeEndpoint: op.endpoints.authorizeEndpoint, scope: 'openid profile email' });
+    const head = await handler(new Request(`${APP}/auth/providers`, { method: 'HEAD', headers: { origin: APP } }));
+    expect(head.status).toBe(200);
+    // No issuer and no authorize endpoint: listed with what to set (the old attribute form still works).
+    const bare = createLoginHandler({ allowedOrigins: [APP], log: () => {}, providers: { bare: { type: 'oauth', clientId: 'b', clientSecret: 's', tokenEndpoint: 'https://op.example/token' } } });
+    expect((await list(bare, { origin: APP })).body!.providers[0]).toEqual({
+      key: 'bare',
+      type: 'oauth',
+      clientId: 'b',
+      label: 'op.example',
+      error: 'invalid_config',
+      error_description: 'Provider "bare" names no authorize endpoint: set authorizeEndpoint, or issuer for discovery',
+    });
+  });
+
   it('only GET and HEAD; a provider may not be named after the route', async () => {
     const handler = handlerWith();
     const post = await handler(new Request(`${APP}/auth/providers`, { method: 'POST', headers: { origin: APP, 'content-type': 'application/json' }, body: '{}' }));

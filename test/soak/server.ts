@@ -16,6 +16,8 @@ const handler = createLoginHandler({
   // Short enough for quick rounds, long enough that a loaded machine's good answers are not 504s.
   timeoutMs: 2000,
   bodyTimeoutMs: 1000,
+  // Hundreds of deliberate faults: not one console.warn line each (the default outside production).
+  log: () => {},
   providers: { corp: { type: 'oauth', clientId: 'soak-client', clientSecret: 'soak-secret-never-echoed', tokenEndpoint } },
 });
 const server = createServer(toNodeListener(handler));

@@ -1,6 +1,7 @@
-import * as oauth from 'oauth4webapi';
+import type * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
 import { paramsOf, serverWith } from '../dialect.js';
+import { authMethodFor, genericClientAuth } from '../client-auth.js';
 import { oidcUser } from '../userinfo.js';
 
 /** What an OpenID Connect provider is asked for unless the config says otherwise (SPEC §7). */
@@ -13,7 +14,8 @@ export function defaultOidcScope(server: oauth.AuthorizationServer): string {
 }
 
 /**
- * Any OAuth 2.0 / OIDC provider: `client_secret_basic` (default) or `client_secret_post`, PKCE,
+ * Any OAuth 2.0 / OIDC provider: `client_secret_basic` (default), `client_secret_post` or
+ * `private_key_jwt` (client-auth.ts), PKCE,
  * the user from ID-token claims merged with the userinfo endpoint's; endpoints from discovery when
  * only `issuer` is configured.
  */
@@ -30,8 +32,8 @@ export const generic: Dialect = {
     pkce: config.pkce ?? 's256',
     params: paramsOf(config),
   }),
-  clientAuth: (config) =>
-    config.tokenEndpointAuthMethod === 'client_secret_post' ? oauth.ClientSecretPost(config.clientSecret!) : oauth.ClientSecretBasic(config.clientSecret!),
+  clientAuth: (config, { name, key }) => genericClientAuth(name, config, key),
+  authMethod: authMethodFor,
   refresh: true,
   user: oidcUser,
 };
