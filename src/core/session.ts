@@ -128,8 +128,10 @@ export function watchSession(endpoint: string, onSession: (session: Session | nu
       document.addEventListener(
         'login-success',
         (event) => {
-          const from = event.composedPath()[0] as { exchangeEndpoint?: string };
-          if (base && from.exchangeEndpoint && safeUrl(from.exchangeEndpoint)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});
+          // An element in the endpoint form (SPEC §7) exchanges under its `endpoint`.
+          const from = event.composedPath()[0] as { exchangeEndpoint?: string; endpoint?: string };
+          const url = from.exchangeEndpoint || from.endpoint?.replace(/\/*$/, '/');
+          if (base && url && safeUrl(url)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});
         },
         on,
       );
