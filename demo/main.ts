@@ -4,6 +4,7 @@
  */
 import '../src/index.js';
 import type { LoginButton, LoginMode, LoginSession, SessionChangeDetail } from '../src/index.js';
+import { setPageLanguage, t } from './page-texts.js';
 import type { ButtonConfig } from './providers.js';
 
 type LoggedEvent = { type: string; detail: Record<string, unknown>; at: number };
@@ -63,14 +64,14 @@ function showProfile(detail: Record<string, unknown>) {
   const result = detail.result as { provider: string; user: Record<string, unknown> | null } | undefined;
   const card = $('#profile');
   card.replaceChildren();
-  const rows: [string, unknown][] = [['Provider', labelOf(String(detail.provider))]];
+  const rows: [string, unknown][] = [[t('Provider'), labelOf(String(detail.provider))]];
   const user = result?.user;
-  if (!user) rows.push(['User', 'this provider names no user (BellaDati without a userinfo endpoint)']);
+  if (!user) rows.push([t('User'), 'this provider names no user (BellaDati without a userinfo endpoint)']);
   else {
     rows.push(['ID', user.id]);
     if ('adult' in user) rows.push(['Adult (BBaton)', user.adult ? 'yes ✔' : 'no'], ['Birth year', user.birthYear], ['Gender', user.gender]);
     if (detail.provider === 'bitbadges') rows.push(['Address', user.id]);
-    for (const claim of ['name', 'email']) if (claim in user) rows.push([claim === 'name' ? 'Name' : 'Email', user[claim]]);
+    for (const claim of ['name', 'email']) if (claim in user) rows.push([t(claim === 'name' ? 'Name' : 'Email'), user[claim]]);
   }
   const list = document.createElement('dl');
   for (const [name, value] of rows) {
@@ -108,7 +109,8 @@ function render(buttons: ButtonConfig[]) {
     row.className = 'button-row';
     const badge = document.createElement('span');
     badge.className = live ? 'badge live' : 'badge';
-    badge.textContent = live ? 'live' : 'stand-in';
+    badge.dataset.t = live ? 'live' : 'standIn';
+    badge.textContent = t(badge.dataset.t);
     badge.title = live ? `Real ${label}, from .env` : `Local ${label} stand-in`;
     row.append(el, badge);
     host.append(row);
@@ -141,7 +143,9 @@ document.addEventListener('session-change', ({ detail }) => {
     if ($('#profile').dataset.provider != detail.provider) showProfile({ provider: detail.provider, result: detail });
   }
   else {
-    $('#profile').replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Nobody is signed in.' }));
+    const nobody = Object.assign(document.createElement('p'), { className: 'muted', textContent: t('nobody') });
+    nobody.dataset.t = 'nobody';
+    $('#profile').replaceChildren(nobody);
     delete $('#profile').dataset.provider;
   }
 });
@@ -153,13 +157,14 @@ $('#api-me').addEventListener('click', async () => {
   output.dataset.status = String(response.status);
 });
 
-// The buttons follow the lang of their container (contract §2): one attribute switches all five.
+// The whole page switches: <html lang> (every element follows the document's language, contract §2) and
+// the page's own texts.
 for (const input of document.querySelectorAll<HTMLInputElement>('#language input')) {
   input.checked = input.value === (remembered(LANGUAGE_KEY) ?? 'en');
-  if (input.checked) $('#buttons').lang = input.value;
+  if (input.checked) setPageLanguage(input.value);
   input.addEventListener('change', () => {
     remember(LANGUAGE_KEY, input.value);
-    $('#buttons').lang = input.value;
+    setPageLanguage(input.value);
   });
 }
 

@@ -6,6 +6,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+// Before oidc-provider: its Node 20 warning explained (runtime-note.ts).
+import './runtime-note.js';
 import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
 import { loginPage } from './grants.js';
 

@@ -10,9 +10,9 @@ import { LoginButton } from './login-button.js';
  */
 export class BbatonLogin extends LoginButton {
   static override profile = bbaton;
-  /** Drawn for this project: a ring crossed by a baton. */
-  static override mark = svg`<path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 3a7 7 0 1 1 0 14 7 7 0 0 1 0-14Z"/><path d="m7 15.5 8.5-8.5L17 8.5 8.5 17Z"/>`;
-  static override styles = [LoginButton.styles, css`:host { --_brand: #1c1c1c; --_on: #fff; --_ink: light-dark(#1c1c1c, #f2f2f2); }`];
+  /** Drawn for this project: the bold "B" of BBaton's wordmark (a crossed ring read as "prohibited"). */
+  static override mark = svg`<path d="M5 2h7.5a4.5 4.5 0 0 1 3.4 7.4A5 5 0 0 1 13 22H5ZM9 6v4h3a2 2 0 0 0 0-4Zm0 8v4h4a2 2 0 0 0 0-4Z"/>`;
+  static override styles = [LoginButton.styles, css`:host { --_brand: #1c1c1c; --_on: #fff; --_ink: light-dark(#1c1c1c, #f2f2f2); --_edge: #8e918f; }`];
 }
 define('bbaton-login', BbatonLogin);
 

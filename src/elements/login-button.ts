@@ -6,7 +6,7 @@ import { languageOf, onLanguageChange } from '../i18n/language.js';
 import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';
 import { ButtonAttributes } from './button-attributes.js';
 import { buttonStyles } from './styles.js';
-import { busyText, buttonTexts, labelFor, loadTexts, outcomeText, type ButtonTexts } from './texts.js';
+import { busyText, buttonTexts, labelFor, loadTexts, openedText, outcomeText, type ButtonTexts } from './texts.js';
 
 /**
  * The shared login button: the click → flow wiring, redirect resumption, what it shows and says; the
@@ -108,7 +108,7 @@ export class LoginButton extends ButtonAttributes {
     const flow = startLogin(config, this, config.endpoint ? () => withServed(config) : undefined);
     this.#noPopup = flow.mode == 'redirect';
     const { texts, lang } = this.texts();
-    if (!flow.settled && !this.#noPopup) this.#say(texts.opened, lang, false);
+    if (!flow.settled && !this.#noPopup) this.#say(openedText(texts, this.brandName(texts)), lang, true);
     return this.track(flow);
   }
 

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { emit } from '../core/events.js';
 import { safeUrl } from '../core/config-check.js';
 import { watchSession, type LogoutResult, type SessionView, type SessionUser, type SessionWatch } from '../core/session.js';
@@ -7,6 +7,8 @@ import { session as ja } from '../i18n/ja.js';
 import { session as ko } from '../i18n/ko.js';
 import { languageOf, onLanguageChange, textsFor } from '../i18n/language.js';
 import { define } from './define.js';
+import { buttonStyles } from './styles.js';
+import { card, cardStyles, displayName, initials, providerLabel } from './session-card.js';
 
 /** `loading` until the endpoint has answered once; then `signed-in` or `signed-out`. */
 export type SessionState = 'loading' | 'signed-in' | 'signed-out';
@@ -28,7 +30,7 @@ const texts = { en, ko, ja };
  * asked again.
  * @tagname login-session
  * @summary Shows who is signed in, and signs out.
- * @slot signed-in - Shown while signed in; default: "Signed in as {name} · Sign out" in the element's language.
+ * @slot signed-in - Shown while signed in; default: the user's picture or initials, "Signed in as {name}" (`name`, else `email`, else "Signed in with {provider's label}") and a Sign out button, in the element's language, looking like the login buttons (`theme`, `size`; `size="small"` is a one-line form for a page header).
  * @slot signed-out - Shown while signed out (the login buttons).
  * @csspart user - The user's name in the default signed-in content.
  * @csspart logout - The Sign out button in the default signed-in content.
@@ -37,16 +39,30 @@ const texts = { en, ko, ja };
 export class LoginSession extends LitElement {
   // Focusing the element focuses its Sign out button (keyboard users, and a page's own focus()).
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = css`button{font:inherit;cursor:pointer}`;
+  static override styles = [buttonStyles, cardStyles];
   static override properties: PropertyDeclarations = {
     endpoint: {},
     providerLogout: { attribute: 'provider-logout', type: Boolean },
+    returnTo: { attribute: 'return-to' },
+    theme: {},
+    size: {},
   };
 
   /** The companion endpoint's `basePath` URL, same origin. */
   declare endpoint: string;
   /** After sign-out, go to the provider's `endSessionUrl` when there is one (ends the provider's own session). */
   declare providerLogout: boolean;
+  /**
+   * Where the provider sends the person after its sign-out (`provider-logout`), resolved against the
+   * document and sent as `returnTo`; it must be on an allowed origin and registered at the provider as
+   * a post-logout redirect URI. Default: none sent — the server uses the provider's
+   * `postLogoutRedirectUri`, else the site's root (`{origin}/`).
+   */
+  declare returnTo?: string;
+  /** The default signed-in content's look: `filled` (a tinted surface), `outline` (bordered) or `neutral` (flat). */
+  declare theme?: 'filled' | 'outline' | 'neutral';
+  /** The default signed-in content's size as the buttons': `large` (44 px), `medium` (40), `small` (32, one line for a header). */
+  declare size?: 'large' | 'medium' | 'small';
 
   // undefined while loading, null when signed out.
   #session: SessionView | null | undefined;
@@ -55,6 +71,9 @@ export class LoginSession extends LitElement {
   #watch?: SessionWatch;
   #stop?: () => void;
   #stopLanguage?: () => void;
+  /** The picture that failed to load (initials show instead), and the provider label once served. */
+  #brokenPicture?: string;
+  #label?: [key: string, label: string];
 
   constructor() {
     super();
@@ -95,7 +114,8 @@ export class LoginSession extends LitElement {
    * `status`, `cause`) when the endpoint did not sign out (the state stays).
    */
   async logout(options: { everywhere?: boolean } = {}): Promise<LogoutResult> {
-    const result = await this.#watcher().logout({ ...options, returnTo: this.providerLogout ? location.href : undefined });
+    const returnTo = this.providerLogout && this.returnTo ? new URL(this.returnTo, document.baseURI).href : undefined;
+    const result = await this.#watcher().logout({ ...options, returnTo });
     const away = this.providerLogout && result.endSessionUrl && safeUrl(result.endSessionUrl);
     if (away) location.assign(away);
     return result;
@@ -154,11 +174,38 @@ export class LoginSession extends LitElement {
     if (session === undefined) return nothing;
     if (!session) return html`<slot name="signed-out"></slot>`;
     const { texts: t, lang } = textsFor(texts, this.#lang, 'session');
-    const [before, after] = t.signedInAs.split('{name}');
-    const user = session.user;
-    const name = String(user?.name ?? user?.email ?? user?.id ?? session.provider);
-    // One line: a template's whitespace ships in the bundle.
-    return html`<slot name="signed-in"><span lang=${lang}>${before}<span part="user">${name}</span>${after} · <button part="logout" type="button" @click=${() => this.logout().catch(() => {})}>${t.signOut}</button></span></slot>`;
+    const { user, provider } = session;
+    const name = displayName(user);
+    const [before = '', after = ''] = name ? t.signedInAs.split('{name}') : [];
+    const picture = typeof user?.picture == 'string' && user.picture != this.#brokenPicture ? user.picture : undefined;
+    const content = {
+      before,
+      after,
+      name: name ?? t.signedInWith.replace('{provider}', this.#providerLabel(provider)),
+      letters: name ? initials(name) : '',
+      picture,
+      signOut: t.signOut,
+      lang,
+      classes: `${this.theme} ${this.size}`,
+      size: this.size,
+      onPictureError: () => ((this.#brokenPicture = picture), this.requestUpdate()),
+      onSignOut: () => this.logout().catch(() => {}),
+    };
+    return html`<slot name="signed-in">${card(content)}</slot>`;
+  }
+
+  /** The provider's label for "Signed in with …": at once what is known, then the served one. */
+  #providerLabel(key: string): string {
+    if (this.#label?.[0] == key) return this.#label[1];
+    const { now, served } = providerLabel(this.endpoint, key);
+    this.#label = [key, now];
+    void served.then((label) => {
+      if (this.#label?.[0] == key && label != this.#label[1]) {
+        this.#label = [key, label];
+        this.requestUpdate();
+      }
+    });
+    return now;
   }
 }
 define('login-session', LoginSession);

@@ -3,9 +3,11 @@ import { css } from 'lit';
 /**
  * Shared look. A provider sets only its colours on `:host`: `--_brand` (filled background), `--_on`
  * (text on it) and `--_ink` (its colour as text on a light or a dark page, via `light-dark()`). The theme, size and shape classes on the button
- * turn those into `--_bg`, `--_fg`, `--_bd`, `--_mk` (the mark); users restyle through the public
+ * turn those into `--_bg`, `--_fg`, `--_bd`, `--_mk` (the mark); a near-black brand sets `--_edge`, its
+ * filled border on a dark page (decision 30); users restyle through the public
  * `--login-*` properties or `::part()`.
  *
+ * A busy label stays on one line (the button keeps its height); the status below says it whole.
  * Contrast (contract §2, checked by test/browser/a11y.test.ts): every text ≥ 4.5:1 on its button in every
  * theme, state and scheme; the focus ring has an inner band in the text colour (so ≥ 4.5:1 against the
  * button) and an outer band of #1a73e8 (≥ 4:1 against white, #f6f7f9 and near-black pages).
@@ -27,7 +29,7 @@ export const buttonStyles = css`
     --_r: 4px;
     --_bg: var(--_brand);
     --_fg: var(--_on);
-    --_bd: var(--_brand);
+    --_bd: light-dark(var(--_brand), var(--_edge, var(--_brand)));
     --_mk: var(--_on);
     display: flex;
     align-items: center;
@@ -78,6 +80,11 @@ export const buttonStyles = css`
   }
   .center .label {
     flex: 0 1 auto;
+  }
+  [aria-busy='true'] .label {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   /* Hover lifts the button (as GIS does) without touching its colours, so contrast stays as idle. */
   button:hover {

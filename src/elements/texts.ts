@@ -38,6 +38,14 @@ export const busyText = (t: ButtonTexts, noPopup: boolean, provider: string | un
   noPopup ? t.working : provider ? t.busy.replace('{provider}', provider) : t.busy_none;
 
 /**
+ * What the status says while the popup is open, shown and announced: where the person goes on
+ * (the busy text without its ellipsis), and that closing that window cancels — a provider that shows
+ * its own error page (an unregistered redirect URI) sends nothing back, and the person must know the
+ * way out (decision 30).
+ */
+export const openedText = (t: ButtonTexts, provider: string | undefined): string => busyText(t, false, provider).replace(/…$/, '') + t.close_to_cancel;
+
+/**
  * What an outcome event says, and whether it is shown (errors and cancels) or only announced
  * (success). A flow a new click superseded says nothing: the new one speaks.
  */

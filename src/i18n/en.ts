@@ -5,7 +5,7 @@
 
 /**
  * The login buttons: labels (`text` attribute; `{provider}` is the provider's name), what a busy
- * button says (`busy` while the popup is open; `working` while the page leaves for the provider, or
+ * button says (`busy` while the popup is open — its status adds `close_to_cancel`, from its first character; `working` while the page leaves for the provider, or
  * completes a login the provider sent it back with), and the status texts shown and announced after an outcome. Provider names are keyed
  * by provider (`bbaton`…); `<oauth-login>` takes its `provider-label`.
  */
@@ -19,7 +19,7 @@ export const button = {
   busy: 'Continue in the {provider} window…',
   busy_none: 'Continue in the login window…',
   working: 'Logging in…',
-  opened: 'Login window opened.',
+  close_to_cancel: ' — close it to cancel.',
   success: 'Logged in.',
   cancelled: 'Login cancelled.',
   popup_blocked: 'Pop-up blocked. Allow pop-ups and try again.',
@@ -32,9 +32,13 @@ export const button = {
   bitbadges: 'BitBadges',
 };
 
-/** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
+/**
+ * `<login-session>`'s default signed-in content; `{name}` is the user's name or email (in the `user`
+ * part); `signedInWith` stands in when the session has neither (`{provider}` is the provider's label).
+ */
 export const session = {
   signedInAs: 'Signed in as {name}',
+  signedInWith: 'Signed in with {provider}',
   signOut: 'Sign out',
 };
 

@@ -16,7 +16,7 @@ export const button: Partial<typeof english> = {
   busy: '{provider} のウィンドウで続けてください…',
   busy_none: 'ログイン画面で続けてください…',
   working: 'ログインしています…',
-  opened: 'ログインウィンドウを開きました。',
+  close_to_cancel: '。閉じるとキャンセルします。',
   success: 'ログインしました。',
   cancelled: 'ログインをキャンセルしました。',
   popup_blocked: 'ポップアップを許可して、もう一度お試しください。',
@@ -28,6 +28,7 @@ export const button: Partial<typeof english> = {
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {
   signedInAs: '{name} としてログイン中',
+  signedInWith: '{provider} でログイン中',
   signOut: 'ログアウト',
 };
 

@@ -16,7 +16,7 @@ export const button: Partial<typeof english> = {
   busy: '{provider} 창에서 계속하세요…',
   busy_none: '로그인 창에서 계속하세요…',
   working: '로그인하는 중…',
-  opened: '로그인 창이 열렸습니다.',
+  close_to_cancel: '. 창을 닫으면 취소됩니다.',
   success: '로그인되었습니다.',
   cancelled: '로그인이 취소되었습니다.',
   popup_blocked: '팝업이 차단되었습니다. 허용 후 다시 시도하세요.',
@@ -29,6 +29,7 @@ export const button: Partial<typeof english> = {
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {
   signedInAs: '{name} 님으로 로그인됨',
+  signedInWith: '{provider} 계정으로 로그인됨',
   signOut: '로그아웃',
 };
 

@@ -128,6 +128,17 @@ describe('<login-session>: logins on this page', () => {
     expect(el.user).to.deep.equal(ADA); // the session's user: no `raw`
   });
 
+  it('a login-success from a button in the endpoint form (endpoint="{this endpoint}", contract §7) makes it signed-in too', async () => {
+    const ns = fresh();
+    const el = session(ns);
+    await settled(el);
+    const button = await fixture<OauthLogin>('oauth-login', { 'client-id': 'c', 'redirect-uri': CALLBACK, 'authorize-endpoint': AUTHORIZE, endpoint: base(ns), provider: 'corp', mode: 'popup' });
+    expect(button.exchangeEndpoint).to.equal(undefined);
+    await realClick(button);
+    await until(() => el.state == 'signed-in', 10_000, 'signed in');
+    expect(el.user).to.deep.equal(ADA);
+  });
+
   it('a login-success from a button elsewhere (another endpoint, or a sibling path) reads nothing', async () => {
     const ns = fresh();
     const el = session(ns);

@@ -49,7 +49,7 @@ describe('<login-session>: states', () => {
     expect(el.user).to.deep.equal(ADA);
     expect(el.provider).to.equal('corp');
     expect(el.expiresAt).to.be.within(Date.now(), Date.now() + 3_600_000);
-    expect(text(el)).to.equal('Signed in as Ada Lovelace · Sign out');
+    expect(text(el)).to.equal('Signed in as Ada Lovelace Sign out');
     expect(el.shadowRoot!.querySelector('[part="user"]')!.textContent).to.equal('Ada Lovelace');
     expect(el.shadowRoot!.querySelector('button[part="logout"]')!.textContent).to.equal('Sign out');
     expect(el.querySelector('#out')!.checkVisibility()).to.equal(false);
@@ -156,18 +156,27 @@ describe('<login-session>: sign-out', () => {
     expect(seenChanges).to.deep.equal([]);
   });
 
-  it('provider-logout: after sign-out it goes to the endSessionUrl, which gets this page as returnTo; without it, it stays', async () => {
+  it('provider-logout: after sign-out it goes to the endSessionUrl; return-to (resolved against the page) is sent as returnTo, none by default; without provider-logout it stays', async () => {
     const ns = fresh();
     await control(ns, { endSessionUrl: `${base(ns)}/stats?ended` });
+    // Default: no returnTo, whatever page it is on (the server picks postLogoutRedirectUri, else the root).
     await signIn(ns);
-    const tab = await otherTab({ endpoint: base(ns), 'provider-logout': '' });
+    const plain = await otherTab({ endpoint: base(ns), 'provider-logout': '' });
+    await until(() => plain.el().state == 'signed-in', 5000, 'signed in over there');
+    await plain.el().logout();
+    await until(() => plain.frame.contentWindow!.location.pathname == `${base(ns)}/stats`, 5000, 'the provider sign-out page');
+    expect(new URL(plain.frame.contentWindow!.location.href).searchParams.has('post_logout_redirect_uri')).to.equal(false);
+    plain.frame.remove();
+    // return-to="../signed-out" from the fixture page: the URL it names, absolute.
+    await signIn(ns);
+    const tab = await otherTab({ endpoint: base(ns), 'provider-logout': '', 'return-to': '../signed-out?from=tab' });
     await until(() => tab.el().state == 'signed-in', 5000, 'signed in over there');
-    const href = tab.win.location.href;
+    const back = new URL('../signed-out?from=tab', tab.win.location.href).href;
     await tab.el().logout();
     await until(() => tab.frame.contentWindow!.location.pathname == `${base(ns)}/stats`, 5000, 'the provider sign-out page');
     const end = new URL(tab.frame.contentWindow!.location.href);
-    expect(end.searchParams.get('post_logout_redirect_uri')).to.equal(href);
-    expect((await stats(ns)).logouts).to.deep.equal([{ returnTo: href }]);
+    expect(end.searchParams.get('post_logout_redirect_uri')).to.equal(back);
+    expect((await stats(ns)).logouts).to.deep.equal([{}, { returnTo: back }]);
 
     await signIn(ns);
     const el = session(ns);
@@ -188,14 +197,14 @@ describe('<login-session>: languages', () => {
     const el = session(ns);
     await until(() => el.state == 'signed-in', 5000, 'signed in');
     await el.updateComplete;
-    expect(text(el)).to.equal('Ada Lovelace 님으로 로그인됨 · 로그아웃');
+    expect(text(el)).to.equal('Ada Lovelace 님으로 로그인됨 로그아웃');
     el.lang = 'ja-JP';
     await until(() => text(el).includes('ログアウト'), 2000, 'Japanese');
-    expect(text(el)).to.equal('Ada Lovelace としてログイン中 · ログアウト');
+    expect(text(el)).to.equal('Ada Lovelace としてログイン中 ログアウト');
     expect(el.shadowRoot!.querySelector('[part="logout"]')!.closest('[lang]')!.getAttribute('lang')).to.equal('ja');
     el.lang = 'fr';
     await until(() => text(el).includes('Sign out'), 2000, 'English');
-    expect(text(el)).to.equal('Signed in as Ada Lovelace · Sign out');
+    expect(text(el)).to.equal('Signed in as Ada Lovelace Sign out');
     expect(el.shadowRoot!.querySelector('[part="user"]')!.closest('[lang]')!.getAttribute('lang')).to.equal('en');
   });
 });
@@ -236,7 +245,7 @@ describe('<login-session>: an endpoint that cannot answer (503)', () => {
     await realClick(el.shadowRoot!.querySelector('button[part="logout"]')!);
     await sleep(500);
     expect(el.state).to.equal('signed-in');
-    expect(text(el)).to.equal('Signed in as Ada Lovelace · Sign out');
+    expect(text(el)).to.equal('Signed in as Ada Lovelace Sign out');
     await control(ns, { down: false });
     await el.refresh();
     expect(el.state).to.equal('signed-in');

@@ -119,12 +119,36 @@ describe('the demo as people see it', () => {
     expect(await entry.locator('pre').isVisible()).toBe(false);
   });
 
-  it('a language switch puts every button in Korean or Japanese', async () => {
+  it('a language switch puts the whole page in Korean or Japanese: <html lang>, the buttons, the page\'s own texts', async () => {
     const page = await openDemo(context, demo, 'popup');
     await page.click('#language label:has(input[value="ko"])');
     await expect.poll(() => page.locator(button('bbaton')).evaluate((el) => el.shadowRoot!.querySelector('button')!.innerText.trim())).toBe('비바톤 계정으로 로그인');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    expect(await page.textContent('#session-title')).toBe('세션');
     await page.click('#language label:has(input[value="ja"])');
     await expect.poll(() => page.locator(button('corp')).evaluate((el) => el.shadowRoot!.querySelector('button')!.innerText.trim())).toBe('OpenID Connect でログイン');
+    const texts = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      headings: [...document.querySelectorAll('h2')].map((h) => h.textContent!.trim()),
+      api: document.querySelector('#api-me')!.textContent,
+      mode: document.querySelector('#mode label')!.textContent!.trim(),
+      badge: document.querySelector('.badge')!.textContent,
+    }));
+    expect(texts).toEqual({ lang: 'ja', headings: ['セッション', '方式', '言語', 'ログイン方法', 'プロフィール', 'イベント クリア'], api: 'GET /api/me を呼ぶ', mode: 'ポップアップ', badge: '代役' });
+    // Back to English, and a reload keeps the choice.
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.querySelector('#session-title')!.textContent])).toEqual(['ja', 'セッション']);
+    await page.click('#language label:has(input[value="en"])');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.querySelector('#session-title')!.textContent])).toEqual(['en', 'Session']);
+  });
+
+  it.each(['light', 'dark'] as const)('on a 390 px phone (%s): the five login buttons are the same height (no label wraps)', async (colorScheme) => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await openDemo(phone, demo, 'popup');
+    const heights = await page.evaluate(() => [...document.querySelectorAll('#buttons [data-key]')].map((el) => el.getBoundingClientRect().height));
+    expect(heights).toEqual([44, 44, 44, 44, 44]);
+    await phone.close();
   });
 
   it.each(['light', 'dark'] as const)('on a phone (360 px, %s): no horizontal scroll, every button on one line or wrapped inside', async (colorScheme) => {

@@ -63,7 +63,7 @@ describe('<login-session> in the demo', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') !== 'loading');
     expect(await state(page)).toBe('signed-in');
-    expect(await shown(page)).toBe(`Signed in as ${OIDC_USER.name} · Sign out`);
+    expect(await shown(page)).toBe(`Signed in as ${OIDC_USER.name} Sign out`);
     expect(await page.evaluate(() => (document.querySelector('#session') as import('../../src/index.js').LoginSession).user)).toMatchObject(CORP_USER);
     // The user the browser is shown never carries the provider's raw profile.
     expect(await page.evaluate(() => 'raw' in ((document.querySelector('#session') as import('../../src/index.js').LoginSession).user ?? {}))).toBe(false);

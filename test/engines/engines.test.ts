@@ -207,9 +207,8 @@ describe.each([
     await known();
     expect(await session()).toBe('signed-in');
     expect(await engine.run('document.querySelector("#session").user.id')).toBe(BBATON_USER.user_id);
-    expect(await engine.run<string>('document.querySelector("#session").shadowRoot.textContent.replace(/\\s+/g, " ").trim()')).toBe(
-      `Signed in as ${BBATON_USER.user_id} · Sign out`,
-    );
+    // BBaton gives no name or email: the provider's label stands in, never the raw id (contract §7).
+    expect(await engine.run<string>('document.querySelector("#session").shadowRoot.textContent.replace(/\\s+/g, " ").trim()')).toBe('Signed in with BBaton Sign out');
     expect(await engine.run('window.sessionChanges.map((c) => c.state)')).toEqual(['signed-in']);
     expect(await api()).toBe(200);
 

@@ -372,8 +372,12 @@ describe('logout', () => {
     expect(parsed!.origin + parsed!.pathname).toBe(endSessionEndpoint);
     expect(Object.fromEntries(parsed!.searchParams)).toEqual({ client_id: 'session-client', post_logout_redirect_uri: `${url}/signed-out` });
     await login(jar, url);
+    // A returnTo off the allowed origins is not passed on: the site's root is (contract §7).
     const foreign = (await (await logout(jar, url, { returnTo: 'https://evil.example/' })).json()) as { endSessionUrl: string };
-    expect((await followEndSession(foreign.endSessionUrl)).location!.searchParams.has('post_logout_redirect_uri')).toBe(false);
+    expect((await followEndSession(foreign.endSessionUrl)).location!.searchParams.get('post_logout_redirect_uri')).toBe(`${url}/`);
+    await login(jar, url);
+    const none = (await (await logout(jar, url)).json()) as { endSessionUrl: string };
+    expect((await followEndSession(none.endSessionUrl)).location!.searchParams.get('post_logout_redirect_uri')).toBe(`${url}/`);
   });
 });
 
@@ -403,7 +407,7 @@ describe('logout with a provider whose end_session_endpoint is unsafe or broken'
       const jar = new Jar();
       await login(jar, url);
       const { endSessionUrl } = (await (await logout(jar, url)).json()) as { endSessionUrl: string };
-      expect((await followEndSession(endSessionUrl)).location!.href).toBe(`${endpoint}?client_id=session-client`);
+      expect((await followEndSession(endSessionUrl)).location!.href).toBe(`${endpoint}?client_id=session-client&post_logout_redirect_uri=${encodeURIComponent(`${url}/`)}`);
     }
   });
 });

@@ -99,14 +99,12 @@ export function createProviderLogout(context: ProviderLogoutContext) {
     /**
      * The URL a page navigates to for the provider's sign-out, when the provider publishes
      * `end_session_endpoint`: `post_logout_redirect_uri` is `returnTo` when it is on an allowed origin,
-     * else the provider's configured `postLogoutRedirectUri`.
+     * else the provider's configured `postLogoutRedirectUri`, else the site's root (`{page origin}/`,
+     * contract §7: one fixed URL to register, whatever page the person signed out from).
      */
     async url(incoming: Incoming, { data, tokens }: EndedSession, returnTo: string | undefined): Promise<string | undefined> {
       const client = context.clients.get(data.p);
       if (!client || !(await endpointOf(client))) return;
-      const fallback = context.postLogoutRedirectUris.get(data.p);
-      const back = allowedReturn(incoming, returnTo) ? returnTo : allowedReturn(incoming, fallback) ? fallback : undefined;
-      const ticket: Ticket = { p: data.p, x: Date.now() + TICKET_MS, n: randomId(), ...(tokens?.id_token ? { i: tokens.id_token } : {}), ...(back ? { r: back } : {}) };
       // The page's own origin (the logout's Origin was checked), so the URL is where the page is.
       let origin = incoming.header('origin') ?? '';
       if (!origin || origin == 'null') {
@@ -116,6 +114,10 @@ export function createProviderLogout(context: ProviderLogoutContext) {
           origin = '';
         }
       }
+      const fallback = context.postLogoutRedirectUris.get(data.p);
+      const root = origin && `${origin}/`;
+      const back = [returnTo, fallback, root].find((uri) => allowedReturn(incoming, uri));
+      const ticket: Ticket = { p: data.p, x: Date.now() + TICKET_MS, n: randomId(), ...(tokens?.id_token ? { i: tokens.id_token } : {}), ...(back ? { r: back } : {}) };
       return `${origin}${incoming.pathname.replace(/\/logout$/, '/')}${PROVIDER_LOGOUT}${await sealer.seal(ticket)}`;
     },
 
