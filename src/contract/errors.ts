@@ -61,7 +61,6 @@ export const ENDPOINT_ERROR_STATUS = /* @__PURE__ */ Object.freeze({
   unauthorized_client: 400,
   unsupported_grant_type: 400,
   invalid_scope: 400,
-  signed_out: 401,
   forbidden_origin: 403,
   unknown_provider: 404,
   method_not_allowed: 405,
@@ -77,7 +76,10 @@ export const ENDPOINT_ERROR_STATUS = /* @__PURE__ */ Object.freeze({
 /** Codes only server code sees (a rejected `getSession`/`accessToken`), never an HTTP answer. */
 export const IN_PROCESS_ERROR_STATUS = /* @__PURE__ */ Object.freeze({ session_ended: 401 } as const satisfies Record<string, number>);
 
-type ServerErrorStatus = typeof ENDPOINT_ERROR_STATUS & typeof IN_PROCESS_ERROR_STATUS;
+/** Codes the session guards answer on the site's own routes (`requireSession`), not on the endpoint's. */
+export const GUARD_ERROR_STATUS = /* @__PURE__ */ Object.freeze({ signed_out: 401 } as const satisfies Record<string, number>);
+
+type ServerErrorStatus = typeof ENDPOINT_ERROR_STATUS & typeof IN_PROCESS_ERROR_STATUS & typeof GUARD_ERROR_STATUS;
 /** The code of an `EndpointError`. */
 export type ServerErrorCode = keyof ServerErrorStatus;
 /** The HTTP status that goes with `code`. */

@@ -13,7 +13,7 @@ export {
   type ProviderClient,
   type UpstreamLimits,
 } from './provider-client.js';
-export { ENDPOINT_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAUTH_TOKEN_ERROR_CODES, type ServerErrorCode } from '../contract/errors.js';
+export { ENDPOINT_ERROR_STATUS, GUARD_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAUTH_TOKEN_ERROR_CODES, type ServerErrorCode } from '../contract/errors.js';
 export { EndpointError } from './errors.js';
 export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './request-body.js';
 export type { LoginContext, LoginHandlerOptions, LoginTokens, LoginUser, ProviderConfig } from './types.js';

@@ -129,7 +129,7 @@ describe('raw never reaches the browser with sessions on (item 10)', () => {
   const RAW = { sub: 'user-1', name: 'Alice', email: 'alice@example.org', phone_number: '+1 555 0100' };
 
   it.each([
-    ['SPEC’s ({user}) => ({user})', ({ user }: { user: unknown }) => ({ user })],
+    ['the contract’s sample ({user}) => ({user})', ({ user }: { user: unknown }) => ({ user })],
     ['({user}) => ({profile: user.raw, ok: true})', ({ user }: { user: { raw: unknown } }) => ({ profile: user.raw, ok: true })],
     ['a JSON Response: Response.json({user})', ({ user }: { user: unknown }) => Response.json({ user }, { headers: { 'x-site': '1' } })],
     ['a JSON Response, pretty-printed, with a copy of raw', ({ user }: { user: { raw: object } }) => new Response(JSON.stringify({ me: { ...user.raw } }, null, 2), { headers: { 'content-type': 'application/json' } })],
