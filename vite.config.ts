@@ -16,6 +16,14 @@ export const CDN_BUNDLES = [
   { entry: 'src/callback.ts', fileName: 'callback.js', format: 'es' },
 ] as const;
 
+const INLINE_LANGUAGES = [
+  { find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) },
+];
+const INLINE_FLOW_PARTS = [
+  { find: /^\.\/on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/on-demand-inline.ts', import.meta.url)) },
+  { find: /^\.\/served-on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/served-on-demand-inline.ts', import.meta.url)) },
+];
+
 function cdnBuild(mode: string): UserConfig {
   const bundle = CDN_BUNDLES.find((b) => b.fileName === mode);
   if (!bundle) throw new Error(`vite build --mode <file>: one of ${CDN_BUNDLES.map((b) => b.fileName).join(', ')} (npm run build builds all)`);
@@ -23,13 +31,7 @@ function cdnBuild(mode: string): UserConfig {
     logLevel: 'warn',
     plugins: [minifyTemplates()],
     // One file per bundle: the languages and flow parts an npm import loads on demand are inline here.
-    resolve: {
-      alias: [
-        { find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) },
-        { find: /^\.\/on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/on-demand-inline.ts', import.meta.url)) },
-        { find: /^\.\/served-on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/served-on-demand-inline.ts', import.meta.url)) },
-      ],
-    },
+    resolve: { alias: bundle.format == 'iife' ? [...INLINE_LANGUAGES, ...INLINE_FLOW_PARTS] : INLINE_LANGUAGES },
     build: {
       outDir: CDN_DIR,
       emptyOutDir: false,
@@ -38,7 +40,7 @@ function cdnBuild(mode: string): UserConfig {
       sourcemap: false,
       lib: { entry: bundle.entry, formats: [bundle.format], name: 'LoginElements', fileName: () => bundle.fileName },
       // Library mode keeps whitespace in ES output for tree-shaking; a CDN file is final, so minify it all.
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true, chunkFileNames: 'login-elements-[name]-[hash].js' } },
     },
   };
 }
