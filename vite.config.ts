@@ -6,7 +6,7 @@
  * - The dev server is the demo's (`npm start`, demo/server.ts adds its port and its middleware).
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-literals.js';
 
 export const CDN_DIR = 'dist/cdn';
@@ -24,12 +24,20 @@ const INLINE_FLOW_PARTS = [
   { find: /^\.\/served-on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/served-on-demand-inline.ts', import.meta.url)) },
 ];
 
+/** A CDN file is final, no bundler reads it again: the tree-shaking annotations the minifier keeps are dead bytes. */
+const finalAnnotations: Plugin = {
+  name: 'drop-pure-annotations',
+  generateBundle(_, bundle) {
+    for (const chunk of Object.values(bundle)) if (chunk.type == 'chunk') chunk.code = chunk.code.replaceAll('/* @__PURE__ */ ', '');
+  },
+};
+
 function cdnBuild(mode: string): UserConfig {
   const bundle = CDN_BUNDLES.find((b) => b.fileName === mode);
   if (!bundle) throw new Error(`vite build --mode <file>: one of ${CDN_BUNDLES.map((b) => b.fileName).join(', ')} (npm run build builds all)`);
   return {
     logLevel: 'warn',
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), finalAnnotations],
     // One file per bundle: the languages and flow parts an npm import loads on demand are inline here.
     resolve: { alias: bundle.format == 'iife' ? [...INLINE_LANGUAGES, ...INLINE_FLOW_PARTS] : INLINE_LANGUAGES },
     build: {

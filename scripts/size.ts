@@ -12,7 +12,8 @@ import { minifyTemplates } from './minify-literals.js';
 
 const budgets: { name: string; bytes: () => Promise<Uint8Array> | Uint8Array; gzipBudget: number }[] = [
   { name: 'dist/cdn/login-elements.js (all elements + Lit; page load)', bytes: () => cdnModule('login-elements.js'), gzipBudget: 15_360 },
-  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 15_360 },
+  // The classic file cannot load chunks: it holds what the module loads on demand too. Issue 24's budget (decision 26).
+  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit + every on-demand part)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 24_576 },
   { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_536 },
   { name: 'login-elements/core (entry chunk, as a bundler ships it)', bytes: () => bundleEntryChunk('dist/core/index.js', 'core'), gzipBudget: 5_120 },
   { name: 'login-elements/session (one element with Lit)', bytes: () => bundleAlone('dist/elements/login-session.js'), gzipBudget: 12_288 },
