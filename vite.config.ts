@@ -1,6 +1,7 @@
 /**
  * Vite settings of the project, in one place:
- * - `vite build --mode <file>` builds one self-contained CDN file of SPEC §1 (Lit inlined, minified);
+ * - `vite build --mode <file>` builds one self-contained CDN file of SPEC §1 (Lit inlined, minified;
+ *   the module's on-demand parts as sibling chunk files, decision 26);
  *   `npm run build` (scripts/build-cdn.ts) builds all three. Library mode takes one entry per IIFE, so
  *   each file is a build of its own.
  * - The dev server is the demo's (`npm start`, demo/server.ts adds its port and its middleware).
@@ -38,7 +39,8 @@ function cdnBuild(mode: string): UserConfig {
   return {
     logLevel: 'warn',
     plugins: [minifyTemplates(), finalAnnotations],
-    // One file per bundle: the languages and flow parts an npm import loads on demand are inline here.
+    // The languages are inline in both files; the flow parts an npm import loads on demand are inline
+    // only in the classic file, which cannot import chunks (the module loads them from siblings).
     resolve: { alias: bundle.format == 'iife' ? [...INLINE_LANGUAGES, ...INLINE_FLOW_PARTS] : INLINE_LANGUAGES },
     build: {
       outDir: CDN_DIR,
