@@ -3,11 +3,13 @@
  * then the server's copy of the callback script (contract §7: served at `{basePath}/callback.js` on every
  * runtime, with no file read at request time), the same bytes as `dist/cdn/callback.js`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 import { callbackModule, CALLBACK_MODULE_SOURCE } from './callback-module.js';
 import { CDN_BUNDLES, CDN_DIR } from '../vite.config.js';
 
+// The module's chunks carry a content hash: drop an earlier build's, so dist/cdn holds only this one's.
+if (existsSync(CDN_DIR)) for (const file of readdirSync(CDN_DIR)) if (file.startsWith('login-elements-')) rmSync(`${CDN_DIR}/${file}`);
 for (const { fileName } of CDN_BUNDLES) await build({ configFile: 'vite.config.ts', mode: fileName });
 console.log(`CDN bundles written to ${CDN_DIR}/`);
 

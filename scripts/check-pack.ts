@@ -5,7 +5,7 @@
  * `prepack` builds first, so this is also the proof that a fresh clone never publishes an empty package.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 type Exports = Record<string, string | Record<string, string>>;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Exports; types: string; customElements: string };
@@ -16,6 +16,8 @@ const [report] = JSON.parse(json) as [{ files: { path: string }[] }];
 const packed = new Set(report.files.map((f) => f.path));
 
 const wanted = new Set<string>([pkg.types, pkg.customElements, 'dist/cdn/login-elements.js', 'dist/cdn/login-elements.iife.js', 'dist/cdn/callback.js', 'openapi.yaml', 'LICENSE']);
+// The CDN module's on-demand chunks (decision 26), as the build just wrote them (prepack ran first).
+for (const file of readdirSync('dist/cdn')) wanted.add(`dist/cdn/${file}`);
 // Tools (IDEs, Storybook, framework generators) resolve the manifest's module paths inside the package.
 const manifest = readFileSync(pkg.customElements, 'utf8');
 for (const [, file] of manifest.matchAll(/"(?:path|module)": "([^"]+)"/g)) wanted.add(file!);

@@ -3,17 +3,19 @@
  * login element with Lit (what a page that imports only `login-elements/bbaton` ships). Fails over budget.
  * Run after `npm run build`.
  */
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { build, type Metafile } from 'esbuild';
+import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild, type Rolldown } from 'vite';
 import { minifyTemplates } from './minify-literals.js';
 
 const budgets: { name: string; bytes: () => Promise<Uint8Array> | Uint8Array; gzipBudget: number }[] = [
-  { name: 'dist/cdn/login-elements.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.js'), gzipBudget: 15_360 },
-  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 15_360 },
+  { name: 'dist/cdn/login-elements.js (all elements + Lit; page load)', bytes: () => cdnModule('login-elements.js'), gzipBudget: 15_360 },
+  // The classic file cannot load chunks: it holds what the module loads on demand too. Issue 24's budget (decision 26).
+  { name: 'dist/cdn/login-elements.iife.js (all elements + Lit + every on-demand part)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 24_576 },
   { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_536 },
-  { name: 'login-elements/core (bundled alone)', bytes: () => bundleAlone('dist/core/index.js'), gzipBudget: 5_120 },
+  { name: 'login-elements/core (entry chunk, as a bundler ships it)', bytes: () => bundleEntryChunk('dist/core/index.js', 'core'), gzipBudget: 5_120 },
   { name: 'login-elements/session (one element with Lit)', bytes: () => bundleAlone('dist/elements/login-session.js'), gzipBudget: 12_288 },
   { name: 'login-elements/bbaton (one element + Lit, as a Vite app ships it)', bytes: bundleElement, gzipBudget: 12_288 },
 ];
@@ -37,10 +39,66 @@ async function bundleElement(): Promise<Uint8Array> {
     },
   })) as Rolldown.RolldownOutput[];
   const chunks = result!.output.filter((o): o is Rolldown.OutputChunk => o.type == 'chunk');
-  for (const chunk of chunks.filter((c) => !c.isEntry)) notes.push(`on demand: ${chunk.name} ${gzipSync(chunk.code, { level: 9 }).length} B gzip`);
+  for (const chunk of chunks.filter((c) => !c.isEntry)) notes.push(`bbaton on demand: ${chunk.name} ${gzipSync(chunk.code, { level: 9 }).length} B gzip`);
   return new TextEncoder().encode(chunks.find((c) => c.isEntry)!.code);
 }
 const notes: string[] = [];
+
+/**
+ * An entry as an app's bundler ships it, code splitting on (esbuild): the entry chunk and the chunks it
+ * imports statically, which load before anything runs; the chunks only an `import()` reaches load after
+ * page load or a click (decisions 21, 26) and are listed below the table.
+ */
+async function bundleEntryChunk(entry: string, label: string): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    target: 'es2022',
+    outdir: '/virtual',
+    metafile: true,
+  });
+  const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const outputs = result.metafile!.outputs;
+  const entryPath = Object.keys(outputs).find((p) => outputs[p]!.entryPoint)!;
+  const eager = staticClosure(entryPath, outputs);
+  for (const path of Object.keys(outputs).filter((p) => !eager.includes(p))) {
+    notes.push(`${label} on demand: ${path.replace(/^.*\//, '')} ${gzipSync(files.get(resolve(path))!, { level: 9 }).length} B gzip`);
+  }
+  return concat(eager.map((path) => files.get(resolve(path))!));
+}
+
+/** The output files an entry imports statically, itself first (what loads before its code runs). */
+function staticClosure(first: string, outputs: Metafile['outputs']): string[] {
+  const seen = [first];
+  for (let i = 0; i < seen.length; i++) {
+    for (const { path, kind } of outputs[seen[i]!]!.imports) if (kind == 'import-statement' && !seen.includes(path)) seen.push(path);
+  }
+  return seen;
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  return Buffer.concat(parts);
+}
+
+/**
+ * The ES CDN file as a page loads it: the file and any chunk it imports statically (none today). Its
+ * other chunks are reached only by `import()` (decision 26: after page load or a click) and are listed.
+ */
+function cdnModule(file: string): Uint8Array {
+  const eager = [file];
+  for (let i = 0; i < eager.length; i++) {
+    const code = readFileSync(`dist/cdn/${eager[i]}`, 'utf8');
+    for (const [, chunk] of code.matchAll(/(?:^|[;}])import\s*(?:[^"'`();]*?from\s*)?["']\.\/([^"']+)["']/g)) if (!eager.includes(chunk!)) eager.push(chunk!);
+  }
+  for (const lazy of readdirSync('dist/cdn').filter((f) => f.startsWith('login-elements-') && !eager.includes(f))) {
+    notes.push(`dist/cdn on demand: ${lazy} ${gzipSync(readFileSync(`dist/cdn/${lazy}`), { level: 9 }).length} B gzip`);
+  }
+  return concat(eager.map((f) => readFileSync(`dist/cdn/${f}`)));
+}
 
 async function bundleAlone(entry: string): Promise<Uint8Array> {
   const result = await build({
@@ -64,7 +122,7 @@ for (const { name, bytes, gzipBudget } of budgets) {
   rows.push(`| ${name} | ${raw.length} | ${gz} | ${gzipBudget} | ${ok ? 'ok' : 'OVER'} |`);
 }
 console.log('| file | min B | gzip B | budget gzip B | |\n| --- | ---: | ---: | ---: | --- |\n' + rows.join('\n'));
-if (notes.length) console.log('\none element, ' + notes.join(', '));
+if (notes.length) console.log('\nLoaded after page load or a click, not counted above:\n' + notes.map((n) => `- ${n}`).join('\n'));
 if (failed) {
   console.error('Size budget exceeded.');
   process.exit(1);
