@@ -23,6 +23,7 @@ const INLINE_LANGUAGES = [
 const INLINE_FLOW_PARTS = [
   { find: /^\.\/on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/on-demand-inline.ts', import.meta.url)) },
   { find: /^\.\/served-on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/served-on-demand-inline.ts', import.meta.url)) },
+  { find: /^\.\/card-on-demand\.js$/, replacement: fileURLToPath(new URL('src/elements/card-on-demand-inline.ts', import.meta.url)) },
 ];
 
 /** A CDN file is final, no bundler reads it again: the tree-shaking annotations the minifier keeps are dead bytes. */

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { emit } from '../core/events.js';
 import { safeUrl } from '../core/config-check.js';
 import { watchSession, type LogoutResult, type SessionView, type SessionUser, type SessionWatch } from '../core/session.js';
@@ -8,7 +8,9 @@ import { session as ko } from '../i18n/ko.js';
 import { languageOf, onLanguageChange, textsFor } from '../i18n/language.js';
 import { define } from './define.js';
 import { buttonStyles } from './styles.js';
-import { card, cardStyles, displayName, initials, providerLabel } from './session-card.js';
+import { loadCard } from './card-on-demand.js';
+
+type Card = Awaited<ReturnType<typeof loadCard>>;
 
 /** `loading` until the endpoint has answered once; then `signed-in` or `signed-out`. */
 export type SessionState = 'loading' | 'signed-in' | 'signed-out';
@@ -39,7 +41,7 @@ const texts = { en, ko, ja };
 export class LoginSession extends LitElement {
   // Focusing the element focuses its Sign out button (keyboard users, and a page's own focus()).
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [buttonStyles, cardStyles];
+  static override styles = [buttonStyles];
   static override properties: PropertyDeclarations = {
     endpoint: {},
     providerLogout: { attribute: 'provider-logout', type: Boolean },
@@ -74,6 +76,10 @@ export class LoginSession extends LitElement {
   /** The picture that failed to load (initials show instead), and the provider label once served. */
   #brokenPicture?: string;
   #label?: [key: string, label: string];
+  /** The card's module once loaded and its styles adopted here (null: it could not load), and the latest session told. */
+  #card?: Card | null;
+  #cardLoad?: Promise<unknown>;
+  #latest?: SessionView | null;
 
   constructor() {
     super();
@@ -126,6 +132,13 @@ export class LoginSession extends LitElement {
   }
 
   #show(session: SessionView | null) {
+    this.#latest = session;
+    // Signed in: the card's module first, so that the state and the content change together. A card
+    // that cannot load still lets the state change (a page's own signed-in slot shows).
+    if (session && this.#card === undefined) {
+      void this.#loadCard().then(() => this.#latest === session && this.#show(session));
+      return;
+    }
     this.#session = session;
     this.requestUpdate();
     const detail: SessionChangeDetail = { state: session ? 'signed-in' : 'signed-out', provider: session?.provider ?? null, user: session?.user ?? null };
@@ -134,6 +147,17 @@ export class LoginSession extends LitElement {
       this.#told = key;
       emit(this, 'session-change', detail);
     }
+  }
+
+  /** The card's module, its styles adopted here; null when it cannot load (a page's own signed-in slot still shows). */
+  #loadCard(): Promise<unknown> {
+    return (this.#cardLoad ??= loadCard().then(
+      (part) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [buttonStyles, part.cardStyles]);
+        this.#card = part;
+      },
+      () => (this.#card = null),
+    ));
   }
 
   override connectedCallback(): void {
@@ -166,13 +190,20 @@ export class LoginSession extends LitElement {
   // Listening starts after an update, so that it uses the endpoint the element was given (by attribute
   // or property) before it was connected; a reconnection requests one (the language is read again).
   protected override updated(): void {
-    if (this.isConnected && !this.#stop) this.#stop = this.#watcher().listen();
+    if (this.isConnected && !this.#stop) {
+      this.#stop = this.#watcher().listen();
+      // Fetched beside the first read, so that a signed-in answer seldom waits for it.
+      void this.#loadCard();
+    }
   }
 
   override render() {
     const session = this.#session;
     if (session === undefined) return nothing;
     if (!session) return html`<slot name="signed-out"></slot>`;
+    const part = this.#card;
+    if (!part) return html`<slot name="signed-in"></slot>`;
+    const { card, displayName, initials } = part;
     const { texts: t, lang } = textsFor(texts, this.#lang, 'session');
     const { user, provider } = session;
     const name = displayName(user);
@@ -197,7 +228,7 @@ export class LoginSession extends LitElement {
   /** The provider's label for "Signed in with …": at once what is known, then the served one. */
   #providerLabel(key: string): string {
     if (this.#label?.[0] == key) return this.#label[1];
-    const { now, served } = providerLabel(this.endpoint, key);
+    const { now, served } = this.#card!.providerLabel(this.endpoint, key);
     this.#label = [key, now];
     void served.then((label) => {
       if (this.#label?.[0] == key && label != this.#label[1]) {
