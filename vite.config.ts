@@ -40,9 +40,10 @@ function cdnBuild(mode: string): UserConfig {
   return {
     logLevel: 'warn',
     plugins: [minifyTemplates(), finalAnnotations],
-    // The languages are inline in both files; the flow parts an npm import loads on demand are inline
-    // only in the classic file, which cannot import chunks (the module loads them from siblings).
-    resolve: { alias: bundle.format == 'iife' ? [...INLINE_LANGUAGES, ...INLINE_FLOW_PARTS] : INLINE_LANGUAGES },
+    // What an npm import loads on demand (the flow's later parts, the Korean and Japanese texts, the
+    // signed-in card) is inline only in the classic file, which cannot import chunks; the module loads
+    // them from its siblings as an app's bundler would (decision 26).
+    resolve: { alias: bundle.format == 'iife' ? [...INLINE_LANGUAGES, ...INLINE_FLOW_PARTS] : [] },
     build: {
       outDir: CDN_DIR,
       emptyOutDir: false,

@@ -1,6 +1,6 @@
-import type { button } from '../i18n/en.js';
+import type { button, session } from '../i18n/en.js';
 
-type Texts = { button: Partial<typeof button> };
+type Texts = { button: Partial<typeof button>; session: Partial<typeof session> };
 
 /**
  * The shipped languages besides English, for an npm import: loaded when an element first speaks one
@@ -9,6 +9,7 @@ type Texts = { button: Partial<typeof button> };
  * The CDN files use languages-inline.ts instead (scripts/build-cdn.ts): everything in one file.
  */
 export const inline: Record<string, Texts['button']> = {};
+export const inlineSession: Record<string, Texts['session']> = {};
 export const lazy: Record<string, () => Promise<Texts>> = {
   ko: () => import('../i18n/ko.js'),
   ja: () => import('../i18n/ja.js'),

@@ -3,9 +3,8 @@ import { emit } from '../core/events.js';
 import { safeUrl } from '../core/config-check.js';
 import { watchSession, type LogoutResult, type SessionView, type SessionUser, type SessionWatch } from '../core/session.js';
 import { session as en } from '../i18n/en.js';
-import { session as ja } from '../i18n/ja.js';
-import { session as ko } from '../i18n/ko.js';
-import { languageOf, onLanguageChange, textsFor } from '../i18n/language.js';
+import { languageOf, onLanguageChange, primary, textsFor, type TextTable } from '../i18n/language.js';
+import { inlineSession, lazy } from './languages.js';
 import { define } from './define.js';
 import { buttonStyles } from './styles.js';
 import { loadCard } from './card-on-demand.js';
@@ -21,7 +20,16 @@ export interface SessionChangeDetail {
   user: SessionUser | null;
 }
 
-const texts = { en, ko, ja };
+const texts: TextTable<typeof en> = { en, ...inlineSession };
+const loading: Record<string, Promise<unknown>> = {};
+
+/** Loads `lang`'s shipped session texts if they are not in yet (the buttons' language chunk: one request for both). */
+function loadSessionTexts(lang: string): Promise<unknown> | undefined {
+  const code = primary(lang);
+  const load = lazy[code];
+  if (texts[code] || !load) return;
+  return (loading[code] ||= load().then((module) => void (texts[code] = module.session)));
+}
 
 /**
  * Who is signed in (contract §6): reads `GET {endpoint}/session` and shows the `signed-in` or `signed-out`
@@ -204,6 +212,7 @@ export class LoginSession extends LitElement {
     const part = this.#card;
     if (!part) return html`<slot name="signed-in"></slot>`;
     const { card, displayName, initials } = part;
+    void loadSessionTexts(this.#lang)?.then(() => this.requestUpdate());
     const { texts: t, lang } = textsFor(texts, this.#lang, 'session');
     const { user, provider } = session;
     const name = displayName(user);
