@@ -87,6 +87,7 @@ export class LoginSession extends LitElement {
   /** The card's module once loaded and its styles adopted here (null: it could not load), and the latest session told. */
   #card?: Card | null;
   #cardLoad?: Promise<unknown>;
+  #textsTried?: boolean;
   #latest?: SessionView | null;
 
   constructor() {
@@ -141,10 +142,12 @@ export class LoginSession extends LitElement {
 
   #show(session: SessionView | null) {
     this.#latest = session;
-    // Signed in: the card's module first, so that the state and the content change together. A card
-    // that cannot load still lets the state change (a page's own signed-in slot shows).
-    if (session && this.#card === undefined) {
-      void this.#loadCard().then(() => this.#latest === session && this.#show(session));
+    // Signed in: the card's module and the page's language first (each tried once), so that the state
+    // and the content change together, in that language. A card that cannot load still lets the state
+    // change (a page's own signed-in slot shows).
+    const waits = session && this.#waits();
+    if (waits) {
+      void waits.then(() => this.#latest === session && this.#show(session));
       return;
     }
     this.#session = session;
@@ -155,6 +158,13 @@ export class LoginSession extends LitElement {
       this.#told = key;
       emit(this, 'session-change', detail);
     }
+  }
+
+  /** What a signed-in view still waits for, once: the card's module (its styles adopted here) and its texts. */
+  #waits(): Promise<unknown> | undefined {
+    if (this.#card !== undefined && this.#textsTried) return;
+    this.#textsTried = true;
+    return Promise.all([this.#loadCard(), loadSessionTexts(this.#lang)?.catch(() => {})]);
   }
 
   /** The card's module, its styles adopted here; null when it cannot load (a page's own signed-in slot still shows). */
