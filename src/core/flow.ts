@@ -12,7 +12,7 @@ import { usesPkce } from './settings.js';
 import type { AuthorizeRequest, FlowMode, LoginConfig } from './types.js';
 import { ahead, warmCallback } from './warm.js';
 
-export { resumeRedirect } from './redirect-flow.js';
+export { resumeRedirect } from './resume.js';
 export type { LoginFlow } from './outcome.js';
 
 /** Why a provider list gave no settings: a login-error's fields (`error` when not config_unavailable), or an Error. */

@@ -4,3 +4,4 @@ export { exchangeCode } from './exchange.js';
 export { buildAuthorizeRequest } from './authorize-url.js';
 export { finish } from './finish.js';
 export { leave, navigatePopup } from './leave.js';
+export { isExpired, takeCompletedTransaction } from './transaction.js';

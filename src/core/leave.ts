@@ -1,5 +1,5 @@
 import type { FlowCallback, Reporter } from './outcome.js';
-import type { RedirectTransaction } from './transaction.js';
+import { saveTransaction, type RedirectTransaction } from './transaction.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
 // Where a flow goes once its authorize request is built: always after an `await` (the request), so
@@ -22,7 +22,7 @@ export function submitForm(url: URL, target: string): void {
 
 /**
  * The redirect half of a flow, once its request is built: stores the transaction in this tab (with
- * `save`, the entry's transaction.ts) and leaves for the provider. A page that comes back from the
+ * `save`, transaction.ts's by default) and leaves for the provider. A page that comes back from the
  * back/forward cache (Back from the provider) ends the flow as `aborted`, so the element is usable at
  * once; the stored transaction stays, in case the user goes Forward and finishes.
  */
@@ -31,7 +31,7 @@ export function leave(
   { provider, exchangeEndpoint, issuer }: LoginConfig,
   { url, method }: AuthorizeRequest,
   { state, redirectUri, codeVerifier, nonce }: FlowCallback,
-  save: (tx: RedirectTransaction) => void,
+  save: (tx: RedirectTransaction) => void = saveTransaction,
 ): void {
   if (flow.settled) return;
   try {

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { readyServed, withServed } from '../core/endpoint.js';
-import { resumeRedirect, startLogin, type LoginFlow } from '../core/flow.js';
+import { startLogin, type LoginFlow } from '../core/flow.js';
+import { later } from '../core/on-demand.js';
+import { resumeTaken } from '../core/redirect-flow.js';
 import { warmCallback } from '../core/warm.js';
 import { languageOf, onLanguageChange } from '../i18n/language.js';
 import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';
@@ -131,16 +133,20 @@ export class LoginButton extends ButtonAttributes {
     this.#unlisten = onLanguageChange(() => this.requestUpdate(), this);
     // Wait for the page's own scripts: they add the listeners a resumed redirect fires into.
     const resume = () =>
-      setTimeout(() => {
-        const flow = this.isConnected && !this.current ? resumeRedirect(this.config(), this) : undefined;
-        if (flow) {
-          this.#noPopup = true;
-          void this.track(flow);
-        }
-        // Once the page has loaded, the callback page's script gets cached: a login never waits for it
-        // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
-        else if (this.isConnected) warmCallback(this.redirectUri);
-      });
+      // The stored-transaction code comes on demand (later.ts): a page that is not coming back from a redirect never needs it.
+      setTimeout(() =>
+        later().then((parts) => {
+          const config = this.config();
+          const flow = this.isConnected && !this.current ? resumeTaken(config, this, parts.takeCompletedTransaction(config.provider), parts.isExpired) : undefined;
+          if (flow) {
+            this.#noPopup = true;
+            void this.track(flow);
+          }
+          // Once the page has loaded, the callback page's script gets cached: a login never waits for it
+          // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
+          else if (this.isConnected) warmCallback(this.redirectUri);
+        }, () => this.isConnected && warmCallback(this.redirectUri)),
+      );
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();
   }
