@@ -16,7 +16,8 @@ const budgets: { name: string; bytes: () => Promise<Uint8Array> | Uint8Array; gz
   { name: 'dist/cdn/login-elements.iife.js (all elements + Lit + every on-demand part)', bytes: () => readFileSync('dist/cdn/login-elements.iife.js'), gzipBudget: 24_576 },
   { name: 'dist/cdn/callback.js', bytes: () => readFileSync('dist/cdn/callback.js'), gzipBudget: 1_536 },
   { name: 'login-elements/core (entry chunk, as a bundler ships it)', bytes: () => bundleEntryChunk('dist/core/index.js', 'core'), gzipBudget: 5_120 },
-  { name: 'login-elements/session (one element with Lit)', bytes: () => bundleAlone('dist/elements/login-session.js'), gzipBudget: 12_288 },
+  // Measured as core is: the signed-in card and the languages load beside the first read (decision 26).
+  { name: 'login-elements/session (one element with Lit; entry chunk)', bytes: () => bundleEntryChunk('dist/elements/login-session.js', 'session'), gzipBudget: 12_288 },
   { name: 'login-elements/bbaton (one element + Lit, as a Vite app ships it)', bytes: bundleElement, gzipBudget: 12_288 },
 ];
 
@@ -100,17 +101,6 @@ function cdnModule(file: string): Uint8Array {
   return concat(eager.map((f) => readFileSync(`dist/cdn/${f}`)));
 }
 
-async function bundleAlone(entry: string): Promise<Uint8Array> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    target: 'es2022',
-  });
-  return result.outputFiles[0]!.contents;
-}
 
 let failed = false;
 const rows: string[] = [];
