@@ -162,7 +162,9 @@ export class LoginSession extends LitElement {
 
   /** What a signed-in view still waits for, once: the card's module (its styles adopted here) and its texts. */
   #waits(): Promise<unknown> | undefined {
-    if (this.#card !== undefined && this.#textsTried) return;
+    const code = primary(this.#lang);
+    const textsMissing = !texts[code] && lazy[code] && !this.#textsTried;
+    if (this.#card !== undefined && !textsMissing) return;
     this.#textsTried = true;
     return Promise.all([this.#loadCard(), loadSessionTexts(this.#lang)?.catch(() => {})]);
   }
