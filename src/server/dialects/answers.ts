@@ -66,6 +66,13 @@ export function objectFrom({ status, body }: { status: number; body: unknown }, 
  * A provider's own revocation call: 2xx is done, and so is a token the provider no longer knows
  * (RFC 7009 §2.2: an invalid token is not an error); a refused client is `invalid_client`, the rest 502.
  */
+/** A form-encoded POST, as the revocation endpoints of Google, LINE and Naver take it. */
+export const formPost = (params: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(params),
+});
+
 export async function revocationCall(fetcher: typeof fetch, url: string, init: RequestInit, alreadyGone: (status: number, body: unknown) => boolean): Promise<void> {
   const response = await fetcher(url, init);
   if (response.ok) {

@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
 import { authorizeWith, serverWith } from '../dialect.js';
 import { oidcUser } from '../userinfo.js';
-import { expectingIssuer, jsonObject, jsonResponse, revocationCall } from './answers.js';
+import { expectingIssuer, formPost, jsonObject, jsonResponse, revocationCall } from './answers.js';
 
 const ISSUER = 'https://accounts.google.com';
 
@@ -38,7 +38,7 @@ export const google: Dialect = {
     revocationCall(
       fetch,
       server.revocation_endpoint!,
-      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token }) },
+      formPost({ token }),
       (status, body) => status === 400 && (body as { error?: unknown } | undefined)?.error === 'invalid_token',
     ),
 };

@@ -2,7 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../dialect.js';
 import { authorizeWith, serverWith } from '../dialect.js';
 import { oidcUser } from '../userinfo.js';
-import { revocationCall } from './answers.js';
+import { formPost, revocationCall } from './answers.js';
 
 /**
  * LINE Login v2.1 (OpenID Connect, docs/providers/line.md): client id and secret as form
@@ -31,11 +31,7 @@ export const line: Dialect = {
     revocationCall(
       fetch,
       server.revocation_endpoint!,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ access_token: token, client_id: config.clientId, client_secret: config.clientSecret! }),
-      },
+      formPost({ access_token: token, client_id: config.clientId, client_secret: config.clientSecret! }),
       () => false,
     ),
 };

@@ -4,7 +4,7 @@ import { authorizeWith, serverWith } from '../dialect.js';
 import { EndpointError, invalidProviderResponse } from '../errors.js';
 import type { LoginUser } from '../types.js';
 import { userId } from '../userinfo.js';
-import { getJson, oauthShaped, revocationCall, text } from './answers.js';
+import { formPost, getJson, oauthShaped, revocationCall, text } from './answers.js';
 
 /**
  * Naver (OAuth 2.0, docs/providers/naver.md): the code exchange carries the authorize request's
@@ -35,11 +35,7 @@ export const naver: Dialect = {
     revocationCall(
       fetch,
       server.revocation_endpoint!,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'delete', client_id: config.clientId, client_secret: config.clientSecret!, access_token: token, service_provider: 'NAVER' }),
-      },
+      formPost({ grant_type: 'delete', client_id: config.clientId, client_secret: config.clientSecret!, access_token: token, service_provider: 'NAVER' }),
       () => false,
     ),
 };
