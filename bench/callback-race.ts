@@ -9,7 +9,7 @@
  * exchange endpoint). Both times are taken in the page (performance.now), from a capturing click
  * listener, so Playwright's round trips are not in them.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
@@ -72,11 +72,9 @@ function settings(origin: string): string {
 
 /** The site and the instant provider, on 127.0.0.1 port 0. */
 export async function startSite(): Promise<{ origin: string; server: Server }> {
-  const files: Record<string, string> = {
-    '/dist/cdn/login-elements.js': readFileSync('dist/cdn/login-elements.js', 'utf8'),
-    '/dist/cdn/callback.js': readFileSync('dist/cdn/callback.js', 'utf8'),
-    '/oidc/oidc-client-ts.min.js': readFileSync(OIDC_BUNDLE, 'utf8'),
-  };
+  // Every CDN file, not only the entries: the module loads its on-demand chunks from beside itself.
+  const files: Record<string, string> = { '/oidc/oidc-client-ts.min.js': readFileSync(OIDC_BUNDLE, 'utf8') };
+  for (const name of readdirSync('dist/cdn')) files[`/dist/cdn/${name}`] = readFileSync(`dist/cdn/${name}`, 'utf8');
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const script = files[url.pathname];
