@@ -21,6 +21,11 @@ export interface ProviderProfile {
   issuer?: string;
   /** Popup size; default 500×650. */
   popup?: { width: number; height: number };
+  /**
+   * The provider refuses logins from in-app browsers and webviews (Google answers `disallowed_useragent`):
+   * a click there offers the way out to the system browser instead (contract §8), as `escape-in-app` does.
+   */
+  refusesInAppBrowsers?: boolean;
   /** Dialect hook: final say over the authorize request (endpoint, method, extra parameters). */
   authorize?(config: LoginConfig, request: AuthorizeRequest): AuthorizeRequest;
 }
