@@ -6,7 +6,7 @@
  * The page and its session endpoints are served by Playwright's request routing: no server to start.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 
 const ORIGIN = 'http://screenshots.test';
@@ -24,14 +24,31 @@ const SESSIONS: Record<string, { provider: string; user: Record<string, string> 
 const PAGES = { light: '#f6f7f9', dark: '#0f1115' } as const;
 type Scheme = keyof typeof PAGES;
 
-/** Whether a font for Korean and Japanese is installed: without one they render as boxes. */
-export function cjkFontNote(): string | undefined {
+/** Whether fontconfig knows a font for both Korean and Japanese. */
+function hasCjkFont(): boolean {
   try {
-    if (execFileSync('fc-list', [':lang=ko'], { encoding: 'utf8' }).trim() && execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim()) return;
+    return !!(execFileSync('fc-list', [':lang=ko'], { encoding: 'utf8' }).trim() && execFileSync('fc-list', [':lang=ja'], { encoding: 'utf8' }).trim());
   } catch {
-    /* no fontconfig: say the same */
+    return false; // no fontconfig: no font it knows
   }
-  return 'No Korean/Japanese font found: those rows will show boxes. Install one with `apt-get install fonts-noto-cjk` (Debian/Ubuntu) and run again.';
+}
+
+/**
+ * Makes sure Korean and Japanese render as letters, not boxes: without a CJK font, installs Debian's
+ * `fonts-noto-cjk` where it can (root, apt-get); otherwise throws, saying what to install. Screenshots
+ * with boxes in them are never written.
+ */
+export function ensureCjkFont(): void {
+  if (hasCjkFont()) return;
+  const apt = '/usr/bin/apt-get';
+  if (existsSync(apt) && process.getuid?.() === 0) {
+    console.log('No Korean/Japanese font: installing fonts-noto-cjk (Debian) …');
+    const options = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } } as const;
+    execFileSync(apt, ['update'], options);
+    execFileSync(apt, ['install', '-y', '--no-install-recommends', 'fonts-noto-cjk'], options);
+    if (hasCjkFont()) return;
+  }
+  throw new Error('No Korean/Japanese font found, so those rows would show boxes. Install one (Debian/Ubuntu: `apt-get install fonts-noto-cjk`) and run again.');
 }
 
 const session = (name: string, attributes = '') => `<login-session endpoint="/s/${name}" ${attributes}></login-session>`;

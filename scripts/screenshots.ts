@@ -2,11 +2,12 @@
  * `npm run screenshots` (after `npm run build`): contact sheets of every element in every theme × size
  * × shape (standard and icon), in a light and a dark page, plus one of the states and languages, into
  * docs/; and `<login-session>`'s signed-in states (screenshots-session.ts). Korean and Japanese need a
- * CJK font (`apt-get install fonts-noto-cjk`): the script says so when there is none. Renders the built CDN bundle in the system Chromium; not part of `npm test`.
+ * CJK font: run as root, it installs Debian's `fonts-noto-cjk` when there is none, and otherwise stops
+ * saying so. Renders the built CDN bundle in the system Chromium; not part of `npm test`.
  */
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/chromium-args.js';
-import { cjkFontNote, sessionScreenshots } from './screenshots-session.js';
+import { ensureCjkFont, sessionScreenshots } from './screenshots-session.js';
 
 const TAGS = ['bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login', 'oauth-login'];
 const THEMES = ['filled', 'outline', 'neutral'];
@@ -51,8 +52,7 @@ const page = (scheme: keyof typeof PAGES, body: string) => `<!doctype html><html
   td > * { width: max-content; }
 </style></head><body>${body}</body></html>`;
 
-const noCjk = cjkFontNote();
-if (noCjk) console.warn(noCjk);
+ensureCjkFont();
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   for (const scheme of Object.keys(PAGES) as (keyof typeof PAGES)[]) {
