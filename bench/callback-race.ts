@@ -2,7 +2,7 @@
  * The login's own cost, side by side with oidc-client-ts 3.5 in the same browser: one static site
  * (node:http on 127.0.0.1, every script served as a pinned CDN file would be), one instant provider
  * (its authorize endpoint answers at once with a code), two pages. Ours: `<oauth-login>` from
- * dist/cdn/login-elements.js, callback page = the README's markup with dist/cdn/callback.js; timed from
+ * dist/cdn/login-elements.js, callback page = docs/endpoint.md's markup with dist/cdn/callback.js; timed from
  * the click to `login-success`. Theirs: `UserManager.signinPopup()` from its browser bundle, callback page
  * calling `signinPopupCallback()` with the same bundle; timed from the click to the callback's message
  * reaching the opener (before its token request, which ours has no counterpart for without an

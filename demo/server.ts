@@ -62,7 +62,7 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
   const listener = toNodeListener(handler);
 
   /**
-   * `GET /api/me`: the site's own route, for signed-in users only, behind the guard the README shows
+   * `GET /api/me`: the site's own route, for signed-in users only, behind the guard docs/sessions.md shows
    * (401 `signed_out`, 503 `session_store_unavailable`, JSON both).
    */
   const guard = requireSession(handler);

@@ -1,4 +1,4 @@
-// The README's Next.js (App Router) route handler: app/auth/[provider]/route.ts.
+// docs/deploy.md's Next.js (App Router) route handler: app/auth/[...path]/route.ts.
 import { createLoginHandler, type LoginHandler } from '../../src/server/index.js';
 
 let handler: LoginHandler | undefined;
@@ -8,5 +8,7 @@ const login = () =>
     providers: { corp: { type: 'oauth', clientId: process.env.CORP_CLIENT_ID!, clientSecret: process.env.CORP_CLIENT_SECRET!, tokenEndpoint: process.env.CORP_TOKEN_ENDPOINT! } },
   }));
 
-export const POST = (request: Request) => login()(request);
+const handle = (request: Request) => login()(request);
+export const GET = handle;
+export const POST = handle;
 export const runtime = 'nodejs';

@@ -1,6 +1,7 @@
-// The README's plain-HTML page, callback and server, served byte for byte behind helmet()'s default
-// headers (CSP script-src 'self', COOP same-origin, …), logging in for real in Chromium against
-// oidc-provider. Only the README's placeholders (client id, the provider's URL) are replaced.
+// docs/deploy.md's plain-HTML page (every setting on the element), callback and server, served byte for
+// byte behind helmet()'s default headers (CSP script-src 'self', COOP same-origin, …), logging in for
+// real in Chromium against oidc-provider. Only the page's placeholders (client id, the provider's URL)
+// are replaced. (The README's quick start, with the settings on the server: quick-start.test.ts.)
 import { createHash } from 'node:crypto';
 import express from 'express';
 import helmet from 'helmet';
@@ -19,9 +20,9 @@ import { toNodeListener } from '../../src/server/node.js';
 import { launchChromium } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-/** Every `<!-- csp-page: public/x -->` code block of the README, by file name. */
+/** Every `<!-- csp-page: public/x -->` code block of docs/deploy.md, by file name. */
 const readmeFiles = new Map(
-  [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/<!-- csp-page: public\/(\S+) -->\n```\w+\n([\s\S]*?)```/g)].map(([, name, text]) => [name!, text!]),
+  [...readFileSync(join(root, 'docs/deploy.md'), 'utf8').matchAll(/<!-- csp-page: public\/(\S+) -->\n```\w+\n([\s\S]*?)```/g)].map(([, name, text]) => [name!, text!]),
 );
 
 const servers: Server[] = [];
@@ -55,7 +56,7 @@ beforeAll(async () => {
     [plain, helmet()],
     [mapped, helmet({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", mapHash] } } })],
   ] as const) {
-    // The README's server.js, with the package at the project root instead of node_modules/login-elements.
+    // The page's server.js, with the package at the project root instead of node_modules/login-elements.
     const app = express();
     app.use(headers);
     app.use('/login-elements', express.static(join(root, 'dist/cdn')));
@@ -97,7 +98,7 @@ async function logIn(site: string, path: string): Promise<{ status: string; refu
   return { status: status!, refused, csp: response!.headers()['content-security-policy']! };
 }
 
-describe("the README's plain-HTML page behind helmet()", () => {
+describe("docs/deploy.md's plain-HTML page behind helmet()", () => {
   it("helmet()'s defaults: self-hosted CDN files, no inline script → the login completes, nothing refused", async () => {
     const { status, refused, csp } = await logIn(sites.defaults, '/');
     expect(csp).toContain("script-src 'self'");

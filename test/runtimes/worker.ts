@@ -1,5 +1,5 @@
 /**
- * The companion endpoint as a Fetch-runtime module — the README's Workers pattern: secrets arrive in
+ * The companion endpoint as a Fetch-runtime module — docs/deploy.md's Workers pattern: secrets arrive in
  * `env` with each request, so the handler is built from `env` once and reused. Bundled by the runtime
  * tests for workerd, Deno and Bun alike.
  */

@@ -1,4 +1,4 @@
-// The README's Deploy mounts, each with a full exchange over real HTTP on 127.0.0.1: Fastify (through
+// docs/deploy.md's mounts, each with a full exchange over real HTTP on 127.0.0.1: Fastify (through
 // @fastify/middie, and a hijacked route handing over its parsed body), Hono on @hono/node-server, and a
 // Next.js route handler module.
 import middie from '@fastify/middie';
@@ -73,22 +73,25 @@ describe('Fastify 5', () => {
 });
 
 describe('Hono 4', () => {
-  it('app.post("/auth/*", (c) => handler(c.req.raw)) on @hono/node-server — a full exchange', async () => {
+  it('app.all("/auth/*", (c) => handler(c.req.raw)) on @hono/node-server — the providers list, and a full exchange', async () => {
     const app = new Hono();
-    app.post('/auth/*', (c) => handler(c.req.raw));
+    app.all('/auth/*', (c) => handler(c.req.raw));
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     closers.push(() => new Promise((resolve) => server.close(resolve)));
-    const res = await exchange(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    expect((await fetch(`${site}/auth/providers`)).status).toBe(200);
+    const res = await exchange(site);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ provider: 'corp', user: null });
   });
 });
 
-describe('Next.js route handler (app/auth/[provider]/route.ts)', () => {
-  it('export const POST — a full exchange through the module, env read once', async () => {
+describe('Next.js route handler (app/auth/[...path]/route.ts)', () => {
+  it('export const GET and POST — the providers list, and a full exchange through the module, env read once', async () => {
     Object.assign(process.env, { APP_ORIGIN: APP, CORP_CLIENT_ID: 'c', CORP_CLIENT_SECRET: 'next-secret', CORP_TOKEN_ENDPOINT: upstream.tokenEndpoint });
-    const { POST } = await import('../deploy/next-route.js');
+    const { GET, POST } = await import('../deploy/next-route.js');
+    expect((await GET(new Request(`${APP}/auth/providers`))).status).toBe(200);
     const request = new Request(`${APP}/auth/corp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: APP },

@@ -1,4 +1,4 @@
-// The README's session guards, each over real HTTP on 127.0.0.1: a route only a signed-in user may
+// docs/sessions.md's session guards, each over real HTTP on 127.0.0.1: a route only a signed-in user may
 // call answers 401, then 200 after a login through the same app, then 401 after the logout. With a
 // real redis-server stopped, the guards answer 503 JSON (never the framework's HTML page).
 import { serve } from '@hono/node-server';
@@ -93,7 +93,7 @@ describe('guards', () => {
   });
 });
 
-/** The README's Express 5 site: the endpoint, then a guarded route. */
+/** docs/sessions.md's Express 5 site: the endpoint, then a guarded route. */
 function expressApp(login: LoginHandler) {
   const app = express();
   app.use(toNodeListener(login));
@@ -101,7 +101,7 @@ function expressApp(login: LoginHandler) {
   return app;
 }
 
-/** The README's node:http site. */
+/** docs/sessions.md's node:http site. */
 function nodeServer(login: LoginHandler) {
   const listener = toNodeListener(login);
   const guard = requireSession(login);
@@ -114,7 +114,7 @@ function nodeServer(login: LoginHandler) {
   });
 }
 
-/** The README's Fetch site (Hono, Bun, Deno, Workers): the endpoint, and a guarded route. */
+/** docs/sessions.md's Fetch site (Hono, Bun, Deno, Workers): the endpoint, and a guarded route. */
 function fetchApp(login: LoginHandler) {
   const me = login.requireSession((_request, session) => Response.json(session.user));
   return (request: Request) => (new URL(request.url).pathname.startsWith('/auth/') ? login(request) : me(request));

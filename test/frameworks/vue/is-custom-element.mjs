@@ -1,4 +1,4 @@
-// The README's Vue set-up: with isCustomElement the compiler leaves the tags to the browser; without it,
+// docs/frameworks.md's Vue set-up: with isCustomElement the compiler leaves the tags to the browser; without it,
 // it looks them up as Vue components (and warns "Failed to resolve component" at run time).
 import { compileTemplate } from '@vue/compiler-sfc';
 

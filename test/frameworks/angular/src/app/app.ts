@@ -2,7 +2,7 @@ import { Component, CUSTOM_ELEMENTS_SCHEMA, signal } from '@angular/core';
 import 'login-elements/bbaton';
 import type { LoginStartDetail } from 'login-elements/bbaton';
 
-/** The README's Angular use: CUSTOM_ELEMENTS_SCHEMA, a property binding and an event binding. */
+/** docs/frameworks.md's Angular use: CUSTOM_ELEMENTS_SCHEMA, a property binding and an event binding. */
 @Component({
   selector: 'app-root',
   schemas: [CUSTOM_ELEMENTS_SCHEMA],

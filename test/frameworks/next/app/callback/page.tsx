@@ -1,5 +1,5 @@
 'use client';
-// The callback page: the module is imported at the top, as the README says; on the server (prerender)
+// The callback page: the module is imported at the top, as docs/frameworks.md says; on the server (prerender)
 // it does nothing.
 import 'login-elements/callback';
 

@@ -1,8 +1,12 @@
 /**
- * The README's attribute and event tables, generated from custom-elements.json (run `npm run build`
- * first). `tsx scripts/readme-tables.ts` rewrites them; `--check` fails when the README has drifted.
+ * What the docs hold that lives elsewhere: the elements' attribute and event tables in
+ * docs/elements.md and docs/sessions.md, generated from custom-elements.json (run `npm run build`
+ * first), and the quick start's files in README.md, each code block after an
+ * `<!-- file: examples/… -->` marker the file itself, byte for byte (a test serves those files and
+ * logs in through them). `tsx scripts/docs.ts` rewrites them; `--check` fails on any drift.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 interface Attribute {
   name: string;
@@ -78,7 +82,7 @@ const generated = [
   ...styling,
 ].join('\n');
 
-// <login-session>'s own tables, for the README's Sessions section.
+// <login-session>'s own tables, for docs/sessions.md.
 const sessionTables = [
   header,
   ...attributeRows(session.attributes ?? []),
@@ -95,25 +99,46 @@ const sessionTables = [
   ...(session.slots ?? []).map((x) => `| slot \`${x.name}\` | ${cell(x.description)} |`),
 ].join('\n');
 
-/** `readme` with the text between the two markers replaced. */
-function replaceBlock(readme: string, start: string, end: string, text: string): string {
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < 0) throw new Error(`README.md lacks the markers ${start} … ${end}`);
-  return readme.slice(0, from + start.length) + '\n' + text + '\n' + readme.slice(to);
+/** `page` with the text between the two markers replaced. */
+function replaceBlock(file: string, page: string, name: string, text: string): string {
+  const start = `<!-- ${name}:start (generated from custom-elements.json by scripts/docs.ts) -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = page.indexOf(start);
+  const to = page.indexOf(end);
+  if (from < 0 || to < 0) throw new Error(`${file} lacks the markers ${start} … ${end}`);
+  return page.slice(0, from + start.length) + '\n' + text + '\n' + page.slice(to);
 }
 
-const readme = readFileSync('README.md', 'utf8');
-let next = replaceBlock(readme, '<!-- api-tables:start (generated from custom-elements.json by scripts/readme-tables.ts) -->', '<!-- api-tables:end -->', generated);
-next = replaceBlock(next, '<!-- session-tables:start (generated from custom-elements.json by scripts/readme-tables.ts) -->', '<!-- session-tables:end -->', sessionTables);
+/** `page` with the code block after each `<!-- file: path -->` marker replaced by that file's text. */
+function includeFiles(file: string, page: string): string {
+  const included = page.replace(/(<!-- file: (\S+) -->\n```\w*\n)[\s\S]*?(```\n)/g, (_, open: string, path: string, close: string) => open + readFileSync(path, 'utf8') + close);
+  // The quick start is whole: every file of examples/quick-start is shown.
+  const missing = readdirSync('examples/quick-start', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative('.', join(entry.parentPath, entry.name)))
+    .filter((path) => !page.includes(`<!-- file: ${path} -->`));
+  if (missing.length) throw new Error(`${file} does not include ${missing.join(', ')} (<!-- file: path --> before a code block)`);
+  return included;
+}
 
+const pages: Record<string, (file: string, page: string) => string> = {
+  'README.md': includeFiles,
+  'docs/elements.md': (file, page) => replaceBlock(file, page, 'api-tables', generated),
+  'docs/sessions.md': (file, page) => replaceBlock(file, page, 'session-tables', sessionTables),
+};
+
+const drifted: string[] = [];
+for (const [file, update] of Object.entries(pages)) {
+  const page = readFileSync(file, 'utf8');
+  const next = update(file, page);
+  if (next === page) continue;
+  drifted.push(file);
+  if (!process.argv.includes('--check')) writeFileSync(file, next);
+}
 if (process.argv.includes('--check')) {
-  if (next !== readme) {
-    console.error('README.md attribute/event tables differ from custom-elements.json: run npm run docs');
+  if (drifted.length) {
+    console.error(`${drifted.join(', ')}: generated tables or included files differ from custom-elements.json and examples/ — run npm run docs`);
     process.exit(1);
   }
-  console.log('README tables match custom-elements.json');
-} else {
-  writeFileSync('README.md', next);
-  console.log('README tables written');
-}
+  console.log('Docs match custom-elements.json and examples/');
+} else console.log(drifted.length ? `Written: ${drifted.join(', ')}` : 'Docs already up to date');
