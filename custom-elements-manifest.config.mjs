@@ -59,7 +59,8 @@ export default {
         const once = `import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';\n`;
         for (const file of ['jsx', 'vue', 'svelte']) {
           const path = `dist/types/${file}.d.ts`;
-          let text = readFileSync(path, 'utf8').replace(detail, '');
+          // (one per line in a long import; `, LoginErrorDetail` inside a short one, as <login-chooser>'s)
+          let text = readFileSync(path, 'utf8').replace(detail, '').replace(/,\s*Login(Start|Success|Error|Cancel)Detail(?=[\s,}])/g, '');
           for (const name of readonly)
             text = text.replace(new RegExp(`^\\s*/\\*\\*[^\\n]*\\*/\\n\\s*"?(bind:)?${name}"?\\?: \\w+\\["${name}"\\];\\n`, 'gm'), '\n');
           // Vue's template checker camelises attribute names (`client-id` → `clientId`) and listeners

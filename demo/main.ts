@@ -129,9 +129,10 @@ for (const input of document.querySelectorAll<HTMLInputElement>('#mode input')) 
   input.checked = input.value === currentMode();
   input.addEventListener('change', () => {
     remember(MODE_KEY, input.value);
-    for (const el of document.querySelectorAll<LoginButton>('#buttons [data-key]')) el.mode = input.value as LoginMode;
+    for (const el of document.querySelectorAll<LoginButton>('#buttons [data-key], #chooser')) el.mode = input.value as LoginMode;
   });
 }
+$<LoginButton>('#chooser').mode = currentMode();
 $('#clear').addEventListener('click', () => $('#log').replaceChildren());
 
 // The session: its changes go to the log and the profile card; the checkbox turns on the provider's sign-out.

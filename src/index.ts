@@ -1,4 +1,4 @@
-/** login-elements: registers all five login elements and `<login-session>`; exports their classes, the types and `login()`. */
+/** login-elements: registers all five login elements, `<login-session>` and `<login-chooser>`; exports their classes, the types and `login()`. */
 export type { LoginButton } from './elements/login-button.js';
 export { OauthLogin } from './elements/oauth-login.js';
 export { BbatonLogin } from './elements/bbaton-login.js';
@@ -6,6 +6,7 @@ export { BelladatiLogin } from './elements/belladati-login.js';
 export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
+export { LoginChooser } from './elements/login-chooser.js';
 export { login, type LoginOptions } from './login.js';
 export { LoginError } from './core/login-error.js';
 export { readEnvironment, type Environment } from './core/environment.js';

@@ -13,6 +13,9 @@ let parts: Awaited<ReturnType<typeof servedParts>> | undefined;
 export const withServed = (config: LoginConfig): LoginConfig | Promise<LoginConfig> =>
   parts ? parts.withServed(config) : servedParts().then((loaded) => (parts = loaded).withServed(config));
 
+/** The provider list at `{endpoint}/providers` (`<login-chooser>`): the same one request per page as the elements'. */
+export const servedProviders = (endpoint: string) => servedParts().then((loaded) => (parts = loaded).servedList(endpoint));
+
 /**
  * What an element with an `endpoint` does when it connects: asks for the list (one request per page),
  * and once it is in, warms the callback page it names (warm.ts) — and so warns about a contradicting

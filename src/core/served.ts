@@ -6,7 +6,7 @@ import { callEndpoint } from './exchange.js';
 // filling a flow's configuration from it. No click waits for it: the list is asked for when the element
 // connects, and a click before it is in opens its window blank (flow.ts).
 
-type List = { providers: ServedProvider[] };
+export type List = { providers: ServedProvider[] };
 /** The provider lists this page asked for, by URL: one request, however many elements name it. */
 const asked = new Map<string, Promise<List>>();
 /** The lists that arrived: a click reads its settings here without waiting. */
@@ -49,19 +49,28 @@ function applyServed(config: LoginConfig, { providers }: List): LoginConfig {
 }
 
 /**
- * The flow's configuration with its provider's settings from `{endpoint}/providers`: at once when the
- * list is in, else a promise of it (the first call for an endpoint asks for it; a list that could not
- * be had is asked for again by the next call). Throws or rejects with a login-error's fields. Call it
- * only with a safe `endpoint` (configProblem checks it).
+ * The provider list at `{endpoint}/providers`: at once when it is in, else a promise of it (the first
+ * call for a URL asks for it, one request per page however many elements and choosers name it; a list
+ * that could not be had is asked for again by the next call). Rejects with a login-error's fields.
  */
-export function withServed(config: LoginConfig): LoginConfig | Promise<LoginConfig> {
-  const url = new URL(config.endpoint!.replace(/\/*$/, '/providers'), document.baseURI).href;
+export function servedList(endpoint: string): List | Promise<List> {
+  const url = new URL(endpoint.replace(/\/*$/, '/providers'), document.baseURI).href;
   const list = arrived.get(url);
-  if (list) return applyServed(config, list);
+  if (list) return list;
   let asking = asked.get(url);
   if (!asking) {
     asked.set(url, (asking = callEndpoint(url).then((got) => arrived.set(url, got as List).get(url)!)));
     asking.catch(() => asked.delete(url));
   }
-  return asking.then((got) => applyServed(config, got));
+  return asking;
+}
+
+/**
+ * The flow's configuration with its provider's settings from `{endpoint}/providers`: at once when the
+ * list is in, else a promise of it. Throws or rejects with a login-error's fields. Call it only with a
+ * safe `endpoint` (configProblem checks it).
+ */
+export function withServed(config: LoginConfig): LoginConfig | Promise<LoginConfig> {
+  const list = servedList(config.endpoint!);
+  return list instanceof Promise ? list.then((got) => applyServed(config, got)) : applyServed(config, list);
 }

@@ -23,6 +23,7 @@ export class ButtonAttributes extends LitElement {
     busy: { type: Boolean, reflect: true },
     params: { attribute: false },
     endpoint: {},
+    providerName: { attribute: 'provider' },
     theme: {},
     size: {},
     shape: {},
@@ -65,6 +66,8 @@ export class ButtonAttributes extends LitElement {
   declare busy: boolean;
   /** Extra authorize-query parameters. */
   declare params: Record<string, string>;
+  /** The key the companion endpoint knows this provider by; default: the element's own (`bbaton`…, `oauth` on `<oauth-login>`). Set it when the server names the provider otherwise (two clients of one provider). */
+  declare providerName?: string;
   /** The companion handler's base URL (`/auth`): the provider's settings come from `{endpoint}/providers`, asked for once per page; the code is exchanged at `{endpoint}/{provider}`. Attributes set on the element win. */
   declare endpoint?: string;
   /** `filled` (default: brand colours), `outline` (brand border and text on the page's light or dark background) or `neutral` (black/white following the page's colour scheme). */
@@ -99,7 +102,7 @@ export class ButtonAttributes extends LitElement {
 
   /** The key the companion endpoint knows this provider by; `detail.provider` in every event. */
   get provider(): string {
-    return (this.constructor as typeof ButtonAttributes).profile.name;
+    return this.providerName || (this.constructor as typeof ButtonAttributes).profile.name;
   }
 
   /** Dialect-specific settings a subclass adds (audience, base URL…). */

@@ -1,6 +1,6 @@
-import type { button, session } from '../i18n/en.js';
+import type { button, chooser, session } from '../i18n/en.js';
 
-type Texts = { button: Partial<typeof button>; session: Partial<typeof session> };
+type Texts = { button: Partial<typeof button>; session: Partial<typeof session>; chooser: Partial<typeof chooser> };
 
 /**
  * The shipped languages besides English, for an npm import: loaded when an element first speaks one
@@ -10,6 +10,7 @@ type Texts = { button: Partial<typeof button>; session: Partial<typeof session> 
  */
 export const inline: Record<string, Texts['button']> = {};
 export const inlineSession: Record<string, Texts['session']> = {};
+export const inlineChooser: Record<string, Texts['chooser']> = {};
 export const lazy: Record<string, () => Promise<Texts>> = {
   ko: () => import('../i18n/ko.js'),
   ja: () => import('../i18n/ja.js'),

@@ -78,7 +78,7 @@ export class LoginButton extends ButtonAttributes {
 
   /** The provider's name as the texts say it (`<oauth-login>`: its `provider-label`, or none). */
   protected brandName(texts: ButtonTexts): string | undefined {
-    return texts[this.provider as 'bbaton'];
+    return texts[(this.constructor as typeof LoginButton).profile.name as 'bbaton'];
   }
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */

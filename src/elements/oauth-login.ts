@@ -16,17 +16,10 @@ export class OauthLogin extends LoginButton {
   static override mark = svg`<path d="M12.8 10.5a5 5 0 1 0 0 3H15v2.5h2.5v-2.5H19v-3ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z"/>`;
   static override styles = [LoginButton.styles, css`:host { --_brand: #303030; --_on: #fff; --_ink: light-dark(#303030, #e3e3e3); }`];
   static override properties: PropertyDeclarations = {
-    providerName: { attribute: 'provider' },
     providerLabel: { attribute: 'provider-label' },
   };
-  /** The key the companion endpoint knows this provider by (default `oauth`). */
-  declare providerName?: string;
   /** The provider's name as people know it, used in the texts ("Log in with Corp ID"). */
   declare providerLabel?: string;
-
-  override get provider(): string {
-    return this.providerName || super.provider;
-  }
 
   protected override brandName(): string | undefined {
     return this.providerLabel || undefined;

@@ -42,6 +42,16 @@ export const session = {
   signOut: 'Sign out',
 };
 
+/**
+ * `<login-chooser>`: the group's accessible name, the badge on the provider last used on this device,
+ * and the message shown when the endpoint's provider list cannot be had.
+ */
+export const chooser = {
+  label: 'Choose how to log in',
+  lastUsed: 'Last used',
+  unavailable: 'Login is not available right now. Try again later.',
+};
+
 /** The callback page (src/callback.ts). */
 export const callback = {
   /** Nothing took the result: it landed in another browser or app, or the page that started it is gone. */

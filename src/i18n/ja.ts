@@ -32,6 +32,13 @@ export const session = {
   signOut: 'ログアウト',
 };
 
+/** `<login-chooser>` (see en.ts). */
+export const chooser = {
+  label: 'ログイン方法を選択',
+  lastUsed: '前回使用',
+  unavailable: '現在ログインできません。しばらくしてからもう一度お試しください。',
+};
+
 /** The callback page (src/callback.ts). */
 export const callback = {
   failed: 'ここではログインを完了できませんでした。',

@@ -33,6 +33,13 @@ export const session = {
   signOut: '로그아웃',
 };
 
+/** `<login-chooser>` (see en.ts). */
+export const chooser = {
+  label: '로그인 방법 선택',
+  lastUsed: '최근 사용',
+  unavailable: '지금은 로그인할 수 없습니다. 잠시 후 다시 시도하세요.',
+};
+
 /** The callback page (src/callback.ts). */
 export const callback = {
   failed: '여기에서는 로그인을 마칠 수 없습니다.',

@@ -1,5 +1,5 @@
 /**
- * login-elements/react: the five elements and `<login-session>` as React components (made with
+ * login-elements/react: the five elements, `<login-session>` and `<login-chooser>` as React components (made with
  * @lit/react). Props are the elements' properties (`clientId`, `params`, `endpoint`, …), set after
  * hydration; `onLoginStart`, `onLoginSuccess`, `onLoginError`, `onLoginCancel` and (on
  * `LoginSession`) `onSessionChange` get the typed CustomEvents. Works with SSR:
@@ -11,6 +11,7 @@ import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSucces
 import { BbatonLogin as BbatonLoginElement } from '../elements/bbaton-login.js';
 import { BelladatiLogin as BelladatiLoginElement } from '../elements/belladati-login.js';
 import { BitbadgesLogin as BitbadgesLoginElement } from '../elements/bitbadges-login.js';
+import { LoginChooser as LoginChooserElement } from '../elements/login-chooser.js';
 import { LoginSession as LoginSessionElement, type SessionChangeDetail } from '../elements/login-session.js';
 import { OauthLogin as OauthLoginElement } from '../elements/oauth-login.js';
 import { UpbondLogin as UpbondLoginElement } from '../elements/upbond-login.js';
@@ -27,6 +28,8 @@ export const BelladatiLogin = createComponent({ tagName: 'belladati-login', elem
 export const UpbondLogin = createComponent({ tagName: 'upbond-login', elementClass: UpbondLoginElement, react: React, events, displayName: 'UpbondLogin' });
 export const BitbadgesLogin = createComponent({ tagName: 'bitbadges-login', elementClass: BitbadgesLoginElement, react: React, events, displayName: 'BitbadgesLogin' });
 export const OauthLogin = createComponent({ tagName: 'oauth-login', elementClass: OauthLoginElement, react: React, events, displayName: 'OauthLogin' });
+/** `<login-chooser>`: one button per provider the endpoint serves; its buttons' login events reach the same `onLogin…` props. */
+export const LoginChooser = createComponent({ tagName: 'login-chooser', elementClass: LoginChooserElement, react: React, events, displayName: 'LoginChooser' });
 
 export const LoginSession = createComponent({
   tagName: 'login-session',

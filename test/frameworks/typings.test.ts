@@ -1,4 +1,4 @@
-// The five tags and <login-session> typed in React 19, Vue 3 and Svelte 5 apps that install the packed tarball: correct use
+// The five tags, <login-session> and <login-chooser> typed in React 19, Vue 3 and Svelte 5 apps that install the packed tarball: correct use
 // typechecks, and a misspelt attribute, a wrong `params` type and a handler of the wrong detail type
 // each fail (React and Vue: @ts-expect-error / @vue-expect-error lines that would be reported unused;
 // Svelte, whose template comments cannot expect errors: exactly those lines are reported).
@@ -43,7 +43,7 @@ describe('typings from the packed tarball', () => {
         const [, file, row] = /ERROR "([^"]+)" (\d+):/.exec(line)!;
         return `${file}:${row}`;
       });
-    expect(errors).toEqual(['src/Login.svelte:9', 'src/Login.svelte:11', 'src/Login.svelte:13', 'src/Login.svelte:16']);
+    expect(errors).toEqual(['src/Login.svelte:9', 'src/Login.svelte:11', 'src/Login.svelte:13', 'src/Login.svelte:16', 'src/Login.svelte:19']);
     expect(result.stdout).toContain('clientt-id');
     expect(result.stdout).toMatch(/Type 'number' is not assignable to type 'Record<string, string>'/);
     expect(result.stdout).toMatch(/Property 'nope' is missing in type 'LoginStartDetail'/);

@@ -44,6 +44,16 @@ describe('Lit SSR renders <login-session>', () => {
   });
 });
 
+describe('Lit SSR renders <login-chooser>', () => {
+  it('as its empty, labelled group (the buttons come from the list in the browser)', async () => {
+    await import(new URL('../../dist/elements/login-chooser.js', import.meta.url).href);
+    const out = collectResultSync(render(html`<login-chooser endpoint="/auth" theme="outline"></login-chooser>`));
+    expect(out).toMatch(/<template shadowroot(mode)?="open"/);
+    expect(out).toMatch(/role="group"[^>]*aria-label="Choose how to log in"/);
+    expect(out).not.toContain('part="badge"');
+  });
+});
+
 describe('Lit SSR renders every element', () => {
   it.each(TAGS)('<%s>: a declarative shadow root with the button and its label', async (tag) => {
     await import(new URL('../../dist/index.js', import.meta.url).href);

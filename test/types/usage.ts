@@ -2,7 +2,7 @@
  * Compile-time checks (run by `npm run typecheck`): what a TypeScript user writes must type-check,
  * and the lines marked @ts-expect-error must not.
  */
-import type { BbatonLogin, LoginErrorDetail, LoginSession, LoginSuccessDetail, SessionChangeDetail, SessionUser } from '../../src/index.js';
+import type { BbatonLogin, LoginChooser, LoginErrorDetail, LoginSession, LoginSuccessDetail, SessionChangeDetail, SessionUser } from '../../src/index.js';
 
 export function usage(): void {
   const bbaton: BbatonLogin = document.createElement('bbaton-login');
@@ -30,6 +30,16 @@ export function usage(): void {
     if (event.detail.reason === 'closed') console.log(reason);
   });
   void bbaton.login().then((detail) => detail.mode);
+
+  const chooser: LoginChooser = document.createElement('login-chooser');
+  chooser.endpoint = '/auth';
+  chooser.providers = 'google kakao';
+  chooser.theme = 'outline';
+  // @ts-expect-error not a theme
+  chooser.theme = 'dark';
+  chooser.addEventListener('login-success', (event) => console.log(event.detail.provider));
+  // A button's own server key (two clients of one provider).
+  bbaton.providerName = 'bbaton-staging';
 
   const session: LoginSession = document.createElement('login-session');
   session.endpoint = '/auth';

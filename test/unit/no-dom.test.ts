@@ -14,6 +14,11 @@ describe('without a DOM', () => {
     expect(typeof core.startLogin).toBe('function');
   });
 
+  it('login-elements/chooser imports without a document', async () => {
+    const { LoginChooser } = await import('../../src/elements/login-chooser.js');
+    expect(typeof LoginChooser).toBe('function');
+  });
+
   it('login-elements/session and the session watch in core import without a document, and touch none until they run', async () => {
     const { LoginSession } = await import('../../src/elements/login-session.js');
     expect(typeof LoginSession).toBe('function');

@@ -2,7 +2,7 @@
 // `login-elements/jsx`, and the components of `login-elements/react`. Lines marked @ts-expect-error
 // must fail: a wrong type is caught, not accepted in silence.
 import type {} from 'login-elements/jsx';
-import { BbatonLogin, LoginSession, OauthLogin } from 'login-elements/react';
+import { BbatonLogin, LoginChooser, LoginSession, OauthLogin } from 'login-elements/react';
 import type { LoginErrorDetail, LoginStartDetail, LoginSuccessDetail, SessionChangeDetail } from 'login-elements/react';
 
 export function Tags() {
@@ -23,6 +23,9 @@ export function Tags() {
       <login-session provider-logout="yes" />
       {/* @ts-expect-error a handler of the wrong detail type */}
       <login-session onsession-change={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
+      <login-chooser endpoint="/auth" providers="google kakao" theme="outline" size="medium" onlogin-success={(e) => e.detail.provider} />
+      {/* @ts-expect-error theme is filled, outline or neutral */}
+      <login-chooser endpoint="/auth" theme="dark" />
     </>
   );
 }
@@ -49,6 +52,9 @@ export function Components() {
       <LoginSession providerLogout="yes" />
       {/* @ts-expect-error a handler of the wrong detail type */}
       <LoginSession onSessionChange={(e: CustomEvent<{ nope: number }>) => e.detail.nope} />
+      <LoginChooser endpoint="/auth" providers="google kakao" shape="pill" onLoginSuccess={(e: CustomEvent<LoginSuccessDetail>) => console.log(e.detail.provider)} />
+      {/* @ts-expect-error size is large, medium or small */}
+      <LoginChooser endpoint="/auth" size="huge" />
     </>
   );
 }
