@@ -1,6 +1,6 @@
 import type { LoginErrorCode } from '../contract/errors.js';
 import { configProblem, safeUrl } from './config-check.js';
-import { later } from './on-demand.js';
+import { later } from '#flow-parts';
 import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
 import { emit } from './events.js';
 import { deadline, fail, reporter, timeoutOf, type LoginFlow } from './outcome.js';
@@ -9,8 +9,8 @@ import { runPopup } from './popup-flow.js';
 import { pkceChallenge, randomToken } from './random.js';
 import { runRedirect } from './redirect-flow.js';
 import { usesPkce } from './settings.js';
-import type { AuthorizeRequest, FlowMode, LoginConfig } from './types.js';
-import { ahead, warmCallback } from './warm.js';
+import type { FlowMode, LoginConfig } from './types.js';
+import { takeReadied, warmCallback, type Parts } from './warm.js';
 
 export { resumeRedirect } from './resume.js';
 export type { LoginFlow } from './outcome.js';
@@ -86,21 +86,21 @@ export function startLogin(config: LoginConfig, target: EventTarget, served?: ()
    * its parts), opens the popup at it unless one is open already (`opened`), and waits for the answer.
    */
   const proceed = (config: LoginConfig, opened?: Window | null): LoginFlow => {
-    const ready = ahead.pop();
-    const codeVerifier = usesPkce(config) ? (ready?.[1] ?? randomToken()) : undefined;
+    const readied = takeReadied();
+    const codeVerifier = usesPkce(config) ? (readied?.verifier ?? randomToken()) : undefined;
     // OpenID Connect (OIDC Core §3.1.2.1): a fresh nonce per flow, checked in the ID token at the exchange.
     const nonce = /(^| )openid( |$)/.test(config.scope ?? config.profile.scope ?? '') ? randomToken() : undefined;
-    warmCallback(config.redirectUri);
-    const redirectUri = safeUrl(config.redirectUri)!.href;
-    // Readied ahead (warm.ts), the request is built within this call, and the popup opens straight at the
-    // provider: 20 ms sooner than a blank one navigated once the request is built (docs/decisions.md, 22).
-    // Every URL that goes into it passed configProblem (a provider hook builds only from those).
-    let now = undefined as AuthorizeRequest | undefined;
-    const request = (async () =>
-      (now = (ready ? ready[0] : await later()).buildAuthorizeRequest(
-        { ...config, redirectUri },
-        { state, nonce, codeChallenge: codeVerifier && (ready?.[2] ?? (await pkceChallenge(codeVerifier))) },
-      )))();
+    const page = safeUrl(config.redirectUri)!;
+    warmCallback(page);
+    const redirectUri = page.href;
+    // Every URL that goes into the request passed configProblem (a provider hook builds only from those).
+    const build = (parts: Parts, codeChallenge?: string) => parts.buildAuthorizeRequest({ ...config, redirectUri }, { state, nonce, codeChallenge });
+    // The fast path: readied ahead (warm.ts), the request is built here, in the click's own task, and the
+    // popup opens straight at the provider, 20 ms sooner than a blank one navigated once the request is
+    // built (docs/decisions.md, 22). Nothing between the click and window.open may await (decision 36;
+    // test/browser/fast-path.test.ts fails if the popup opens later).
+    const now = readied && build(readied.parts, codeVerifier && readied.challenge);
+    const request = now ? Promise.resolve(now) : later().then(async (parts) => build(parts, codeVerifier && (await pkceChallenge(codeVerifier))));
     const direct = !opened && now?.method == 'get';
     const popup = opened === undefined ? openWindow(direct ? now!.url.href : '') : opened;
     if (flow.settled) return flow;

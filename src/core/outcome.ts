@@ -1,6 +1,6 @@
 import { emit } from './events.js';
 import { LoginError } from './login-error.js';
-import { later } from './on-demand.js';
+import { later } from '#flow-parts';
 import { MAX_DELAY_MS } from './settings.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 

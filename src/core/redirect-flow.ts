@@ -1,6 +1,6 @@
 import { deadline, fail, finish, reporter, timedOut, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
 import type { RedirectTransaction } from './transaction.js';
-import { later } from './on-demand.js';
+import { later } from '#flow-parts';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
 /**

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { readyServed, withServed } from '../core/endpoint.js';
 import { startLogin, type LoginFlow } from '../core/flow.js';
-import { later } from '../core/on-demand.js';
+import { later } from '#flow-parts';
 import { resumeTaken } from '../core/redirect-flow.js';
 import { warmCallback } from '../core/warm.js';
 import { languageOf, onLanguageChange } from '../i18n/language.js';

@@ -2,12 +2,11 @@ import { LitElement, adoptStyles, html, nothing, type PropertyDeclarations, type
 import { emit } from '../core/events.js';
 import { safeUrl } from '../core/config-check.js';
 import { watchSession, type LogoutResult, type SessionView, type SessionUser, type SessionWatch } from '../core/session.js';
-import { session as en } from '../i18n/en.js';
-import { languageOf, onLanguageChange, primary, textsFor, type TextTable } from '../i18n/language.js';
-import { inlineSession, lazy } from './languages.js';
+import { languageOf, onLanguageChange } from '../i18n/language.js';
+import { loadSessionTexts, sessionTexts, sessionTextsMissing } from './session-texts.js';
 import { define } from './define.js';
 import { buttonStyles } from './styles.js';
-import { loadCard } from './card-on-demand.js';
+import { loadCard } from '#card-parts';
 
 type Card = Awaited<ReturnType<typeof loadCard>>;
 
@@ -18,17 +17,6 @@ export interface SessionChangeDetail {
   state: Exclude<SessionState, 'loading'>;
   provider: string | null;
   user: SessionUser | null;
-}
-
-const texts: TextTable<typeof en> = { en, ...inlineSession };
-const loading: Record<string, Promise<unknown>> = {};
-
-/** Loads `lang`'s shipped session texts if they are not in yet (the buttons' language chunk: one request for both). */
-function loadSessionTexts(lang: string): Promise<unknown> | undefined {
-  const code = primary(lang);
-  const load = lazy[code];
-  if (texts[code] || !load) return;
-  return (loading[code] ||= load().then((module) => void (texts[code] = module.session)));
 }
 
 /**
@@ -83,7 +71,7 @@ export class LoginSession extends LitElement {
   #stopLanguage?: () => void;
   /** The picture that failed to load (initials show instead), and the provider label once served. */
   #brokenPicture?: string;
-  #label?: [key: string, label: string];
+  #label: { held?: [key: string, label: string] } = {};
   /** The card's module once loaded and its styles adopted here (null: it could not load), and the latest session told. */
   #card?: Card | null;
   #cardLoad?: Promise<unknown>;
@@ -162,8 +150,7 @@ export class LoginSession extends LitElement {
 
   /** What a signed-in view still waits for, once: the card's module (its styles adopted here) and its texts. */
   #waits(): Promise<unknown> | undefined {
-    const code = primary(this.#lang);
-    const textsMissing = !texts[code] && lazy[code] && !this.#textsTried;
+    const textsMissing = sessionTextsMissing(this.#lang) && !this.#textsTried;
     if (this.#card !== undefined && !textsMissing) return;
     this.#textsTried = true;
     return Promise.all([this.#loadCard(), loadSessionTexts(this.#lang)?.catch(() => {})]);
@@ -223,41 +210,20 @@ export class LoginSession extends LitElement {
     if (!session) return html`<slot name="signed-out"></slot>`;
     const part = this.#card;
     if (!part) return html`<slot name="signed-in"></slot>`;
-    const { card, displayName, initials } = part;
     void loadSessionTexts(this.#lang)?.then(() => this.requestUpdate());
-    const { texts: t, lang } = textsFor(texts, this.#lang, 'session');
-    const { user, provider } = session;
-    const name = displayName(user);
-    const [before = '', after = ''] = name ? t.signedInAs.split('{name}') : [];
-    const picture = typeof user?.picture == 'string' && user.picture != this.#brokenPicture ? user.picture : undefined;
-    const content = {
-      before,
-      after,
-      name: name ?? t.signedInWith.replace('{provider}', this.#providerLabel(provider)),
-      letters: name ? initials(name) : '',
-      picture,
-      signOut: t.signOut,
+    const { texts, lang } = sessionTexts(this.#lang);
+    const content = part.cardOf({
+      session,
+      texts,
       lang,
-      classes: `${this.theme} ${this.size}`,
+      theme: this.theme,
       size: this.size,
-      onPictureError: () => ((this.#brokenPicture = picture), this.requestUpdate()),
+      brokenPicture: this.#brokenPicture,
+      label: (key) => part.heldLabel(this.#label, this.endpoint, key, () => this.requestUpdate()),
+      onPictureError: (picture) => ((this.#brokenPicture = picture), this.requestUpdate()),
       onSignOut: () => this.logout().catch(() => {}),
-    };
-    return html`<slot name="signed-in">${card(content)}</slot>`;
-  }
-
-  /** The provider's label for "Signed in with …": at once what is known, then the served one. */
-  #providerLabel(key: string): string {
-    if (this.#label?.[0] == key) return this.#label[1];
-    const { now, served } = this.#card!.providerLabel(this.endpoint, key);
-    this.#label = [key, now];
-    void served.then((label) => {
-      if (this.#label?.[0] == key && label != this.#label[1]) {
-        this.#label = [key, label];
-        this.requestUpdate();
-      }
     });
-    return now;
+    return html`<slot name="signed-in">${content}</slot>`;
   }
 }
 define('login-session', LoginSession);

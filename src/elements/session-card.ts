@@ -1,7 +1,7 @@
 import { css, html, type TemplateResult } from 'lit';
-import { button as brands } from '../i18n/en.js';
+import { button as brands, type session as en } from '../i18n/en.js';
 import { callEndpoint } from '../core/exchange.js';
-import type { SessionUser } from '../core/session.js';
+import type { SessionUser, SessionView } from '../core/session.js';
 
 // `<login-session>`'s default signed-in content (contract §7): the buttons' font, theme and size; picture or
 // initials; a display name that is never a raw id; an outline Sign out button. `size="small"` is the
@@ -35,6 +35,23 @@ export function providerLabel(endpoint: string, key: string): { now: string; ser
   return { now, served: served.catch(() => now) };
 }
 
+/**
+ * The label an element shows for `key`, kept in its `memory`: at once what is known, then the served
+ * one (`changed` asks the element to render again).
+ */
+export function heldLabel(memory: { held?: [key: string, label: string] }, endpoint: string, key: string, changed: () => void): string {
+  if (memory.held?.[0] == key) return memory.held[1];
+  const { now, served } = providerLabel(endpoint, key);
+  memory.held = [key, now];
+  void served.then((label) => {
+    if (memory.held?.[0] == key && label != memory.held[1]) {
+      memory.held = [key, label];
+      changed();
+    }
+  });
+  return now;
+}
+
 /** A head-and-shoulders glyph for a session with no name, email or picture. */
 const person = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z"/></svg>`;
 
@@ -59,6 +76,42 @@ export function card(c: CardContent): TemplateResult {
   const picture = c.picture ? html`<img src=${c.picture} alt="" referrerpolicy="no-referrer" @error=${c.onPictureError} />` : c.letters ? '' : person;
   // Initials are drawn by CSS (::before): the name beside them already says them.
   return html`<div class="card ${c.classes}" lang=${c.lang}><span class="pic" data-i=${c.picture ? '' : c.letters} aria-hidden="true">${picture}</span><span class="who"><span class="cap">${c.before}</span><span part="user">${c.name}</span><span class="cap">${c.after}</span></span> <button part="logout" type="button" class="neutral ${c.size}" @click=${c.onSignOut}>${c.signOut}</button></div>`;
+}
+
+/** What `<login-session>` gives its card: the session, its texts in `lang`, its look, and what the parts do. */
+export interface CardOf {
+  session: SessionView;
+  texts: typeof en;
+  lang: string;
+  theme?: string;
+  size?: string;
+  /** A picture that failed to load: initials show instead. */
+  brokenPicture?: string;
+  /** The provider's label for "Signed in with …". */
+  label: (key: string) => string;
+  onPictureError: (picture: string | undefined) => void;
+  onSignOut: () => void;
+}
+
+/** A session's card: its name (never a raw id), else "Signed in with {provider}"; its picture unless it failed, else initials. */
+export function cardOf(o: CardOf): TemplateResult {
+  const { user, provider } = o.session;
+  const name = displayName(user);
+  const [before = '', after = ''] = name ? o.texts.signedInAs.split('{name}') : [];
+  const picture = typeof user?.picture == 'string' && user.picture != o.brokenPicture ? user.picture : undefined;
+  return card({
+    before,
+    after,
+    name: name ?? o.texts.signedInWith.replace('{provider}', o.label(provider)),
+    letters: name ? initials(name) : '',
+    picture,
+    signOut: o.texts.signOut,
+    lang: o.lang,
+    classes: `${o.theme} ${o.size}`,
+    size: o.size,
+    onPictureError: () => o.onPictureError(picture),
+    onSignOut: o.onSignOut,
+  });
 }
 
 /**

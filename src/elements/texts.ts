@@ -1,6 +1,7 @@
 import { button as en } from '../i18n/en.js';
-import { primary, textsFor, type TextTable } from '../i18n/language.js';
-import { inline, lazy } from './languages.js';
+import { textsFor, type TextTable } from '../i18n/language.js';
+import { inline } from '#languages';
+import { textsLoader } from './load-texts.js';
 import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
 
 /** The button's texts in one language. */
@@ -8,18 +9,12 @@ export type ButtonTexts = typeof en;
 export type TextPreset = 'signin_with' | 'signup_with' | 'continue_with' | 'signin';
 
 const table: TextTable<ButtonTexts> = { en, ...inline };
-const loading: Record<string, Promise<void>> = {};
 
 /**
  * Loads `lang`'s shipped texts if they are not in yet: a promise that settles once they are, or
  * undefined when there is nothing to wait for (loaded, English, or a language not shipped).
  */
-export function loadTexts(lang: string): Promise<void> | undefined {
-  const code = primary(lang);
-  const load = lazy[code];
-  if (table[code] || !load) return;
-  return (loading[code] ||= load().then((module) => void (table[code] = module.button)));
-}
+export const loadTexts = textsLoader(table, 'button');
 
 /** The button's texts for `lang` (with what a site added by `setTexts`) and the language they are in. */
 export const buttonTexts = (lang: string) => textsFor(table, lang, 'button');

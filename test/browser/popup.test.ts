@@ -2,7 +2,8 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
+import { CHANNEL_NAME, MESSAGE_TYPE } from '../../src/contract/messages.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, firstEvent, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
 
 const popupLogin = (extra: Record<string, string> = {}) =>
   fixture<OauthLogin>('oauth-login', {
@@ -48,7 +49,7 @@ describe('popup flow in Chromium with the popup blocker on', () => {
     const el = await popupLogin({ 'authorize-endpoint': `${AUTHORIZE}?hold` });
     await realClick(el);
     await realClick(el);
-    await sleep(200);
+    // The click's handler has run when realClick resolves: a second window would be recorded by now.
     expect(popups.opened).to.have.length(1);
     const cancelled = oneEvent(el, 'login-cancel');
     el.cancel();
@@ -84,13 +85,14 @@ describe('popup flow in Chromium with the popup blocker on', () => {
     const message = await arrived;
     expect(message.origin).to.equal(foreign.origin);
     expect(message.data).to.deep.equal(forged);
-    await sleep(300);
+    // The flow's listener was added first: it has already seen (and refused) the message.
     expect(events.map((e) => e.type)).to.deep.equal(['login-start']);
     expect(el.busy).to.equal(true);
     // The same message from the callback's own origin is accepted.
-    const success = oneEvent(el, 'login-success');
+    // One wait for either outcome (two oneEvents would leave the loser's timer to print its rejection later).
+    const outcome = firstEvent<LoginErrorDetail>(el, ['login-success', 'login-error']);
     postMessage({ ...forged, code: 'forged-but-same-origin' }, location.origin);
-    const { detail } = await oneEvent<LoginErrorDetail>(el, 'login-error').catch(() => success) as CustomEvent<LoginErrorDetail>;
+    const { detail } = await outcome;
     // The fixture's exchange never issued that code: exchange_failed with the server's error.
     expect(detail).to.include({ error: 'exchange_failed', status: 400, cause: 'invalid_grant' });
     expect(detail.description).to.equal('The code is unknown or was already used');
@@ -139,7 +141,7 @@ describe('popup flow in Chromium with the popup blocker on', () => {
     const events = recordEvents(el);
     el.addEventListener('login-start', (e) => e.preventDefault(), { once: true });
     await realClick(el);
-    await sleep(300);
+    // The flow ended within the click (login-cancel below): nothing is left that could open a window.
     expect(popups.opened).to.have.length(0);
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel']);
     expect(events[1]!.detail).to.include({ reason: 'aborted' });
@@ -203,9 +205,10 @@ describe('COOP: a severed opener still gets its result', () => {
     const app = loginButtonFor(el);
     await app.click();
     await until(() => popups.opened[0]!.closed, 3000, 'the popup to read closed (COOP)');
-    await sleep(3000);
     expect(events.map((e) => e.type), 'while the user is at the provider').to.deep.equal(['login-start']);
     expect(el.busy).to.equal(true);
+    // No wait for "nothing happened": the provider holds the popup 4.5 s, past the closed-poll's 2 s, and
+    // the ordered record below has no login-cancel before the success.
     const detail = (await app.pending()) as LoginResultDetail;
     expect((detail.result as { user: { id: string } }).user.id).to.equal('user-42');
     await until(() => events.length > 1, 2000, 'login-success');
@@ -226,8 +229,12 @@ describe('COOP: a severed opener still gets its result', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-start']);
     expect(events[1]!.detail).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'superseded' });
     expect(el.busy).to.equal(true);
-    // The first popup approves after its 2.5 s and broadcasts its result: nobody takes it.
-    await sleep(3000);
+    // The first popup approves after its 2.5 s and broadcasts its result: nobody takes it. The flow's
+    // channel was opened before this one, so it has heard the result by the time this one does.
+    const channel = new BroadcastChannel(CHANNEL_NAME);
+    // (The second popup holds at the provider: the only result that can come is the first one's.)
+    await new Promise<void>((resolve) => channel.addEventListener('message', (e: MessageEvent) => e.data?.type == MESSAGE_TYPE && resolve()));
+    channel.close();
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel', 'login-start']);
     expect(el.busy).to.equal(true);
     const cancelled = oneEvent(el, 'login-cancel');
