@@ -21,4 +21,4 @@ if (readFileSync(CALLBACK_MODULE_SOURCE, 'utf8') !== module) {
   writeFileSync(CALLBACK_MODULE_SOURCE, module);
   console.log(`${CALLBACK_MODULE_SOURCE} updated: src/callback.ts changed (commit it)`);
 }
-writeFileSync('dist/server/callback-script.js', callbackModule(script, 'js'));
+writeFileSync('dist/server/http/callback-script.js', callbackModule(script, 'js'));

@@ -1,5 +1,5 @@
 /** The server's module holding the callback script's text (written by build-cdn.ts, checked by test/server/callback-page.test.ts). */
-export const CALLBACK_MODULE_SOURCE = 'src/server/callback-script.ts';
+export const CALLBACK_MODULE_SOURCE = 'src/server/http/callback-script.ts';
 
 /** The module's text for `script`, as TypeScript (the source copy) or JavaScript (dist's copy). */
 export const callbackModule = (script: string, language: 'ts' | 'js' = 'ts') =>

@@ -5,4 +5,6 @@
  */
 export * from './errors.js';
 export * from './messages.js';
+export * from './limits.js';
+export * from './urls.js';
 export type * from './wire.js';

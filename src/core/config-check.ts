@@ -1,10 +1,9 @@
+import { isNavigable } from '../contract/urls.js';
 import { authorizeEndpoint } from './settings.js';
 import type { LoginConfig } from './types.js';
 
 /** Authorize-query parameters the flow owns: `params` may not replace them (contract §2). */
 const RESERVED = ['client_id', 'redirect_uri', 'response_type', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope'];
-/** Hosts where plain `http:` is allowed: a developer's own machine. */
-const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 
 /**
  * The URL resolved against the document, if it may be navigated to or fetched: `https:`, or `http:` on
@@ -13,7 +12,7 @@ const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])$/;
 export function safeUrl(url: string): URL | undefined {
   try {
     const resolved = new URL(url, document.baseURI);
-    if (resolved.protocol == 'https:' || (resolved.protocol == 'http:' && LOOPBACK.test(resolved.hostname))) return resolved;
+    if (isNavigable(resolved)) return resolved;
   } catch {
     /* not a URL at all */
   }

@@ -2,12 +2,13 @@ import { emit } from './events.js';
 import { LoginError } from './login-error.js';
 import { later } from '#flow-parts';
 import { MAX_DELAY_MS } from './settings.js';
+import { DEFAULT_FLOW_TIMEOUT_MS } from '../contract/limits.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 // How one flow ends, whichever way it ran: shared by popup and redirect mode.
 
-/** The `timeout` attribute's default: 5 minutes. */
-export const DEFAULT_TIMEOUT_MS = 300_000;
+/** The `timeout` attribute's default: 5 minutes (src/contract/limits.ts). */
+export const DEFAULT_TIMEOUT_MS = DEFAULT_FLOW_TIMEOUT_MS;
 
 /** A running login. It ends exactly once: one of login-success, -error or -cancel, and `promise` settles with it. */
 export interface LoginFlow {

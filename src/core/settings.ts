@@ -12,5 +12,5 @@ export function usesPkce(config: LoginConfig): boolean {
 export const authorizeEndpoint = (config: LoginConfig): string | undefined =>
   config.authorizeEndpoint || config.profile.authorizeEndpoint;
 
-/** setTimeout's ceiling: a longer delay fires at once. */
-export const MAX_DELAY_MS = 2 ** 31 - 1;
+/** setTimeout's ceiling: a longer delay fires at once (one home for both sides: src/contract/limits.ts). */
+export { MAX_TIMER_MS as MAX_DELAY_MS } from '../contract/limits.js';

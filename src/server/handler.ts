@@ -1,17 +1,18 @@
-import { EndpointError, jsonOutcome } from './errors.js';
-import { fromRequest, tooLarge, toResponse, type Incoming, type Outcome } from './incoming.js';
+import { EndpointError, jsonOutcome } from './shared/errors.js';
+import { fromRequest, toResponse, type Incoming, type Outcome } from './http/incoming.js';
+import { checkOrigin } from './http/origin.js';
 import { createProviderClient, DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
-import { DEFAULT_BODY_TIMEOUT_MS, decodeBody, MAX_BODY_BYTES, parseExchangeRequest } from './request-body.js';
-import { requireSessionFetch, requireSessionNode, type GuardedRoute } from './session/guard.js';
-import { createSessionLayer, type Session } from './session/index.js';
-import { bodyWithoutRaw, rawText, responseWithoutRaw } from './session/raw.js';
+import { bodyText, DEFAULT_BODY_TIMEOUT_MS, parseExchangeRequest, requireJson } from './http/request-body.js';
+import { requireSessionFetch, requireSessionNode, type GuardedRoute } from './http/guard.js';
+import { createSessionLayer, type Session } from './http/session-layer.js';
+import { bodyWithoutRaw, rawText, responseWithoutRaw } from './http/raw.js';
 import { withoutRaw } from './session/record.js';
-import type { SessionRequest, SessionResponse } from './session/request.js';
-import { callbackPage, callbackScript } from './callback-page.js';
-import { createJwksRoute } from './jwks-route.js';
-import { createProvidersRoute } from './providers-route.js';
-import { defaultLog, positiveInteger } from './settings.js';
-import { absoluteUrl, bareOrigin } from './url-options.js';
+import type { SessionRequest, SessionResponse } from './http/session-request.js';
+import { callbackPage, callbackScript } from './http/callback-page.js';
+import { createJwksRoute } from './http/jwks-route.js';
+import { createProvidersRoute } from './http/providers-route.js';
+import { defaultLog, positiveInteger } from './shared/settings.js';
+import { absoluteUrl, bareOrigin } from './shared/url-options.js';
 import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
 
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
@@ -46,11 +47,6 @@ export type LoginHandler = ((request: Request) => Promise<Response>) & {
 
 /** `/auth/` → `/auth`; `auth` → `/auth`. */
 const normalisePath = (path: string) => '/' + path.replace(/^\/+|\/+$/g, '');
-
-function isJson(incoming: Incoming): boolean {
-  const type = incoming.header('content-type')?.split(';')[0]?.trim().toLowerCase();
-  return type === 'application/json' || (!!type && /^application\/[\w.+-]+\+json$/.test(type));
-}
 
 /**
  * Creates the companion endpoint of contract §4: `POST {basePath}/{provider}` with `{code, redirectUri,
@@ -92,7 +88,6 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       clients,
       originAllowed,
       allowedOrigins,
-      isJson,
       timeoutMs,
       bodyTimeoutMs,
     });
@@ -108,12 +103,9 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
     const client = name !== undefined && !name.includes('/') ? clients.get(name) : undefined;
     if (!client)
       throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path', {}, `no provider is configured as ${JSON.stringify(name ?? '')} (configured: ${[...clients.keys()].join(', ')})`);
-    const origin = incoming.header('origin');
-    // Requests without Origin do not come from a browser page (contract §4); every browser POST has one.
-    if (origin !== null && !originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint', {}, refusedOrigin(origin));
-    if (!isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
-    if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
-    const body = parseExchangeRequest(decodeBody(await incoming.body(MAX_BODY_BYTES, bodyTimeoutMs)));
+    checkOrigin(incoming, originAllowed, refusedOrigin);
+    requireJson(incoming);
+    const body = parseExchangeRequest(await bodyText(incoming, bodyTimeoutMs));
     if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, incoming))
       throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI', {}, `redirectUri ${body.redirectUri} is ${redirectUris ? 'not in redirectUris' : 'not on an allowed origin'}`);
     const { user, tokens } = await client.exchange(body);

@@ -14,13 +14,13 @@ export {
   type UpstreamLimits,
 } from './provider-client.js';
 export { ENDPOINT_ERROR_STATUS, GUARD_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAUTH_TOKEN_ERROR_CODES, type ServerErrorCode } from '../contract/errors.js';
-export { EndpointError } from './errors.js';
-export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './request-body.js';
+export { EndpointError } from './shared/errors.js';
+export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './http/request-body.js';
 export type { LoginContext, LoginHandlerOptions, LoginTokens, LoginUser, ProviderConfig } from './types.js';
 export { memoryStore } from './session/memory-store.js';
 export type { SessionStore } from './session/store.js';
 export type { SessionOptions } from './session/options.js';
-export type { Session } from './session/index.js';
+export type { Session } from './http/session-layer.js';
 export type { SessionUser } from './session/record.js';
-export type { NodeRequestLike, SessionRequest, SessionResponse } from './session/request.js';
-export type { GuardedRoute } from './session/guard.js';
+export type { NodeRequestLike, SessionRequest, SessionResponse } from './http/session-request.js';
+export type { GuardedRoute } from './http/guard.js';

@@ -5,22 +5,13 @@
  */
 import { validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable, pipeline } from 'node:stream';
-import { EndpointError } from './errors.js';
+import { EndpointError } from './shared/errors.js';
 import { exchangeCore, failureLog, nodeGuard, type LoginHandler } from './handler.js';
-import { bodyTimeout, hostOrigin, tooLarge, type Incoming, type Outcome } from './incoming.js';
+import { bodyTimeout, tooLarge, type Incoming, type Outcome } from './http/incoming.js';
+import { nodeOrigin } from './http/origin.js';
 
 type Next = (error?: unknown) => void;
 type NodeRequest = IncomingMessage & { body?: unknown };
-
-/** The page's origin as this server sees it: Host, with the scheme a TLS-terminating proxy reports. */
-function ownOrigin(req: IncomingMessage): string {
-  // Behind a TLS-terminating proxy the socket is plain http; the page's origin is https. A cross-site
-  // page cannot set X-Forwarded-Proto without a CORS preflight, which this endpoint never grants.
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim();
-  const encrypted = (req.socket as { encrypted?: boolean }).encrypted;
-  const protocol = forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
-  return hostOrigin(protocol, req.headers.host);
-}
 
 /** A body a parser already read (Express's json(), a Fastify route passing request.body), as bytes. */
 function parsedBody(body: unknown): Uint8Array {
@@ -85,7 +76,7 @@ class NodeIncoming implements Incoming {
   }
 
   ownOrigin(): string {
-    return (this.origin ??= ownOrigin(this.req));
+    return (this.origin ??= nodeOrigin(this.req));
   }
 
   async body(max: number, timeoutMs: number): Promise<Uint8Array> {

@@ -1,57 +1,19 @@
 import * as oauth from 'oauth4webapi';
-import { serverWith, type AuthorizeSettings, type Dialect } from './dialect.js';
-import { createDiscovery } from './discovery.js';
+import { serverWith, type AuthorizeSettings, type Dialect } from './upstream/dialect.js';
+import { createDiscovery } from './upstream/discovery.js';
 import { dialects } from './dialects/index.js';
-import { bounded } from './upstream-answer.js';
-import { Deadlines } from './deadlines.js';
-import { expectNonce, nonceRefusal } from './nonce.js';
-import { positiveInteger } from './settings.js';
-import { signingKey } from './signing-key.js';
-import { withBasicHint } from './client-auth.js';
-import { checkProviderEntry } from './url-options.js';
-import { EndpointError, fromUpstream } from './errors.js';
-import type { LoginTokens, LoginUser, ProviderConfig } from './types.js';
+import { bounded } from './upstream/answer.js';
+import { Deadlines } from './shared/deadlines.js';
+import { expectNonce, nonceRefusal } from './upstream/nonce.js';
+import { positiveInteger } from './shared/settings.js';
+import { signingKey } from './upstream/signing-key.js';
+import { withBasicHint } from './upstream/client-auth.js';
+import { checkProviderEntry } from './shared/url-options.js';
+import { EndpointError, fromUpstream } from './shared/errors.js';
+import type { LoginTokens, ProviderConfig } from './types.js';
+import { DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ExchangeInput, type ProviderClient, type UpstreamLimits } from './upstream/client.js';
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_UPSTREAM_BYTES = 256 * 1024;
-
-/** How long (body included) and how large a provider's answer may be. */
-export interface UpstreamLimits {
-  /** Per upstream call, body included; then 504. Default 10000. */
-  timeoutMs?: number;
-  /** Larger answers are a 502, never buffered whole. Default 256 KiB. */
-  maxUpstreamBytes?: number;
-}
-
-export interface ExchangeInput {
-  code: string;
-  redirectUri: string;
-  codeVerifier?: string;
-  iss?: string;
-  /** The authorize request's `state`, for providers whose token endpoint wants it (Naver). */
-  state?: string;
-  /** OpenID Connect: the authorize request's nonce; checked against the ID token where there is one. */
-  nonce?: string;
-}
-
-/** A provider's server-side operations, with its secrets bound in and its dialect's quirks applied. */
-export interface ProviderClient {
-  readonly name: string;
-  readonly clientId: string;
-  /** The dialect: the config's `type`, else the entry's key. */
-  readonly type: string;
-  /** What a page needs for the authorize request (contract §7), discovery filled in; never a secret. */
-  authorizeSettings(): Promise<AuthorizeSettings>;
-  /** `private_key_jwt`: the public key `{basePath}/jwks.json` serves. */
-  publicKey?(): Promise<import('jose').JWK>;
-  /** The provider's endpoints: as configured, or from its discovery document (fetched, then cached). */
-  metadata(): Promise<oauth.AuthorizationServer>;
-  exchange(input: ExchangeInput): Promise<{ user: LoginUser | null; tokens: LoginTokens }>;
-  /** Present when the provider issues refresh tokens (BitBadges rotates them: keep the new one). */
-  refresh?(refreshToken: string): Promise<LoginTokens>;
-  /** Present when the provider has a revocation endpoint. */
-  revoke?(token: string): Promise<void>;
-}
+export { DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ExchangeInput, type ProviderClient, type UpstreamLimits };
 
 /** Only the token fields the rest of the app may need, with `expires_in` normalised. */
 function pickTokens(response: oauth.TokenEndpointResponse): LoginTokens {

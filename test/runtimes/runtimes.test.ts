@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Installed by `npm run test:runtimes` (scripts/install-runtimes.ts), outside the lock file.
 import { BINARIES } from '../../scripts/install-runtimes.js';
-import { CALLBACK_SCRIPT } from '../../src/server/callback-script.js';
+import { CALLBACK_SCRIPT } from '../../src/server/http/callback-script.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { build, type Rolldown } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { createLoginHandler } from '../../src/server/index.js';
-import { CALLBACK_SCRIPT } from '../../src/server/callback-script.js';
+import { CALLBACK_SCRIPT } from '../../src/server/http/callback-script.js';
 import { toNodeListener } from '../../src/server/node.js';
 
 const APP = 'https://app.example';
@@ -34,7 +34,7 @@ describe('GET {basePath}/callback', () => {
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const served = await response.text();
     // What `npm run build` writes to dist/cdn/callback.js, built here from the source as it is now: a
-    // stale src/server/callback-script.ts (src/callback.ts edited, no build since) fails this.
+    // stale src/server/http/callback-script.ts (src/callback.ts edited, no build since) fails this.
     const [output] = (await build({ configFile: 'vite.config.ts', mode: 'callback.js', logLevel: 'silent', build: { write: false } })) as Rolldown.RolldownOutput[];
     expect(served).toBe(output!.output[0].code);
     expect(served).toBe(CALLBACK_SCRIPT);

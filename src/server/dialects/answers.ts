@@ -3,7 +3,7 @@
  * token answer into RFC 6749's, and calling a provider's own (non-RFC 7009) endpoints.
  */
 import * as oauth from 'oauth4webapi';
-import { EndpointError, invalidProviderResponse } from '../errors.js';
+import { EndpointError, invalidProviderResponse } from '../shared/errors.js';
 
 /**
  * The answer's JSON object, read from a clone (bounded like every upstream answer); else undefined.

@@ -1,6 +1,6 @@
-import type { Dialect } from '../dialect.js';
-import { authorizeWith, serverWith } from '../dialect.js';
-import { fetchJson, userId } from '../userinfo.js';
+import type { Dialect } from '../upstream/dialect.js';
+import { authorizeWith, serverWith } from '../upstream/dialect.js';
+import { fetchJson, userId } from '../upstream/userinfo.js';
 
 /**
  * BBaton: token request with `Authorization: Basic base64(client_id:secret)` built raw, as BBaton's own

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect } from '../dialect.js';
-import { paramsOf, serverWith } from '../dialect.js';
-import { fetchJson, userId } from '../userinfo.js';
+import type { Dialect } from '../upstream/dialect.js';
+import { paramsOf, serverWith } from '../upstream/dialect.js';
+import { fetchJson, userId } from '../upstream/userinfo.js';
 
 const DEFAULT_BASE = 'https://service.belladati.com';
 

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect } from '../dialect.js';
-import { authorizeWith, serverWith } from '../dialect.js';
-import { userId } from '../userinfo.js';
+import type { Dialect } from '../upstream/dialect.js';
+import { authorizeWith, serverWith } from '../upstream/dialect.js';
+import { userId } from '../upstream/userinfo.js';
 
 const API = 'https://api.bitbadges.io/api/v0';
 

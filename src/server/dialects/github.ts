@@ -1,8 +1,8 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect, UserContext } from '../dialect.js';
-import { authorizeWith, serverWith } from '../dialect.js';
-import type { LoginUser } from '../types.js';
-import { userId } from '../userinfo.js';
+import type { Dialect, UserContext } from '../upstream/dialect.js';
+import { authorizeWith, serverWith } from '../upstream/dialect.js';
+import type { LoginUser } from '../shared/login.js';
+import { userId } from '../upstream/userinfo.js';
 import { getJson, objectFrom, oauthShaped, revocationCall, text } from './answers.js';
 
 /** GitHub's REST API wants a User-Agent on every call (403 without one) and names its media type. */

@@ -1,4 +1,4 @@
-import type { Dialect } from '../dialect.js';
+import type { Dialect } from '../upstream/dialect.js';
 import { bbaton } from './bbaton.js';
 import { belladati } from './belladati.js';
 import { bitbadges } from './bitbadges.js';

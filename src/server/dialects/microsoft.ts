@@ -1,8 +1,8 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect, UserContext } from '../dialect.js';
-import { authorizeWith, serverWith } from '../dialect.js';
-import type { LoginUser, ProviderConfig } from '../types.js';
-import { oidcUser } from '../userinfo.js';
+import type { Dialect, UserContext } from '../upstream/dialect.js';
+import { authorizeWith, serverWith } from '../upstream/dialect.js';
+import type { LoginUser, ProviderConfig } from '../shared/login.js';
+import { oidcUser } from '../upstream/userinfo.js';
 import { expectingIssuer, text } from './answers.js';
 
 const LOGIN = 'https://login.microsoftonline.com';

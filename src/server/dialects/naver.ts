@@ -1,9 +1,9 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect, UserContext } from '../dialect.js';
-import { authorizeWith, serverWith } from '../dialect.js';
-import { EndpointError, invalidProviderResponse } from '../errors.js';
-import type { LoginUser } from '../types.js';
-import { userId } from '../userinfo.js';
+import type { Dialect, UserContext } from '../upstream/dialect.js';
+import { authorizeWith, serverWith } from '../upstream/dialect.js';
+import { EndpointError, invalidProviderResponse } from '../shared/errors.js';
+import type { LoginUser } from '../shared/login.js';
+import { userId } from '../upstream/userinfo.js';
 import { formPost, getJson, oauthShaped, revocationCall, text } from './answers.js';
 
 /**

@@ -1,8 +1,8 @@
 import type * as oauth from 'oauth4webapi';
-import type { Dialect } from '../dialect.js';
-import { paramsOf, serverWith } from '../dialect.js';
-import { authMethodFor, genericClientAuth } from '../client-auth.js';
-import { oidcUser } from '../userinfo.js';
+import type { Dialect } from '../upstream/dialect.js';
+import { paramsOf, serverWith } from '../upstream/dialect.js';
+import { authMethodFor, genericClientAuth } from '../upstream/client-auth.js';
+import { oidcUser } from '../upstream/userinfo.js';
 
 /** What an OpenID Connect provider is asked for unless the config says otherwise (contract §7). */
 const OIDC_SCOPES = ['openid', 'profile', 'email'];

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import type { Dialect } from '../dialect.js';
-import { paramsOf, serverWith } from '../dialect.js';
-import { oidcUser } from '../userinfo.js';
+import type { Dialect } from '../upstream/dialect.js';
+import { paramsOf, serverWith } from '../upstream/dialect.js';
+import { oidcUser } from '../upstream/userinfo.js';
 
 /**
  * UPBOND Login 3.0 (Auth0-shaped): client_secret_post, `code_verifier`, `audience`; the user from the

@@ -1,5 +1,5 @@
-import { EndpointError } from '../errors.js';
-import type { ProviderClient } from '../provider-client.js';
+import { EndpointError } from '../shared/errors.js';
+import type { ProviderClient } from '../upstream/client.js';
 import { randomId } from './hash.js';
 import { keepTokens, type KeptTokens, type SessionData } from './record.js';
 import { sessionEnded, type Sessions } from './sessions.js';

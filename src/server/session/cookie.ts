@@ -3,10 +3,10 @@
  * value, fixed attributes. `Secure` and the `__Host-` prefix for every page but a loopback `http:` one.
  */
 
+import { isLoopbackHost } from '../../contract/urls.js';
+
 /** Browsers keep at most 4,096 bytes of `name=value`. */
 export const MAX_COOKIE_BYTES = 4096;
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Plain http is allowed only on loopback (development); anything else gets the secure cookie.
@@ -14,7 +14,7 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  */
 export function isSecureOrigin(origin: string | undefined): boolean {
   if (!origin?.startsWith('http://')) return true;
-  return !LOOPBACK.has(origin.slice(7).replace(/:\d+$/, ''));
+  return !isLoopbackHost(origin.slice(7).replace(/:\d+$/, ''));
 }
 
 export interface CookieJar {

@@ -1,4 +1,4 @@
-import { positiveInteger } from '../settings.js';
+import { positiveInteger } from '../shared/settings.js';
 import type { SessionStore } from './store.js';
 
 /** `createLoginHandler({ session })` (contract §6). */

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../contract/wire.js';
-import type { LoginTokens, LoginUser } from '../types.js';
+import type { LoginTokens, LoginUser } from '../shared/login.js';
 
 export type { SessionUser };
 

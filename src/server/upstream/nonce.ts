@@ -4,7 +4,7 @@
  * this says in plain words what a refusal means.
  */
 import * as oauth from 'oauth4webapi';
-import { EndpointError } from './errors.js';
+import { EndpointError } from '../shared/errors.js';
 
 /**
  * The token answer and the nonce to expect in it: with no ID token there is nothing to check the nonce

@@ -1,7 +1,7 @@
 import type { JWK } from 'jose';
-import { getOrHead } from './http-cache.js';
+import { getOrHead } from './cache.js';
 import type { Incoming, Outcome } from './incoming.js';
-import type { ProviderClient } from './provider-client.js';
+import type { ProviderClient } from '../upstream/client.js';
 
 /**
  * `GET {basePath}/jwks.json`: the public keys of the `private_key_jwt` providers (RFC 7517 JWK Set),

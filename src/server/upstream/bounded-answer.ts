@@ -1,4 +1,4 @@
-import { readBounded } from './bounded-body.js';
+import { readBounded } from '../shared/bounded-body.js';
 
 const utf8 = new TextDecoder();
 

@@ -1,23 +1,13 @@
-import { button } from '../i18n/en.js';
-import type { AuthorizeSettings } from './dialect.js';
-import { EndpointError } from './errors.js';
-import { etagOf, getOrHead, matchesEtag, notModified } from './http-cache.js';
+import { button } from '../../i18n/en.js';
+import type { PublicProvider } from '../../contract/wire.js';
+import type { AuthorizeSettings } from '../upstream/dialect.js';
+import { EndpointError } from '../shared/errors.js';
+import { etagOf, getOrHead, matchesEtag, notModified } from './cache.js';
 import type { Incoming, Outcome } from './incoming.js';
-import type { ProviderClient } from './provider-client.js';
-import type { ProviderConfig } from './types.js';
+import type { ProviderClient } from '../upstream/client.js';
+import type { ProviderConfig } from '../shared/login.js';
 
-/** One entry of `GET {basePath}/providers` (contract §7): what a page needs, never a secret. */
-export interface PublicProvider extends Partial<AuthorizeSettings> {
-  key: string;
-  type: string;
-  clientId: string;
-  label: string;
-  issuer?: string;
-  redirectUri?: string;
-  /** The provider cannot be used now (its discovery failed, its config names no authorize endpoint). */
-  error?: string;
-  error_description?: string;
-}
+export type { PublicProvider };
 
 export interface ProvidersContext {
   basePath: string;

@@ -1,5 +1,5 @@
 /** What the handler's own GET routes share: the method check and conditional GETs (the providers list, the callback script). */
-import { EndpointError } from './errors.js';
+import { EndpointError } from '../shared/errors.js';
 import type { Incoming } from './incoming.js';
 
 /** GET and HEAD only, else 405. */

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import type { UserContext } from './dialect.js';
-import { invalidProviderResponse } from './errors.js';
-import type { LoginUser } from './types.js';
+import { invalidProviderResponse } from '../shared/errors.js';
+import type { LoginUser } from '../shared/login.js';
 
 /**
  * A user id from a provider's field: a non-empty string, or a finite number. Anything else (missing,

@@ -7,8 +7,8 @@
  * basic, post, private_key_jwt that the entry can do is used.
  */
 import * as oauth from 'oauth4webapi';
-import { EndpointError } from './errors.js';
-import type { ProviderConfig } from './types.js';
+import { EndpointError } from '../shared/errors.js';
+import type { ProviderConfig } from '../shared/login.js';
 import type { SigningKey } from './signing-key.js';
 
 export type AuthMethod = 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';

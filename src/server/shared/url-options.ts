@@ -3,16 +3,18 @@
  * made"): a wrong one is a `TypeError` naming the option, the value and, where it can be guessed, the
  * fix — never an "Invalid URL" from deep inside, nor a refusal after a whole login at the provider.
  */
-import type { ProviderConfig } from './types.js';
+import { isLoopbackHost } from '../../contract/urls.js';
+import type { ProviderConfig } from './login.js';
 
-const LOCAL_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+/** `localhost:3000` → `localhost`: the host of a value written without a scheme, as a URL would read it. */
+const hostOf = (value: string) => value.split('/')[0]!.replace(/:\d+$/, '').toLowerCase();
 
 /** What the value most likely meant: a scheme in front (http for a local host), or the URL's origin. */
 function guess(value: string, want: 'origin' | 'url'): string | undefined {
   // A path, a wildcard or a blank has no likely meaning to offer.
   if (!value || /[*\s]/.test(value) || value.startsWith('/')) return;
   if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value)) {
-    const fixed = `${LOCAL_HOST.test(value.split('/')[0]!) ? 'http' : 'https'}://${value}`;
+    const fixed = `${isLoopbackHost(hostOf(value)) ? 'http' : 'https'}://${value}`;
     return want == 'origin' ? (guess(fixed, 'origin') ?? fixed) : fixed;
   }
   try {

@@ -1,6 +1,6 @@
-import { readBounded } from './bounded-body.js';
-import { Deadlines } from './deadlines.js';
-import { EndpointError } from './errors.js';
+import { readBounded } from '../shared/bounded-body.js';
+import { Deadlines } from '../shared/deadlines.js';
+import { EndpointError } from '../shared/errors.js';
 
 /**
  * What the exchange needs of a request, whatever carried it: a Fetch `Request`, or a Node
@@ -24,22 +24,6 @@ export type Outcome = { status: number; json: string; headers: Record<string, st
 
 export const tooLarge = (max: number) => new EndpointError(413, 'payload_too_large', `The body is over ${max} bytes`, { connection: 'close' });
 export const bodyTimeout = (ms: number) => new EndpointError(408, 'request_timeout', `The body did not arrive within ${ms} ms`, { connection: 'close' });
-
-const badHost = () => new EndpointError(400, 'invalid_request', 'The Host header is not a valid host[:port]');
-
-/**
- * The origin a request was addressed to, from its scheme and Host (RFC 9110 §7.2: `uri-host [":" port]`).
- * A Host with userinfo (`app.example@evil.example`), a path, spaces, or nothing at all is a 400: read
- * as a URL it would name another origin, or none.
- */
-export function hostOrigin(protocol: string, host: string | undefined): string {
-  if (!host || !/^(?:\[[\da-f:.]+\]|[\w\-.~!$&'()*+,;=%]+)(?::\d{1,5})?$/i.test(host)) throw badHost();
-  try {
-    return new URL(`${protocol}://${host}`).origin;
-  } catch {
-    throw badHost();
-  }
-}
 
 /** A Fetch Request as an Incoming. */
 export function fromRequest(request: Request): Incoming {

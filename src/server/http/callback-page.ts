@@ -1,5 +1,5 @@
 import { CALLBACK_SCRIPT } from './callback-script.js';
-import { etagOf, getOrHead, matchesEtag, notModified } from './http-cache.js';
+import { etagOf, getOrHead, matchesEtag, notModified } from './cache.js';
 import type { Incoming, Outcome } from './incoming.js';
 
 /**

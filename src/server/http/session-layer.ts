@@ -1,13 +1,13 @@
-import type { Incoming, Outcome } from '../incoming.js';
-import type { ProviderClient } from '../provider-client.js';
-import type { LoginTokens, LoginUser } from '../types.js';
-import { createTokenAccess } from './access-token.js';
-import { sessionSettings, type SessionOptions } from './options.js';
+import type { Incoming, Outcome } from './incoming.js';
+import type { ProviderClient } from '../upstream/client.js';
+import type { LoginTokens, LoginUser } from '../shared/login.js';
+import { createTokenAccess } from '../session/access-token.js';
+import { sessionSettings, type SessionOptions } from '../session/options.js';
 import { createProviderLogout, PROVIDER_LOGOUT } from './provider-logout.js';
-import type { SessionUser } from './record.js';
-import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionResponse } from './request.js';
-import { logoutRoute, SESSION_ROUTES, sessionRoute, sourceOf, type RouteContext } from './routes.js';
-import { createSessions } from './sessions.js';
+import type { SessionUser } from '../session/record.js';
+import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionResponse } from './session-request.js';
+import { logoutRoute, SESSION_ROUTES, sessionRoute, sourceOf, type RouteContext } from './session-routes.js';
+import { createSessions } from '../session/sessions.js';
 
 /** A signed-in session, as `handler.getSession(request)` resolves it (contract §6). */
 export interface Session {

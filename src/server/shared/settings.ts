@@ -4,8 +4,7 @@
  * a misleading 408/502/504 — and the same on every transport, since both share one handler.
  */
 
-/** `setTimeout`'s range: a longer delay fires at once in every runtime. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+import { MAX_TIMER_MS } from '../../contract/limits.js';
 
 /**
  * `value` if it is a positive integer no larger than `max`, `fallback` when it is `undefined`;

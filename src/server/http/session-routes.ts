@@ -1,37 +1,24 @@
-import { EndpointError, jsonOutcome } from '../errors.js';
-import { tooLarge, type Incoming, type Outcome } from '../incoming.js';
-import type { ProviderClient } from '../provider-client.js';
-import { decodeBody, MAX_BODY_BYTES } from '../request-body.js';
+import type { LogoutRequest } from '../../contract/wire.js';
+import type { EndedSession } from '../session/record.js';
+import type { Sessions, SessionSource } from '../session/sessions.js';
+import { EndpointError, jsonOutcome } from '../shared/errors.js';
+import type { ProviderClient } from '../upstream/client.js';
+import type { Incoming, Outcome } from './incoming.js';
+import { checkOrigin, pageOrigin } from './origin.js';
 import type { ProviderLogout } from './provider-logout.js';
-import type { EndedSession } from './record.js';
-import type { Sessions, SessionSource } from './sessions.js';
+import { bodyText, jsonObject, requireJson } from './request-body.js';
 
 /** What the two routes need of the handler. */
 export interface RouteContext {
   sessions: Sessions;
   clients: ReadonlyMap<string, ProviderClient>;
   originAllowed(origin: string, incoming: Incoming): boolean;
-  isJson(incoming: Incoming): boolean;
   timeoutMs: number;
   bodyTimeoutMs: number;
   providerLogout: ProviderLogout;
 }
 
 export const SESSION_ROUTES = new Set(['session', 'logout']);
-
-/**
- * The page's origin: its `Origin` (a login and a logout always send one), else the origin the request
- * was addressed to — undefined when its Host cannot make one (then the secure cookie).
- */
-function pageOrigin(incoming: Incoming): string | undefined {
-  const origin = incoming.header('origin');
-  if (origin && origin != 'null') return origin;
-  try {
-    return incoming.ownOrigin();
-  } catch {
-    return undefined;
-  }
-}
 
 export const sourceOf = (incoming: Incoming): SessionSource => ({ cookie: incoming.header('cookie'), origin: pageOrigin(incoming) });
 
@@ -47,19 +34,11 @@ export async function sessionRoute(context: RouteContext, incoming: Incoming): P
 }
 
 /** The optional JSON body of a logout: `{everywhere?, returnTo?}`. */
-async function logoutBody(context: RouteContext, incoming: Incoming): Promise<{ everywhere: boolean; returnTo?: string }> {
-  if (Number(incoming.header('content-length')) > MAX_BODY_BYTES) throw tooLarge(MAX_BODY_BYTES);
-  const text = decodeBody(await incoming.body(MAX_BODY_BYTES, context.bodyTimeoutMs)).trim();
+async function logoutBody(context: RouteContext, incoming: Incoming): Promise<LogoutRequest & { everywhere: boolean }> {
+  const text = (await bodyText(incoming, context.bodyTimeoutMs)).trim();
   if (!text) return { everywhere: false };
-  if (!context.isJson(incoming)) throw new EndpointError(415, 'unsupported_media_type', 'Send Content-Type: application/json');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new EndpointError(400, 'invalid_request', 'The body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new EndpointError(400, 'invalid_request', 'The body must be a JSON object');
-  const { everywhere, returnTo } = body as Record<string, unknown>;
+  requireJson(incoming);
+  const { everywhere, returnTo } = jsonObject(text);
   if (everywhere !== undefined && typeof everywhere !== 'boolean') throw new EndpointError(400, 'invalid_request', 'everywhere must be a boolean');
   if (returnTo !== undefined && typeof returnTo !== 'string') throw new EndpointError(400, 'invalid_request', 'returnTo must be a string');
   return { everywhere: everywhere === true, ...(returnTo ? { returnTo } : {}) };
@@ -87,8 +66,7 @@ async function revokeKept(context: RouteContext, ended: EndedSession[]): Promise
  */
 export async function logoutRoute(context: RouteContext, incoming: Incoming): Promise<Outcome> {
   if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
-  const origin = incoming.header('origin');
-  if (origin !== null && !context.originAllowed(origin, incoming)) throw new EndpointError(403, 'forbidden_origin', 'This origin may not use the endpoint');
+  checkOrigin(incoming, context.originAllowed);
   const { everywhere, returnTo } = await logoutBody(context, incoming);
   if (everywhere && !context.sessions.store) throw new EndpointError(400, 'invalid_request', 'everywhere needs a session store on the server');
   const { ended, setCookie } = await context.sessions.end(sourceOf(incoming), everywhere);

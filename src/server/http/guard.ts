@@ -1,6 +1,6 @@
-import { EndpointError } from '../errors.js';
-import type { Session } from './index.js';
-import type { NodeRequestLike, SessionRequest, SessionResponse } from './request.js';
+import { EndpointError } from '../shared/errors.js';
+import type { Session } from './session-layer.js';
+import type { NodeRequestLike, SessionRequest, SessionResponse } from './session-request.js';
 
 /**
  * Guards for the site's own routes (contract §7 "Guards"): signed out → `401 {"error": "signed_out"}`, a

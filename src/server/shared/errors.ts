@@ -1,5 +1,5 @@
 import * as oauth from 'oauth4webapi';
-import { isOAuthTokenError, type ServerErrorCode, type StatusOf } from '../contract/errors.js';
+import { isOAuthTokenError, type ServerErrorCode, type StatusOf } from '../../contract/errors.js';
 
 /**
  * A failure with the status and OAuth-style body the endpoint answers (contract §4). The description is

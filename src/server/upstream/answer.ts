@@ -1,6 +1,6 @@
 import { boundedAnswer } from './bounded-answer.js';
-import { readBounded } from './bounded-body.js';
-import { invalidProviderResponse } from './errors.js';
+import { readBounded } from '../shared/bounded-body.js';
+import { invalidProviderResponse } from '../shared/errors.js';
 
 /** Statuses whose Response may not have a body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);

@@ -1,6 +1,6 @@
 import type * as oauth from 'oauth4webapi';
 import type { SigningKey } from './signing-key.js';
-import type { LoginUser, ProviderConfig } from './types.js';
+import type { LoginUser, ProviderConfig } from '../shared/login.js';
 
 /** What a dialect's user lookup gets: the validated token response and a fetch bound to the timeout. */
 export interface UserContext {
