@@ -2,6 +2,7 @@ import { css, svg } from 'lit';
 import { google } from '../providers/google.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import type { Words } from './texts.js';
 
 /**
  * Sign in with Google (OpenID Connect, PKCE), drawn as Google's "Sign in with Google" branding
@@ -15,7 +16,7 @@ import { LoginButton } from './login-button.js';
  */
 export class GoogleLogin extends LoginButton {
   static override profile = google;
-  static override words = { en: { google: 'Google', signin_with: 'Sign in with {provider}', signin: 'Sign in' } };
+  static override words: Words = { en: { google: 'Google', signin_with: 'Sign in with {provider}', signin: 'Sign in' } };
   static override styles = [
     LoginButton.styles,
     css`
