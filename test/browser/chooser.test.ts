@@ -9,7 +9,7 @@ import { axeViolations, emulate, innerButton, resetPage, usePage } from './a11y-
 import { fixture, oneEvent, popupsPerTest, realClick, recordEvents, until } from './helpers.js';
 
 // contract §8's <login-chooser endpoint="…">, against the provider list of fixtures/endpoint-server.js
-// (corp: oauth "Corp ID", bbaton, upbond, acme: a type this package has no element for), one
+// (corp: oauth "Corp ID", bbaton, upbond, acme: a type this package has no element for, google, naver), one
 // namespace per test so that the page's one-request-per-URL cache never mixes tests.
 
 let count = 0;
@@ -53,7 +53,7 @@ describe('<login-chooser>: one button per provider the endpoint serves', () => {
 
   it("in the server's order, each the provider's own element; an unknown type is <oauth-login> with its label", async () => {
     const buttons = await buttonsOf(chooser({ endpoint: endpointFor('order') }));
-    expect(buttons.map(describeButton)).to.deep.equal(['oauth-login corp', 'bbaton-login bbaton', 'upbond-login upbond', 'oauth-login acme']);
+    expect(buttons.map(describeButton)).to.deep.equal(['oauth-login corp', 'bbaton-login bbaton', 'upbond-login upbond', 'oauth-login acme', 'google-login google', 'naver-login naver']);
     expect(buttons.map(labelOf)).to.deep.equal(['Log in with Corp ID', 'Log in with BBaton', 'Log in with UPBOND', 'Log in with Acme SSO']);
     expect(buttons.every((b) => b.endpoint!.startsWith('/fixtures/ep/order-'))).to.equal(true);
   });
@@ -89,7 +89,7 @@ describe('<login-chooser>: one button per provider the endpoint serves', () => {
     expect(badges(first)).to.have.length(0);
     const next = chooser({ endpoint });
     const buttons = await buttonsOf(next);
-    expect(buttons.map(describeButton)).to.deep.equal(['upbond-login upbond', 'oauth-login corp', 'bbaton-login bbaton', 'oauth-login acme']);
+    expect(buttons.map(describeButton)).to.deep.equal(['upbond-login upbond', 'oauth-login corp', 'bbaton-login bbaton', 'oauth-login acme', 'google-login google', 'naver-login naver']);
     expect(badges(next).map((b) => b.textContent)).to.deep.equal(['Last used']);
     expect(badges(next)[0]!.closest('.item')!.contains(buttons[0]!)).to.equal(true);
     // The badge describes the button (its accessible description), across the shadow root.
@@ -220,6 +220,8 @@ describe('<login-chooser>: one button per provider the endpoint serves', () => {
         ['bbaton', false],
         ['upbond', false],
         ['acme', false],
+        ['google', false],
+        ['naver', false],
       ]);
       expect(console.said.filter((line) => line.includes('"corp"'))).to.have.length(1);
     } finally {
