@@ -16,6 +16,7 @@ export { LoginChooser } from './elements/login-chooser.js';
 export { login, type LoginOptions } from './login.js';
 export { LoginError } from './core/login-error.js';
 export { readEnvironment, type Environment } from './core/environment.js';
+export type { InAppEscape } from './core/escape.js';
 export { setTexts } from './i18n/language.js';
 export type {
   BrowserErrorCode,

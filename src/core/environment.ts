@@ -1,3 +1,4 @@
+import { escapeFrom, type InAppEscape } from './escape.js';
 import type { FlowMode } from './types.js';
 
 /** Where the page runs, as far as a login cares (contract §3, "Every environment a person logs in from"). */
@@ -10,7 +11,15 @@ export interface Environment {
   framed: boolean;
   /** Whether sessionStorage works: a redirect needs it to find its way back. */
   storage: boolean;
+  /**
+   * The way out to the system browser for a provider that refuses in-app browsers (contract §8), null
+   * outside one: `kakaotalk` (its `openExternal` scheme), `line` (`openExternalBrowser=1`), `intent`
+   * (any other Android in-app browser: an intent for Chrome), `instructions` (iOS, or a frame: no way
+   * to leave from script, the person is told how).
+   */
+  escape: InAppEscape | null;
 }
+
 
 /**
  * Apps by name, the first that matches wins: Messenger before Facebook (both carry `FBAN`/`FB_IAB`),
@@ -47,8 +56,8 @@ function storageWorks(): boolean {
   }
 }
 
-/** Reads the environment now (in a browser: startLogin asks at every click). */
-export function readEnvironment(): Environment {
+/** What a click reads of the environment (startLogin, at every click): all but the way out, which is on demand with it. */
+export function environmentNow(): Omit<Environment, 'escape'> {
   const nav = navigator as Navigator & { standalone?: boolean };
   return {
     inApp: inAppName(nav.userAgent),
@@ -58,9 +67,15 @@ export function readEnvironment(): Environment {
   };
 }
 
+/** Reads the environment now, the way out of an in-app browser included (contract §3, §8). */
+export function readEnvironment(): Environment {
+  const env = environmentNow();
+  return { ...env, escape: escapeFrom(env) };
+}
+
 /**
  * What `mode="auto"` starts with: a popup cannot come back to in-app browsers, webviews and home-screen
  * apps (they hand it to another app, or never open it), so those redirect at once — except inside a
  * frame, which a redirect could not leave (and providers refuse to be framed).
  */
-export const autoMode = (env: Environment): FlowMode => (!env.framed && (env.inApp || env.standalone) ? 'redirect' : 'popup');
+export const autoMode = (env: Omit<Environment, 'escape'>): FlowMode => (!env.framed && (env.inApp || env.standalone) ? 'redirect' : 'popup');

@@ -1,7 +1,7 @@
 import type { LoginErrorCode } from '../contract/errors.js';
 import { configProblem, safeUrl } from './config-check.js';
 import { later } from '#flow-parts';
-import { autoMode, isAndroidWebView, readEnvironment } from './environment.js';
+import { autoMode, environmentNow, isAndroidWebView } from './environment.js';
 import { emit } from './events.js';
 import { deadline, fail, reporter, timeoutOf, type LoginFlow } from './outcome.js';
 import { openPopup } from './popup.js';
@@ -30,7 +30,7 @@ type Failure = { message?: unknown; error?: LoginErrorCode; status?: number };
  */
 export function startLogin(config: LoginConfig, target: EventTarget, served?: () => LoginConfig | Promise<LoginConfig>): LoginFlow {
   const configured = config.mode || 'auto';
-  const env = readEnvironment();
+  const env = environmentNow();
   const flow = reporter(config, target, configured == 'auto' ? autoMode(env) : (configured as FlowMode));
   // A list that cannot be had ends the flow as config_unavailable, with what the request said (status…).
   const unavailable = (failure: Failure) => fail(flow, { error: 'config_unavailable', ...failure, message: String(failure.message) });
@@ -49,6 +49,13 @@ export function startLogin(config: LoginConfig, target: EventTarget, served?: ()
   } else if (!emit(target, 'login-start', { provider: config.provider, mode: configured }, true)) {
     flow.cancel();
   } else if (failure) unavailable(failure);
+  else if (env.inApp && (config.escapeInApp || config.profile.refusesInAppBrowsers)) {
+    // A login the provider would refuse in here (contract §8): the flow ends saying how to reach the system
+    // browser and sends the page there (way-out.ts, on demand: in since page load, so within the click).
+    // Where it cannot load (offline), the flow ends `aborted`: nothing to say how.
+    later().then((parts) => parts.wayOut(flow, env), () => flow.cancel());
+    return flow;
+  }
   if (flow.settled) return flow;
   const state = randomToken();
   // A window of its own per flow: two elements, or two providers, never take over each other's popup.

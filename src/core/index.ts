@@ -5,6 +5,7 @@
  */
 export { startLogin, resumeRedirect, type LoginFlow } from './flow.js';
 export { readEnvironment, type Environment } from './environment.js';
+export type { InAppEscape } from './escape.js';
 export { LoginError } from './login-error.js';
 export * from '../providers/index.js';
 export type {

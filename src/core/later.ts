@@ -5,3 +5,4 @@ export { buildAuthorizeRequest } from './authorize-url.js';
 export { finish } from './finish.js';
 export { leave, navigatePopup } from './leave.js';
 export { isExpired, takeCompletedTransaction } from './transaction.js';
+export { wayOut } from './way-out.js';

@@ -3,6 +3,7 @@ import { exchangeCode } from './exchange.js';
 import { finish } from './finish.js';
 import { leave, navigatePopup } from './leave.js';
 import { prefetchScripts } from './prefetch.js';
+import { wayOut } from './way-out.js';
 
 /** The CDN files' on-demand parts (see on-demand.ts): inline, nothing to load. */
-export const later = async () => ({ prefetchScripts, exchangeCode, buildAuthorizeRequest, finish, leave, navigatePopup });
+export const later = async () => ({ prefetchScripts, exchangeCode, buildAuthorizeRequest, finish, leave, navigatePopup, wayOut });

@@ -49,6 +49,8 @@ export interface LoginConfig {
   params?: Record<string, string>;
   /** The companion handler's base URL: the provider's settings come from `{endpoint}/providers` (contract §7); the config's own values win. */
   endpoint?: string;
+  /** Inside an in-app browser, offer the system browser instead of a login, as for a provider that refuses them (`escape-in-app`; contract §8). */
+  escapeInApp?: boolean;
   /** Dialect extras, by attribute name (UPBOND `audience`, BellaDati `base-url`, `authorize-method`); `*-url` ones are checked like the other URLs. */
   extras?: Record<string, string | undefined>;
 }
@@ -115,8 +117,14 @@ export interface LoginErrorDetail {
 export interface LoginCancelDetail {
   provider: string;
   mode: FlowMode;
-  /** `popup_closed` (the user closed it), `aborted` (cancel(), a prevented login-start, Back from a redirect, the element removed) or `superseded` (a new click replaced a flow whose popup COOP hid). */
-  reason: 'popup_closed' | 'aborted' | 'superseded';
+  /**
+   * `popup_closed` (the user closed it), `aborted` (cancel(), a prevented login-start, Back from a redirect, the element removed),
+   * `superseded` (a new click replaced a flow whose popup COOP hid) or `in_app_browser` (the provider refuses in-app browsers, or
+   * `escape-in-app`: no login started, the page was offered to the system browser — `readEnvironment().escape` says how; contract §8).
+   */
+  reason: 'popup_closed' | 'aborted' | 'superseded' | 'in_app_browser';
+  /** With `in_app_browser`: what the person is told, in English (the elements show it in their language). */
+  message?: string;
 }
 
 export interface LoginEventMap {

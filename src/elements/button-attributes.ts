@@ -31,6 +31,7 @@ export class ButtonAttributes extends LitElement {
     text: {},
     logoAlignment: { attribute: 'logo-alignment' },
     quiet: { type: Boolean },
+    escapeInApp: { attribute: 'escape-in-app', type: Boolean },
     // Its own lang re-renders it even inside a shadow root, where the document's observer does not
     // look; reflected, so that the attribute stays what the page and languageOf read.
     lang: { reflect: true },
@@ -84,6 +85,12 @@ export class ButtonAttributes extends LitElement {
   declare logoAlignment?: 'left' | 'center';
   /** No visible message after an error or a cancel (for sites that show their own); announcements stay. */
   declare quiet?: boolean;
+  /**
+   * Inside an in-app browser (KakaoTalk, LINE, Instagram, Facebook…), a click offers the system browser
+   * instead of a login there, as it always does for a provider that refuses them (Google); see
+   * docs/in-app-browsers.md.
+   */
+  declare escapeInApp?: boolean;
   /** The element's language (`en`, `ko`, `ja`, or one added with `setTexts`); unset: its nearest ancestor's, else the document's. */
   declare lang: string;
 
@@ -128,6 +135,7 @@ export class ButtonAttributes extends LitElement {
       timeout: this.timeout,
       params: this.params,
       endpoint: this.endpoint,
+      escapeInApp: this.escapeInApp,
       extras: this.extras(),
     };
   }

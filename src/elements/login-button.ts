@@ -31,7 +31,7 @@ import { busyText, buttonTexts, labelFor, loadTexts, openedText, outcomeText, ty
  * @fires {LoginStartDetail} login-start - A flow starts; cancelable: `preventDefault()` stops it before any window opens.
  * @fires {LoginSuccessDetail} login-success - The flow completed: `{provider, mode, result}` with an exchange endpoint, else `{provider, mode, code, codeVerifier?, redirectUri}`.
  * @fires {LoginErrorDetail} login-error - The flow failed: `{provider, mode, error, message, description?, status?, cause?}`.
- * @fires {LoginCancelDetail} login-cancel - The user closed the popup (`popup_closed`); `cancel()`, a prevented login-start, Back from a redirect or removal from the page (`aborted`); a new click replaced a flow whose popup COOP hid (`superseded`).
+ * @fires {LoginCancelDetail} login-cancel - The user closed the popup (`popup_closed`); `cancel()`, a prevented login-start, Back from a redirect or removal from the page (`aborted`); a new click replaced a flow whose popup COOP hid (`superseded`); a click in an in-app browser the provider refuses, or with `escape-in-app`, offered the system browser instead (`in_app_browser`, with `message`).
  */
 export class LoginButton extends ButtonAttributes {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };

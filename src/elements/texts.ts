@@ -56,8 +56,10 @@ export const openedText = (t: ButtonTexts, provider: string | undefined): string
  */
 export function outcomeText(t: ButtonTexts, type: string, detail: Partial<LoginErrorDetail & LoginCancelDetail>): [text: string, shown: boolean] | undefined {
   if (type == 'login-success') return [t.success, false];
-  if (type == 'login-cancel') return detail.reason == 'superseded' ? undefined : [t.cancelled, true];
-  // A text named like the error code (popup_blocked, timeout, access_denied, or one a site added
-  // with setTexts, e.g. invalid_scope), else the general one.
-  return [(t as Record<string, string>)[detail.error!] || t.failed, true];
+  if (detail.reason == 'superseded') return;
+  // A text named like the error code (popup_blocked, timeout, access_denied, or one a site added with
+  // setTexts, e.g. invalid_scope) or the cancel's reason (ko, ja: `in_app_browser`); else the general
+  // one — or the message a cancel carries (English `in_app_browser`: from the on-demand way out).
+  const own = (t as Record<string, string>)[detail.error || detail.reason!];
+  return [own || (detail.error ? t.failed : detail.message || t.cancelled), true];
 }

@@ -33,6 +33,13 @@ export const button = {
 };
 
 /**
+ * Button texts other languages add that English keeps elsewhere: `in_app_browser`, what a click inside an
+ * in-app browser says (contract §8), is in English in the on-demand way out (src/core/way-out.ts), not
+ * in every bundle; a language's own, or one a site adds with `setTexts`, wins.
+ */
+export type ButtonExtras = { in_app_browser?: string };
+
+/**
  * `<login-session>`'s default signed-in content; `{name}` is the user's name or email (in the `user`
  * part); `signedInWith` stands in when the session has neither (`{provider}` is the provider's label).
  */

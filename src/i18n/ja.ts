@@ -3,10 +3,10 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
-import type { button as english } from './en.js';
+import type { button as english, ButtonExtras } from './en.js';
 
 /** The login buttons (see en.ts). Provider names stay as the services write them. */
-export const button: Partial<typeof english> = {
+export const button: Partial<typeof english> & ButtonExtras = {
   signin_with: '{provider} でログイン',
   signup_with: '{provider} で登録',
   continue_with: '{provider} で続ける',
@@ -23,6 +23,7 @@ export const button: Partial<typeof english> = {
   timeout: '時間切れです。',
   access_denied: 'ログインが拒否されました。',
   failed: 'ログインできませんでした。',
+  in_app_browser: 'ブラウザでログインしてください：••• または ⋮ をタップし、ブラウザで開くを選択してください。',
 };
 
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */

@@ -3,10 +3,10 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
-import type { button as english } from './en.js';
+import type { button as english, ButtonExtras } from './en.js';
 
 /** The login buttons (see en.ts). "… 계정으로" keeps the particle right after any provider name. */
-export const button: Partial<typeof english> = {
+export const button: Partial<typeof english> & ButtonExtras = {
   signin_with: '{provider} 계정으로 로그인',
   signup_with: '{provider} 계정으로 가입',
   continue_with: '{provider} 계정으로 계속하기',
@@ -23,6 +23,7 @@ export const button: Partial<typeof english> = {
   timeout: '시간이 초과되었습니다.',
   access_denied: '로그인이 거부되었습니다.',
   failed: '로그인하지 못했습니다.',
+  in_app_browser: '브라우저에서 로그인하세요: ••• 또는 ⋮ 를 누르고 브라우저로 열기를 선택하세요.',
   bbaton: '비바톤',
 };
 

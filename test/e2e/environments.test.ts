@@ -88,7 +88,7 @@ describe('in-app browsers, webviews and home-screen apps: auto redirects at once
     const context = await newContext({ userAgent: kakao.ua });
     const page = await openDemo(context, demo, 'auto');
     const env = await page.evaluate(READ_ENVIRONMENT);
-    expect(env).toEqual({ inApp: 'KakaoTalk', standalone: false, framed: false, storage: true });
+    expect(env).toEqual({ inApp: 'KakaoTalk', standalone: false, framed: false, storage: true, escape: 'kakaotalk' });
   });
 });
 

@@ -25,7 +25,7 @@ export function usage(): void {
     console.log(detail.error, detail.status, detail.cause);
   });
   document.addEventListener('login-cancel', (event) => {
-    const reason: 'popup_closed' | 'aborted' | 'superseded' = event.detail.reason;
+    const reason: 'popup_closed' | 'aborted' | 'superseded' | 'in_app_browser' = event.detail.reason;
     // @ts-expect-error not a cancel reason
     if (event.detail.reason === 'closed') console.log(reason);
   });

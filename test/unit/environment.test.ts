@@ -3,9 +3,10 @@
 // strings, each with the app it names and what mode="auto" does there; then the other three readings.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { autoMode, inAppName, readEnvironment, type Environment } from '../../src/core/environment.js';
+import { escapeFrom } from '../../src/core/escape.js';
 import { USER_AGENTS } from '../support/user-agents.js';
 
-const tab: Environment = { inApp: null, standalone: false, framed: false, storage: true };
+const tab: Environment = { inApp: null, standalone: false, framed: false, storage: true, escape: null };
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -16,10 +17,11 @@ describe('the user agent', () => {
     expect(USER_AGENTS.filter((c) => !c.inApp).length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(USER_AGENTS)('$what → inApp $inApp, auto uses $auto', ({ ua, inApp, auto }) => {
+  it.each(USER_AGENTS)('$what → inApp $inApp, auto uses $auto, way out $escape', ({ ua, inApp, auto, escape }) => {
     vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue(ua);
     const env = readEnvironment();
     expect(env.inApp).toBe(inApp);
+    expect(env.escape).toBe(escape);
     expect(inAppName(ua)).toBe(inApp);
     expect(autoMode(env)).toBe(auto);
   });
@@ -62,5 +64,11 @@ describe('the rest of the environment', () => {
       Object.defineProperty(window, 'sessionStorage', own);
     }
     expect(readEnvironment().storage).toBe(true);
+  });
+});
+
+describe('the way out in a frame', () => {
+  it('is the instructions in every in-app browser (a frame knows only its own URL), and none outside one', () => {
+    for (const { ua, inApp } of USER_AGENTS) expect(escapeFrom({ inApp, framed: true }, ua)).toBe(inApp ? 'instructions' : null);
   });
 });
