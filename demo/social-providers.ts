@@ -15,14 +15,16 @@ import type { ButtonConfig } from './providers.js';
 
 export type SocialProvider = 'google' | 'github' | 'microsoft' | 'kakao' | 'naver' | 'line';
 
-/** A running stand-in as tests see it: where it listens, and whether it still honours a token. */
+/** A running stand-in as tests see it: where it listens, whether it still honours a token, its client. */
 export interface SocialStandIn {
   url: string;
+  /** The client as the stand-in has it registered, read at every request (a test rotates the secret). */
+  client: RegisteredClient;
   /** Absent for Microsoft, which has no revocation (its tokens are not tracked). */
   live?(token: string): boolean;
 }
 
-interface Started extends SocialStandIn {
+interface Started extends Omit<SocialStandIn, 'client'> {
   config: ProviderConfig;
   close(): Promise<void>;
 }
@@ -107,9 +109,10 @@ export async function startSocial(redirectUris: string[], env: Env, expiresIn?: 
     if (clientId && clientSecret) server[key] = { clientId, clientSecret, ...live?.(env) };
     else {
       // Demo-only credentials shaped like the provider's own: anyone may read them, they open nothing real.
-      const { config, close, url, live: honours } = await start({ clientId: standInId, clientSecret: `stand-in-secret-${key}-9d2f`, redirectUris }, expiresIn);
+      const client = { clientId: standInId, clientSecret: `stand-in-secret-${key}-9d2f`, redirectUris };
+      const { config, close, url, live: honours } = await start(client, expiresIn);
       server[key] = config;
-      standIns[key] = { url, live: honours };
+      standIns[key] = { url, client, live: honours };
       closers.push(close);
     }
     buttons.push({ tag: `${key}-login`, key, label, live: !!(clientId && clientSecret) });
