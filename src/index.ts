@@ -1,10 +1,16 @@
-/** login-elements: registers all five login elements and `<login-session>`; exports their classes, the types and `login()`. */
+/** login-elements: registers all eleven login elements and `<login-session>`; exports their classes, the types and `login()`. */
 export type { LoginButton } from './elements/login-button.js';
 export { OauthLogin } from './elements/oauth-login.js';
 export { BbatonLogin } from './elements/bbaton-login.js';
 export { BelladatiLogin } from './elements/belladati-login.js';
 export { UpbondLogin } from './elements/upbond-login.js';
 export { BitbadgesLogin } from './elements/bitbadges-login.js';
+export { GoogleLogin } from './elements/google-login.js';
+export { GithubLogin } from './elements/github-login.js';
+export { MicrosoftLogin } from './elements/microsoft-login.js';
+export { KakaoLogin } from './elements/kakao-login.js';
+export { NaverLogin } from './elements/naver-login.js';
+export { LineLogin } from './elements/line-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { login, type LoginOptions } from './login.js';
 export { LoginError } from './core/login-error.js';

@@ -1,9 +1,9 @@
-import { bbaton, belladati, bitbadges, oauth, upbond } from './providers/index.js';
+import { bbaton, belladati, bitbadges, github, google, kakao, line, microsoft, naver, oauth, upbond } from './providers/index.js';
 import { withServed } from './core/endpoint.js';
 import { startLogin } from './core/flow.js';
 import type { LoginConfig, LoginSuccessDetail, ProviderProfile } from './core/types.js';
 
-const builtIn: Record<string, ProviderProfile> = { bbaton, belladati, bitbadges, upbond, oauth };
+const builtIn: Record<string, ProviderProfile> = { bbaton, belladati, bitbadges, upbond, google, github, microsoft, kakao, naver, line, oauth };
 
 export type LoginOptions = Omit<LoginConfig, 'profile'> & { profile?: ProviderProfile };
 

@@ -11,7 +11,7 @@ import type { CallbackMessage, LoginConfig } from './types.js';
 export async function finish(
   flow: Reporter,
   config: LoginConfig,
-  { error, error_description: description, iss, code }: CallbackMessage,
+  { error, error_description: description, iss, code, state }: CallbackMessage,
   { redirectUri, codeVerifier, nonce }: FlowSecrets,
 ): Promise<void> {
   const issuer = config.issuer || config.profile.issuer;
@@ -21,9 +21,10 @@ export async function finish(
   if (!code) return fail({ error: 'invalid_request', message: 'No code returned' });
   if (!config.exchangeEndpoint) return flow.end('success', { code, redirectUri, codeVerifier, nonce });
   try {
-    // configProblem has checked the URL before the flow began.
+    // configProblem has checked the URL before the flow began. `state` (checked already: it is the
+    // flow's own) goes along for Naver, whose token endpoint wants it (contract §4).
     const endpoint = new URL(config.exchangeEndpoint, document.baseURI).href;
-    flow.end('success', { result: await exchangeCode(endpoint, { code, redirectUri, codeVerifier, iss, nonce }, flow.signal) });
+    flow.end('success', { result: await exchangeCode(endpoint, { code, redirectUri, codeVerifier, iss, nonce, state }, flow.signal) });
   } catch (failure) {
     fail({ error: 'exchange_failed', message: String(failure), ...(failure as Partial<ExchangeFailure>) });
   }

@@ -10,6 +10,12 @@ export const ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   belladati: () => import('./belladati-login.js'),
   upbond: () => import('./upbond-login.js'),
   bitbadges: () => import('./bitbadges-login.js'),
+  google: () => import('./google-login.js'),
+  github: () => import('./github-login.js'),
+  microsoft: () => import('./microsoft-login.js'),
+  kakao: () => import('./kakao-login.js'),
+  naver: () => import('./naver-login.js'),
+  line: () => import('./line-login.js'),
 };
 
 /** The tag of a provider type's element: `google` → `google-login`; an unknown type gets `oauth-login`. */

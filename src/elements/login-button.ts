@@ -8,7 +8,7 @@ import { languageOf, onLanguageChange } from '../i18n/language.js';
 import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';
 import { ButtonAttributes } from './button-attributes.js';
 import { buttonStyles } from './styles.js';
-import { busyText, buttonTexts, labelFor, loadTexts, openedText, outcomeText, type ButtonTexts } from './texts.js';
+import { busyText, buttonTexts, labelFor, loadTexts, openedText, outcomeText, type ButtonTexts, type Words } from './texts.js';
 
 /**
  * The shared login button: the click → flow wiring, redirect resumption, what it shows and says; the
@@ -36,8 +36,14 @@ import { busyText, buttonTexts, labelFor, loadTexts, openedText, outcomeText, ty
 export class LoginButton extends ButtonAttributes {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles: CSSResultGroup = buttonStyles;
-  /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule. */
+  /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule (a multi-colour mark sets its own `fill`s). */
   static mark: SVGTemplateResult = svg``;
+  /**
+   * The provider's own words, by language, over the shipped texts of that language (its name by its key,
+   * and the labels its branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인");
+   * what a site sets with `setTexts` still wins. Kept in the element, so other elements do not carry them.
+   */
+  static words?: Words;
 
   private current?: LoginFlow;
   /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
@@ -83,7 +89,7 @@ export class LoginButton extends ButtonAttributes {
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */
   protected texts() {
-    return buttonTexts(this.#lang);
+    return buttonTexts(this.#lang, (this.constructor as typeof LoginButton).words);
   }
 
   /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`), frozen in `lang`. */

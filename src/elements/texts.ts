@@ -21,8 +21,18 @@ export function loadTexts(lang: string): Promise<void> | undefined {
   return (loading[code] ||= load().then((module) => void (table[code] = module.button)));
 }
 
-/** The button's texts for `lang` (with what a site added by `setTexts`) and the language they are in. */
-export const buttonTexts = (lang: string) => textsFor(table, lang, 'button');
+/** A provider element's own words (`LoginButton.words`): texts by language, its name under its key. */
+export type Words = Record<string, Record<string, string>>;
+
+/**
+ * The button's texts for `lang` — a provider's own `words` over the shipped ones of a language that is
+ * in, then what a site added by `setTexts` — and the language they are in.
+ */
+export function buttonTexts(lang: string, words: Words = {}) {
+  const mine: Record<string, Partial<ButtonTexts>> = { ...table };
+  for (const code in words) if (mine[code]) mine[code] = { ...mine[code], ...words[code] };
+  return textsFor(mine as TextTable<ButtonTexts>, lang, 'button');
+}
 
 /**
  * The label for a `text` preset: "Log in with BBaton"; without a provider name (an `<oauth-login>`

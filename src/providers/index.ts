@@ -1,5 +1,11 @@
 export { bbaton } from './bbaton.js';
 export { belladati } from './belladati.js';
 export { bitbadges } from './bitbadges.js';
+export { github } from './github.js';
+export { google } from './google.js';
+export { kakao } from './kakao.js';
+export { line } from './line.js';
+export { microsoft } from './microsoft.js';
+export { naver } from './naver.js';
 export { oauth } from './oauth.js';
 export { upbond } from './upbond.js';
