@@ -32,9 +32,9 @@ const REUSED: Record<SocialProvider, string> = { google: 'invalid_grant', github
 let demo: RunningDemo;
 let browser: Browser;
 let context: BrowserContext;
-// Access tokens at the stand-ins live 2 s: stale (refreshed first) after 1 s.
 // One browser context for the file, so the dev server's modules are fetched once (a fresh context
-// costs ~5 s of page load); each test starts with no pages, no cookies and no routes.
+// costs ~5 s of page load); each test starts with no pages, no cookies and no routes. Access tokens at
+// the stand-ins live 2 s: stale (refreshed first) after 1 s.
 beforeAll(async () => {
   ({ demo, browser } = await startAll({ tokens: { expiresIn: 2 } }));
   context = await browser.newContext();
