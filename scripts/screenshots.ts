@@ -45,6 +45,9 @@ function states(): string {
   ].join('')}</table>`;
 }
 
+/** The sheets' origin, served by routing (the CDN module loads each element's chunk beside itself). */
+const ORIGIN = 'http://sheets.test';
+
 const page = (scheme: keyof typeof PAGES, body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <style>
   :root { color-scheme: ${scheme}; background: ${PAGES[scheme]}; color: ${scheme == 'light' ? '#15171a' : '#e8eaed'}; font: 13px system-ui, sans-serif; }
@@ -52,7 +55,7 @@ const page = (scheme: keyof typeof PAGES, body: string) => `<!doctype html><html
   th { font-weight: 500; text-align: left; padding: 4px 8px; white-space: nowrap; }
   td { padding: 6px 8px; vertical-align: top; }
   td > * { width: max-content; }
-</style></head><body>${body}</body></html>`;
+</style><script type="module" src="/login-elements.js"></script></head><body>${body}</body></html>`;
 
 const noCjk = cjkFontNote();
 if (noCjk) console.warn(noCjk);
@@ -66,8 +69,14 @@ try {
       ['providers', sheet(SOCIAL_TAGS)],
       ['states', states()],
     ] as const) {
-      await tab.setContent(page(scheme, body));
-      await tab.addScriptTag({ path: 'dist/cdn/login-elements.js', type: 'module' });
+      await tab.unrouteAll();
+      await tab.route(`${ORIGIN}/**`, (route) => {
+        const { pathname } = new URL(route.request().url());
+        if (pathname == '/') return route.fulfill({ contentType: 'text/html', body: page(scheme, body) });
+        if (/^\/login-elements[\w-]*\.js$/.test(pathname)) return route.fulfill({ contentType: 'text/javascript', path: `dist/cdn${pathname}` });
+        return route.fulfill({ status: 404, body: '' });
+      });
+      await tab.goto(`${ORIGIN}/`);
       // The CDN module defines each element when its tag appears (one chunk per provider).
       await tab.evaluate((tags) => Promise.all(tags.filter((tag) => document.querySelector(tag)).map((tag) => customElements.whenDefined(tag))), TAGS);
       await tab.evaluate(async () => {
