@@ -29,7 +29,9 @@ const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
 const base = declarations.find((d) => d.name === 'LoginButton');
 const elements = declarations.filter((d) => d.customElement && d.tagName?.endsWith('-login')).sort((a, b) => a.tagName!.localeCompare(b.tagName!));
 const session = declarations.find((d) => d.tagName === 'login-session');
-if (!base || elements.length !== 5 || !session) throw new Error('custom-elements.json lacks LoginButton, one of the five elements or <login-session>: run npm run build');
+/** Every built-in login element: the catalogue's provider types (src/elements/catalogue.ts). */
+const types = [...readFileSync('src/elements/catalogue.ts', 'utf8').matchAll(/^ {2}(\w+): \(\) => import\(/gm)].map(([, type]) => type!);
+if (!base || elements.length !== types.length || !session) throw new Error(`custom-elements.json lacks LoginButton, one of the ${types.length} login elements or <login-session>: run npm run build`);
 
 const cell = (text = '') => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (text?: string) => (text ? `\`${cell(text)}\`` : '—');
@@ -56,7 +58,7 @@ const styling = [
 ];
 
 const generated = [
-  '### Attributes and properties (all five elements)',
+  `### Attributes and properties (all ${elements.length} login elements)`,
   '',
   ...shared,
   '',

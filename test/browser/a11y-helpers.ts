@@ -2,7 +2,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { LoginButton } from '../../src/elements/login-button.js';
 
-export const TAGS = ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login'] as const;
+export const TAGS = ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login', 'google-login', 'github-login', 'microsoft-login', 'kakao-login', 'naver-login', 'line-login'] as const;
 export const THEMES = ['filled', 'outline', 'neutral'] as const;
 /** The pages contract §2 names: white, the demo's #f6f7f9, and a dark page. */
 export const PAGES = { light: ['#ffffff', '#f6f7f9'], dark: ['#0f1115'] } as const;
