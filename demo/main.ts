@@ -1,5 +1,5 @@
 /**
- * The demo page: five buttons built from the server's config, a mode switch, the session (who is signed
+ * The demo page: a button per provider built from the server's config, a mode switch, the session (who is signed
  * in, sign out, a call to the site's own API), an event log, a profile card.
  */
 import '../src/index.js';
@@ -72,6 +72,7 @@ function showProfile(detail: Record<string, unknown>) {
     if ('adult' in user) rows.push(['Adult (BBaton)', user.adult ? 'yes ✔' : 'no'], ['Birth year', user.birthYear], ['Gender', user.gender]);
     if (detail.provider === 'bitbadges') rows.push(['Address', user.id]);
     for (const claim of ['name', 'email']) if (claim in user) rows.push([t(claim === 'name' ? 'Name' : 'Email'), user[claim]]);
+    if ('emailVerified' in user) rows.push([t('Email verified'), user.emailVerified ? 'yes ✔' : 'no']);
   }
   const list = document.createElement('dl');
   for (const [name, value] of rows) {

@@ -15,7 +15,7 @@ export const PAGE_TEXTS: Record<string, Record<'en' | 'ko' | 'ja', string>> = {
     ko: '로그아웃 상태입니다. 아래 버튼으로 로그인하세요. 세션은 새로고침해도 유지되고 모든 탭이 따라갑니다.',
     ja: 'サインアウトしています。下のボタンでログインしてください。セッションは再読み込みしても残り、すべてのタブが追従します。',
   },
-  providerLogout: { en: 'Sign out at the provider too (OpenID Connect)', ko: '공급자에서도 로그아웃 (OpenID Connect)', ja: 'プロバイダーでもサインアウトする (OpenID Connect)' },
+  providerLogout: { en: 'Sign out at the provider too (OpenID Connect, Microsoft)', ko: '공급자에서도 로그아웃 (OpenID Connect, Microsoft)', ja: 'プロバイダーでもサインアウトする (OpenID Connect、Microsoft)' },
   apiMe: { en: 'Call <code>GET /api/me</code>', ko: '<code>GET /api/me</code> 호출', ja: '<code>GET /api/me</code> を呼ぶ' },
   mode: { en: 'Mode', ko: '방식', ja: '方式' },
   modeLegend: { en: 'How the login opens', ko: '로그인을 여는 방식', ja: 'ログインの開き方' },
@@ -35,6 +35,7 @@ export const PAGE_TEXTS: Record<string, Record<'en' | 'ko' | 'ja', string>> = {
   User: { en: 'User', ko: '사용자', ja: 'ユーザー' },
   Name: { en: 'Name', ko: '이름', ja: '名前' },
   Email: { en: 'Email', ko: '이메일', ja: 'メール' },
+  'Email verified': { en: 'Email verified', ko: '이메일 인증', ja: 'メール確認済み' },
 };
 
 /** The page's language: one of the three, from `<html lang>`. */

@@ -7,6 +7,7 @@ import { startBelladati } from './stand-ins/belladati.js';
 import { startBitbadges } from './stand-ins/bitbadges.js';
 import { startOidc } from './stand-ins/oidc.js';
 import { startUpbond } from './stand-ins/upbond.js';
+import { startSocial, type SocialProvider, type SocialStandIn } from './social-providers.js';
 import type { ProviderConfig } from '../src/server/index.js';
 
 /**
@@ -14,7 +15,7 @@ import type { ProviderConfig } from '../src/server/index.js';
  * server's, which the elements read from `GET /auth/providers` (their `endpoint` attribute, contract §7).
  */
 export interface ButtonConfig {
-  tag: 'bbaton-login' | 'belladati-login' | 'upbond-login' | 'bitbadges-login' | 'oauth-login';
+  tag: `${SocialProvider}-login` | 'bbaton-login' | 'belladati-login' | 'upbond-login' | 'bitbadges-login' | 'oauth-login';
   key: string;
   label: string;
   live: boolean;
@@ -23,7 +24,14 @@ export interface ButtonConfig {
 export interface DemoProviders {
   server: Record<string, ProviderConfig>;
   buttons: ButtonConfig[];
+  /** The six big providers' stand-ins, by key (absent where `.env` names the real service): for tests. */
+  standIns: Partial<Record<SocialProvider, SocialStandIn>>;
   close(): Promise<void>;
+}
+
+export interface ProvidersOptions {
+  /** The six big providers' access-token lifetime at their stand-ins, seconds (a test's refresh). */
+  expiresIn?: number;
 }
 
 /** Demo-only credentials for the stand-ins: anyone may read them, they open nothing real. */
@@ -35,7 +43,7 @@ const demoClient = (name: string, redirectUris: string[]) => ({
 
 const env = (name: string) => process.env[name]?.trim() || undefined;
 
-export async function startProviders(redirectUris: string[]): Promise<DemoProviders> {
+export async function startProviders(redirectUris: string[], options: ProvidersOptions = {}): Promise<DemoProviders> {
   const server: Record<string, ProviderConfig> = {};
   const buttons: ButtonConfig[] = [];
   const closers: (() => Promise<void>)[] = [];
@@ -117,5 +125,11 @@ export async function startProviders(redirectUris: string[]): Promise<DemoProvid
     buttons.push({ tag: 'oauth-login', key: 'corp', label: 'OpenID Connect', live: false });
   }
 
-  return { server, buttons, close: async () => void (await Promise.all(closers.map((close) => close()))) };
+  // Google, GitHub, Microsoft, Kakao, NAVER, LINE: the real service when .env names its client, else a stand-in.
+  const social = await startSocial(redirectUris, env, options.expiresIn);
+  Object.assign(server, social.server);
+  buttons.push(...social.buttons);
+  closers.push(social.close);
+
+  return { server, buttons, standIns: social.standIns, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }

@@ -10,15 +10,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
-import { createLoginHandler, type Session } from '../src/server/index.js';
+import { createLoginHandler, memoryStore, type LoginHandler, type Session } from '../src/server/index.js';
 import { requireSession, toNodeListener } from '../src/server/node.js';
-import { startProviders, type ButtonConfig } from './providers.js';
+import { startProviders, type ButtonConfig, type DemoProviders } from './providers.js';
 
 export interface DemoOptions {
   port?: number;
   /** Serve every page with Cross-Origin-Opener-Policy: same-origin (the COOP case). */
   coop?: boolean;
   quiet?: boolean;
+  /**
+   * Sessions in a memory store that keeps the providers' tokens (`keepTokens`), the six big providers'
+   * stand-in access tokens living `expiresIn` seconds: what the tests of refresh and revocation use.
+   */
+  tokens?: { expiresIn: number };
 }
 
 export interface RunningDemo {
@@ -26,6 +31,10 @@ export interface RunningDemo {
   buttons: ButtonConfig[];
   /** Every client secret in play, and the session secret: a test checks none reaches the browser. */
   secrets: string[];
+  /** The companion endpoint, for a test's `getSession()`. */
+  handler: LoginHandler;
+  /** The six big providers' stand-ins (where `.env` names no real service). */
+  standIns: DemoProviders['standIns'];
   close(): Promise<void>;
 }
 
@@ -44,11 +53,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startDemo({ port = 0, coop = false, quiet = false }: DemoOptions = {}): Promise<RunningDemo> {
+export async function startDemo({ port = 0, coop = false, quiet = false, tokens }: DemoOptions = {}): Promise<RunningDemo> {
   const chosen = port || (await freePort());
   const origins = [`http://127.0.0.1:${chosen}`, `http://localhost:${chosen}`];
   const redirectUris = origins.flatMap((origin) => [`${origin}/demo/callback.html`, `${origin}/demo/cdn-callback.html`]);
-  const providers = await startProviders(redirectUris);
+  const providers = await startProviders(redirectUris, { expiresIn: tokens?.expiresIn });
   // SESSION_SECRET keeps sessions across restarts; without it, a fresh one per start (a restart signs everyone out).
   const sessionSecret = process.env.SESSION_SECRET || randomBytes(32).toString('base64url');
   const handler = createLoginHandler({
@@ -56,7 +65,7 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
     redirectUris,
     allowedOrigins: origins,
     providers: providers.server,
-    session: { secret: sessionSecret },
+    session: tokens ? { secret: sessionSecret, store: memoryStore(), keepTokens: true } : { secret: sessionSecret },
     log: quiet ? undefined : console.warn,
   });
   const listener = toNodeListener(handler);
@@ -114,6 +123,8 @@ export async function startDemo({ port = 0, coop = false, quiet = false }: DemoO
   return {
     url: `${origins[0]}/demo/`,
     buttons: providers.buttons,
+    handler,
+    standIns: providers.standIns,
     secrets: [...Object.values(providers.server).flatMap((p) => (p.clientSecret ? [p.clientSecret] : [])), sessionSecret],
     async close() {
       await vite.close();
@@ -127,7 +138,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const demo = await startDemo({ port: Number(process.env.PORT) || 5173, coop: process.env.DEMO_COOP === '1' });
   const live = demo.buttons.filter((b) => b.live).map((b) => b.label);
   console.log(`\n  login-elements demo: ${demo.url}`);
-  console.log(`  providers: ${live.length ? `real ${live.join(', ')}, local stand-ins for the rest` : 'local stand-ins for all five (no credentials needed)'}\n`);
+  console.log(`  providers: ${live.length ? `real ${live.join(', ')}, local stand-ins for the rest` : `local stand-ins for all ${demo.buttons.length} (no credentials needed)`}\n`);
   const stop = async () => {
     await demo.close();
     process.exit(0);

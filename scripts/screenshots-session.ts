@@ -99,6 +99,8 @@ async function serve(page: Page, html: string): Promise<void> {
     const [, , name, what] = pathname.split('/');
     if (pathname == '/') return route.fulfill({ contentType: 'text/html', body: html });
     if (pathname == '/login-elements.js') return route.fulfill({ contentType: 'text/javascript', body: bundle });
+    // The module's on-demand chunks, beside it.
+    if (/^\/login-elements-[\w-]+\.js$/.test(pathname)) return route.fulfill({ contentType: 'text/javascript', path: `dist/cdn${pathname}` });
     if (what == 'session') return route.fulfill({ json: { ...SESSIONS[name!], expiresAt: Date.now() + 3_600_000 } });
     if (what == 'providers') return route.fulfill({ json: { providers: [{ key: 'corp', type: 'oauth', label: 'Corp ID' }] } });
     return route.fulfill({ status: 404, body: '' });

@@ -18,8 +18,8 @@ export const GITHUB_EMAILS = [
 const DOCS = 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors';
 const refusal = (error: string, error_description: string) => ({ error, error_description, error_uri: `${DOCS}/#${error.replace(/_/g, '-')}` });
 
-/** `expiring`: GitHub App tokens with refresh; `user`: what /user answers instead (hostile cases). */
-export async function startGithub(client: RegisteredClient, port = 0, options: { expiring?: boolean; user?: unknown } = {}) {
+/** `expiring`: GitHub App tokens with refresh (`expiresIn` seconds); `user`: what /user answers instead (hostile cases). */
+export async function startGithub(client: RegisteredClient, port = 0, options: { expiring?: boolean; user?: unknown; expiresIn?: number } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const access = new Map<string, string>();
@@ -36,7 +36,7 @@ export async function startGithub(client: RegisteredClient, port = 0, options: {
     if (options.expiring) {
       const rt = `ghr_${token(30)}`;
       refresh.add(rt);
-      Object.assign(body, { expires_in: 28_800, refresh_token: rt, refresh_token_expires_in: 15_897_600 });
+      Object.assign(body, { expires_in: options.expiresIn ?? 28_800, refresh_token: rt, refresh_token_expires_in: 15_897_600 });
     }
     return answer(request, body);
   };

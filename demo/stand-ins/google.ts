@@ -18,8 +18,11 @@ export const GOOGLE_USER = {
   email_verified: true,
 };
 
-/** `options.idTokenIssuer` makes the ID tokens name another issuer (Google's legacy `accounts.google.com`). */
-export async function startGoogle(client: RegisteredClient, port = 0, options: { idTokenIssuer?: string } = {}) {
+/**
+ * `options.idTokenIssuer` makes the ID tokens name another issuer (Google's legacy `accounts.google.com`);
+ * `expiresIn` shortens the access tokens' life (seconds), so a test sees a refresh.
+ */
+export async function startGoogle(client: RegisteredClient, port = 0, options: { idTokenIssuer?: string; expiresIn?: number } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const signer = rsaSigner();
@@ -33,7 +36,7 @@ export async function startGoogle(client: RegisteredClient, port = 0, options: {
   const tokens = (scope: string, nonce: string | null, offline: boolean) => {
     const at = `ya29.${token()}`;
     access.add(at);
-    const body: Record<string, unknown> = { access_token: at, expires_in: 3599, scope, token_type: 'Bearer' };
+    const body: Record<string, unknown> = { access_token: at, expires_in: options.expiresIn ?? 3599, scope, token_type: 'Bearer' };
     if (scope.split(' ').includes('openid'))
       body.id_token = signer.sign({ iss: options.idTokenIssuer ?? issuer, azp: client.clientId, aud: client.clientId, ...idTokenTimes(), ...GOOGLE_USER, ...(nonce ? { nonce } : {}) });
     if (offline) {

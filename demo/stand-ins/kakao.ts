@@ -24,8 +24,8 @@ export const KAKAO_ACCOUNT = {
 const koe = (status: number, error: string, error_code: string, error_description: string) => json({ error, error_description, error_code }, status);
 const unknownToken = () => json({ msg: 'this access token does not exist', code: -401 }, 401);
 
-/** `meId` makes /v2/user/me name another user than the ID token (for the mismatch case). */
-export async function startKakao(client: RegisteredClient, port = 0, options: { meId?: number } = {}) {
+/** `meId` makes /v2/user/me name another user than the ID token (for the mismatch case); `expiresIn`: the access tokens' life, seconds. */
+export async function startKakao(client: RegisteredClient, port = 0, options: { meId?: number; expiresIn?: number } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const signer = rsaSigner();
@@ -34,7 +34,7 @@ export async function startKakao(client: RegisteredClient, port = 0, options: { 
   let issuer = '';
   const issue = (scope: string, nonce: string | null, withRefresh: boolean): Reply => {
     const at = token();
-    const body: Record<string, unknown> = { token_type: 'bearer', access_token: at, expires_in: 21_599 };
+    const body: Record<string, unknown> = { token_type: 'bearer', access_token: at, expires_in: options.expiresIn ?? 21_599 };
     if (scope.split(' ').includes('openid'))
       body.id_token = signer.sign({ iss: issuer, aud: client.clientId, sub: String(KAKAO_ID), ...idTokenTimes(), auth_time: idTokenTimes().iat, nickname: KAKAO_ACCOUNT.profile.nickname, picture: KAKAO_ACCOUNT.profile.profile_image_url, email: KAKAO_ACCOUNT.email, ...(nonce ? { nonce } : {}) });
     const rt = token();

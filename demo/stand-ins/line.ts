@@ -13,7 +13,8 @@ export const LINE_USER = { sub: 'U4af4980629a1b2c3d4e5f60718293a4b', name: 'Brow
 
 const refused = (error: string, error_description: string) => json({ error, error_description }, 400);
 
-export async function startLine(client: RegisteredClient, port = 0) {
+/** `expiresIn`: the access tokens' life, seconds. */
+export async function startLine(client: RegisteredClient, port = 0, options: { expiresIn?: number } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const access = new Set<string>();
@@ -24,7 +25,7 @@ export async function startLine(client: RegisteredClient, port = 0) {
     access.add(at);
     const rt = token(15);
     refresh.set(rt, scope);
-    const body: Record<string, unknown> = { access_token: at, expires_in: 2_592_000, refresh_token: rt, scope, token_type: 'Bearer' };
+    const body: Record<string, unknown> = { access_token: at, expires_in: options.expiresIn ?? 2_592_000, refresh_token: rt, scope, token_type: 'Bearer' };
     if (idToken && scope.split(' ').includes('openid')) {
       const { email, ...profile } = LINE_USER;
       const claims = { iss: issuer, aud: client.clientId, ...idTokenTimes(), auth_time: idTokenTimes().iat, amr: ['linesso'], ...profile, ...(scope.includes('email') ? { email } : {}), ...(nonce ? { nonce } : {}) };

@@ -17,8 +17,11 @@ export const MICROSOFT_USER = { sub: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbta
 const aadsts = (error: string, code: number, text: string, status = 400) =>
   json({ error, error_description: `AADSTS${code}: ${text}`, error_codes: [code], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID(), error_uri: `https://login.microsoftonline.com/error?code=${code}` }, status);
 
-/** `tid`: the user's tenant; `issuerTid` makes the ID token name another tenant's issuer (a forgery). */
-export async function startMicrosoft(client: RegisteredClient, port = 0, options: { tid?: string; issuerTid?: string } = {}) {
+/**
+ * `tid`: the user's tenant; `issuerTid` makes the ID token name another tenant's issuer (a forgery);
+ * `expiresIn`: the access tokens' life, seconds.
+ */
+export async function startMicrosoft(client: RegisteredClient, port = 0, options: { tid?: string; issuerTid?: string; expiresIn?: number } = {}) {
   const tid = options.tid ?? MICROSOFT_TENANT;
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
@@ -26,7 +29,7 @@ export async function startMicrosoft(client: RegisteredClient, port = 0, options
   const refresh = new Map<string, string>();
   let host = '';
   const issue = (scope: string, nonce: string | null) => {
-    const body: Record<string, unknown> = { token_type: 'Bearer', scope, expires_in: 3599, ext_expires_in: 3599, access_token: `eyJ0eXAi.${token()}` };
+    const body: Record<string, unknown> = { token_type: 'Bearer', scope, expires_in: options.expiresIn ?? 3599, ext_expires_in: options.expiresIn ?? 3599, access_token: `eyJ0eXAi.${token()}` };
     const scopes = scope.split(' ');
     if (scopes.includes('openid')) {
       const claims = { ver: '2.0', iss: `${host}/${options.issuerTid ?? tid}/v2.0`, aud: client.clientId, tid, ...idTokenTimes(), nbf: idTokenTimes().iat, ...MICROSOFT_USER };

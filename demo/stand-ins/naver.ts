@@ -23,8 +23,8 @@ export const NAVER_USER = {
 /** Naver answers its token errors with 200. */
 const refused = (error: string, error_description: string) => json({ error, error_description });
 
-/** `resultcode` other than `00` from /v1/nid/me, for the hostile case. */
-export async function startNaver(client: RegisteredClient, port = 0, options: { meResultcode?: string } = {}) {
+/** `meResultcode`: another `resultcode` than `00` from /v1/nid/me, for the hostile case; `expiresIn`: the access tokens' life, seconds. */
+export async function startNaver(client: RegisteredClient, port = 0, options: { meResultcode?: string; expiresIn?: number } = {}) {
   const store = new GrantStore();
   const asked = new Map<string, URLSearchParams>();
   const access = new Set<string>();
@@ -32,7 +32,7 @@ export async function startNaver(client: RegisteredClient, port = 0, options: { 
   const issue = (withRefresh: boolean): Reply => {
     const at = token();
     access.add(at);
-    const body: Record<string, unknown> = { access_token: at, token_type: 'bearer', expires_in: '3600' };
+    const body: Record<string, unknown> = { access_token: at, token_type: 'bearer', expires_in: String(options.expiresIn ?? 3600) };
     if (withRefresh) {
       const rt = token();
       refresh.add(rt);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/server.js';
+import { startDemo, type DemoOptions, type RunningDemo } from '../../demo/server.js';
 import { launchChromium } from '../support/chromium.js';
 
 export type Mode = 'popup' | 'redirect' | 'auto';
@@ -7,8 +7,8 @@ export type DemoEvent = { type: string; detail: Record<string, unknown> & { resu
 
 export { launchChromium };
 
-export async function startAll(options: { coop?: boolean; bfcache?: boolean } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
-  const [demo, browser] = await Promise.all([startDemo({ quiet: true, coop: options.coop }), launchChromium(options)]);
+export async function startAll(options: { coop?: boolean; bfcache?: boolean; tokens?: DemoOptions['tokens'] } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
+  const [demo, browser] = await Promise.all([startDemo({ quiet: true, coop: options.coop, tokens: options.tokens }), launchChromium(options)]);
   return { demo, browser };
 }
 

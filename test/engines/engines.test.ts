@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, type RunningDemo } from '../../demo/server.js';
 import { BBATON_USER } from '../../demo/stand-ins/bbaton.js';
+import { GOOGLE_USER } from '../../demo/stand-ins/google.js';
+import { KAKAO_ACCOUNT, KAKAO_ID } from '../../demo/stand-ins/kakao.js';
 import { sleep, until, type Engine } from './drivers/engine.js';
 import { launchFirefox } from './drivers/firefox.js';
 import { launchWebKit } from './drivers/webkit.js';
@@ -61,6 +63,32 @@ describe.each([
     expect(detail.mode).toBe('popup');
     await sleep(1500);
     expect(await types()).toEqual(['login-start', 'login-success']);
+  }, 60_000);
+
+  // Two of the six big providers (issue 24): Google (OpenID Connect, PKCE, `iss` in the callback) and
+  // Kakao (its own user endpoint), each element in its `endpoint` form against its stand-in.
+  const SOCIAL_USERS = {
+    google: { id: GOOGLE_USER.sub, name: GOOGLE_USER.name, email: GOOGLE_USER.email, emailVerified: true, picture: GOOGLE_USER.picture },
+    kakao: { id: String(KAKAO_ID), name: KAKAO_ACCOUNT.profile.nickname, email: KAKAO_ACCOUNT.email, emailVerified: true },
+  };
+  it.each(Object.entries(SOCIAL_USERS))('<%s-login> popup login through its stand-in: exactly start → success, with the normalised user', async (key, user) => {
+    await open('popup');
+    const popup = await engine.popupFrom(() => engine.click(button(key)));
+    await popup.waitFor('#approve');
+    await popup.click('#approve');
+    expect(await waitFor('login-success', key)).toMatchObject({ mode: 'popup', result: { provider: key, user } });
+    await until(() => engine.run<boolean>('document.querySelector("#session")?.getAttribute("state") === "signed-in"'), 10_000, 'a signed-in <login-session>');
+    expect(await types()).toEqual(['login-start', 'login-success']);
+  }, 60_000);
+
+  it.each(Object.entries(SOCIAL_USERS))('<%s-login> redirect login through its stand-in: back on the page with the normalised user', async (key, user) => {
+    await open('redirect');
+    await engine.click(button(key));
+    await until(() => engine.run<boolean>('!!document.querySelector("#approve")'), 15_000, 'the provider page');
+    await engine.click('#approve');
+    await until(() => engine.run<boolean>('document.body?.dataset.ready === "true" && !!window.demoEvents'), 15_000, 'the demo page again');
+    expect(await waitFor('login-success', key)).toMatchObject({ mode: 'redirect', result: { provider: key, user } });
+    expect(await engine.run<string>('location.href')).not.toContain('code=');
   }, 60_000);
 
   it('redirect login: back on the page with the same event, no code in the address bar', async () => {
