@@ -54,7 +54,7 @@ describe('<login-chooser>: one button per provider the endpoint serves', () => {
   it("in the server's order, each the provider's own element; an unknown type is <oauth-login> with its label", async () => {
     const buttons = await buttonsOf(chooser({ endpoint: endpointFor('order') }));
     expect(buttons.map(describeButton)).to.deep.equal(['oauth-login corp', 'bbaton-login bbaton', 'upbond-login upbond', 'oauth-login acme', 'google-login google', 'naver-login naver']);
-    expect(buttons.map(labelOf)).to.deep.equal(['Log in with Corp ID', 'Log in with BBaton', 'Log in with UPBOND', 'Log in with Acme SSO']);
+    expect(buttons.map(labelOf)).to.deep.equal(['Log in with Corp ID', 'Log in with BBaton', 'Log in with UPBOND', 'Log in with Acme SSO', 'Sign in with Google', 'Log in with NAVER']);
     expect(buttons.every((b) => b.endpoint!.startsWith('/fixtures/ep/order-'))).to.equal(true);
   });
 
@@ -262,7 +262,7 @@ describe('<login-chooser>: one button per provider the endpoint serves', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="error"]')).to.not.equal(null);
       await fetch(`${endpoint}/release`);
-      expect((await buttonsOf(el)).length).to.equal(4);
+      expect((await buttonsOf(el)).length).to.equal(6);
       expect(el.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
     } finally {
       listWait.ms = wait;
