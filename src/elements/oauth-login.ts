@@ -1,12 +1,13 @@
-import { css, svg, type PropertyDeclarations } from 'lit';
+import { css, svg, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { servedProviders } from '../core/endpoint.js';
 import { oauth } from '../providers/oauth.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 
 /**
  * Log in with any OAuth 2.0 / OpenID Connect provider. `authorize-endpoint` is required.
- * `provider-label` names the provider in its texts ("Log in with Corp ID"); without it they name none
- * ("Log in", "Sign up", "Continue"). Its mark is a neutral key; the `logo` slot replaces it.
+ * `provider-label` names the provider in its texts ("Log in with Corp ID"); with an `endpoint`, the
+ * server's `label` for it does when the page sets none; else they name none ("Log in", "Sign up", "Continue"). Its mark is a neutral key; the `logo` slot replaces it.
  * @tagname oauth-login
  * @summary Log in with any OAuth 2.0 / OIDC provider.
  */
@@ -21,8 +22,21 @@ export class OauthLogin extends LoginButton {
   /** The provider's name as people know it, used in the texts ("Log in with Corp ID"). */
   declare providerLabel?: string;
 
+  /** The `label` of this provider in `{endpoint}/providers`, once the list is in (no second request). */
+  #servedLabel?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Configured once, on the server: its label names the provider when the page sets none.
+    if (changed.has('endpoint') && this.endpoint && this.isConnected)
+      servedProviders(this.endpoint).then(({ providers }) => {
+        this.#servedLabel = providers.find((p) => p.key == this.provider)?.label;
+        this.requestUpdate();
+      }, () => {});
+  }
+
   protected override brandName(): string | undefined {
-    return this.providerLabel || undefined;
+    return this.providerLabel || this.#servedLabel || undefined;
   }
 }
 define('oauth-login', OauthLogin);

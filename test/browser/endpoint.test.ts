@@ -36,6 +36,16 @@ async function clickThrough<T>(el: LoginButton, outcome: string) {
 }
 
 describe('the endpoint attribute: settings from {endpoint}/providers', () => {
+  it("<oauth-login> names its provider by the server's label (one request), and provider-label still wins", async () => {
+    const endpoint = endpointFor('label');
+    const labelled = await served(endpoint);
+    const own = await served(endpoint, 'oauth-login', { 'provider-label': 'Our SSO' });
+    const label = (el: LoginButton) => el.shadowRoot!.querySelector('.label')!.textContent!.trim();
+    await until(() => label(labelled) == 'Log in with Corp ID');
+    expect(label(own)).to.equal('Log in with Our SSO');
+    expect((await stats(endpoint)).lists).to.equal(1);
+  });
+
   it('asks once for every element on the page, and the exchange goes to {endpoint}/{key}', async () => {
     const endpoint = endpointFor('once');
     const elements = [
