@@ -3,7 +3,7 @@ import { authorizeEndpoint } from './settings.js';
 import type { LoginConfig } from './types.js';
 
 /** Authorize-query parameters the flow owns: `params` may not replace them (contract §2). */
-const RESERVED = ['client_id', 'redirect_uri', 'response_type', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'scope'];
+const RESERVED = /^(client_id|redirect_uri|response_type|state|nonce|scope|code_challenge(_method)?)$/;
 
 /**
  * The URL resolved against the document, if it may be navigated to or fetched: `https:`, or `http:` on
@@ -37,5 +37,5 @@ export function configProblem(config: LoginConfig): string | undefined {
   for (const [name, value] of Object.entries(urls)) if (value && !safeUrl(value)) return `${name} must be https: (or http: on localhost): ${value}`;
   if (!/^(popup|redirect|auto)?$/.test(mode || '')) return `invalid mode: ${mode}`;
   if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) return `invalid timeout: ${timeout}`;
-  for (const key of Object.keys(config.params || {})) if (RESERVED.includes(key)) return `params may not set ${key}`;
+  for (const key of Object.keys(config.params || {})) if (RESERVED.test(key)) return `params may not set ${key}`;
 }

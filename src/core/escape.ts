@@ -10,4 +10,4 @@ export type InAppEscape = 'kakaotalk' | 'line' | 'intent' | 'instructions';
  * page away. Null outside in-app browsers.
  */
 export const escapeFrom = ({ inApp, framed }: { inApp: string | null; framed: boolean }, ua = navigator.userAgent): InAppEscape | null =>
-  !inApp ? null : framed ? 'instructions' : inApp == 'KakaoTalk' ? 'kakaotalk' : inApp == 'LINE' ? 'line' : /Android/.test(ua) ? 'intent' : 'instructions';
+  inApp ? (!framed && (inApp == 'KakaoTalk' ? 'kakaotalk' : inApp == 'LINE' ? 'line' : /Android/.test(ua) && 'intent')) || 'instructions' : null;

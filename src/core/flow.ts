@@ -68,14 +68,14 @@ export function startLogin(config: LoginConfig, target: EventTarget, served?: ()
    * what a window that does not open means: a redirect instead, or the flow's end. Null: no popup.
    */
   const openWindow = (url: string): Window | null => {
-    const { width, height } = config.profile.popup || { width: 500, height: 650 };
+    const size = config.profile.popup;
     let popup: Window | null = null;
     if (flow.mode == 'popup') {
       const activation = navigator.userActivation;
       const active = activation?.isActive;
       // An Android webview loads what window.open asks for into the whole view unless its app opted in to
       // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
-      popup = isAndroidWebView(navigator.userAgent) ? null : openPopup(url, name, config.popupWidth || width, config.popupHeight || height);
+      popup = isAndroidWebView(navigator.userAgent) ? null : openPopup(url, name, config.popupWidth || size?.width || 500, config.popupHeight || size?.height || 650);
       // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
       // a home-screen app handing it to the system browser). Following it with a redirect would log in
       // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 19).

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { readyServed, withServed } from '../core/endpoint.js';
 import { startLogin, type LoginFlow } from '../core/flow.js';
+import { deadline, finish, reporter, timedOut, timeoutOf } from '../core/outcome.js';
 import { later } from '#flow-parts';
-import { resumeTaken } from '../core/redirect-flow.js';
 import { warmCallback } from '../core/warm.js';
 import { languageOf, onLanguageChange } from '../i18n/language.js';
 import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';
@@ -84,7 +84,7 @@ export class LoginButton extends ButtonAttributes {
 
   /** The provider's name as the texts say it (`<oauth-login>`: its `provider-label`, or none). */
   protected brandName(texts: ButtonTexts): string | undefined {
-    return texts[(this.constructor as typeof LoginButton).profile.name as 'bbaton'];
+    return (texts as Record<string, string>)[(this.constructor as typeof LoginButton).profile.name];
   }
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */
@@ -143,7 +143,7 @@ export class LoginButton extends ButtonAttributes {
       setTimeout(() =>
         later().then((parts) => {
           const config = this.config();
-          const flow = this.isConnected && !this.current ? resumeTaken(config, this, parts.takeCompletedTransaction(config.provider), parts.isExpired) : undefined;
+          const flow = this.isConnected && !this.current ? parts.resumeTaken(config, this, [reporter, timeoutOf, deadline, finish, timedOut]) : undefined;
           if (flow) {
             this.#noPopup = true;
             void this.track(flow);

@@ -1,5 +1,5 @@
 import { css, html, type TemplateResult } from 'lit';
-import { button as brands, type session as en } from '../i18n/en.js';
+import { names as brands, type session as en } from '../i18n/en.js';
 import { callEndpoint } from '../core/exchange.js';
 import type { SessionUser, SessionView } from '../core/session.js';
 

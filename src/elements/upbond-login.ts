@@ -2,6 +2,7 @@ import { css, svg, type PropertyDeclarations } from 'lit';
 import { upbond } from '../providers/upbond.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import type { Words } from './texts.js';
 
 /**
  * Log in with UPBOND Login 3.0 (PKCE S256, `audience`).
@@ -10,6 +11,7 @@ import { LoginButton } from './login-button.js';
  */
 export class UpbondLogin extends LoginButton {
   static override profile = upbond;
+  static override words: Words = { en: { upbond: 'UPBOND' } };
   /** Drawn for this project: a chevron pointing up over a bar. */
   static override mark = svg`<path d="m12 3 9 9-2.5 2.5L12 8l-6.5 6.5L3 12Zm-7 15h14v3H5Z"/>`;
   static override styles = [LoginButton.styles, css`:host { --_brand: #4f3cc9; --_on: #fff; --_ink: light-dark(#4f3cc9, #b1a6ff); }`];

@@ -26,6 +26,15 @@ export const button = {
   timeout: 'Login timed out.',
   access_denied: 'Login declined.',
   failed: 'Login failed.',
+};
+
+/**
+ * The built-in dialects' names, as their buttons say them. Not in `button`, which every element
+ * carries: each element has its own in its `words` (src/elements/*-login.ts); the server's provider
+ * list and `<login-session>`'s card take them from here. A language's own (`bbaton` in ko.ts), or
+ * one a site adds with `setTexts`, wins on the button.
+ */
+export const names = {
   bbaton: 'BBaton',
   belladati: 'BellaDati',
   upbond: 'UPBOND',
@@ -37,7 +46,7 @@ export const button = {
  * in-app browser says (contract §8), is in English in the on-demand way out (src/core/way-out.ts), not
  * in every bundle; a language's own, or one a site adds with `setTexts`, wins.
  */
-export type ButtonExtras = { in_app_browser?: string };
+export type ButtonExtras = { in_app_browser?: string } & Partial<typeof names>;
 
 /**
  * `<login-session>`'s default signed-in content; `{name}` is the user's name or email (in the `user`

@@ -1,4 +1,4 @@
-import { button } from '../../i18n/en.js';
+import { names } from '../../i18n/en.js';
 import type { PublicProvider } from '../../contract/wire.js';
 import type { AuthorizeSettings } from '../upstream/dialect.js';
 import { EndpointError } from '../shared/errors.js';
@@ -25,7 +25,7 @@ export const LISTING_FAILURE_TTL_MS = 30_000;
 /** The built-in dialects' display names, as their buttons say them. */
 // The six server-only providers (issue 24) have no browser texts yet: their names are kept here until they do.
 const BUILT_IN_LABELS: Record<string, string> = {
-  ...{ bbaton: button.bbaton, belladati: button.belladati, upbond: button.upbond, bitbadges: button.bitbadges },
+  ...names,
   ...{ google: 'Google', github: 'GitHub', microsoft: 'Microsoft', kakao: 'Kakao', naver: 'NAVER', line: 'LINE' },
 };
 
