@@ -6,6 +6,7 @@
  *   each file is a build of its own.
  * - The dev server is the demo's (`npm start`, demo/server.ts adds its port and its middleware).
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-literals.js';
 
@@ -17,15 +18,14 @@ export const CDN_BUNDLES = [
   { entry: 'src/callback.ts', fileName: 'callback.js', format: 'es' },
 ] as const;
 
-/**
- * What an npm import loads on demand (the flow's later parts, the Korean and Japanese texts, the
- * signed-in card) is imported by package.json `"imports"` names (`#flow-parts`, `#languages`, …): the
- * `login-elements-inline` condition picks their inline versions, for the classic file only, which
- * cannot import chunks; the module loads them from its siblings as an app's bundler would (decision 26).
- * `login-elements-source` reads `src/` (here, in tsc, the tests and the demo); a published copy resolves
- * to `dist/` (decision 36).
- */
-export const SOURCE_CONDITIONS = ['login-elements-source', 'module', 'browser', 'production'];
+const INLINE_LANGUAGES = [
+  { find: /^\.\/languages\.js$/, replacement: fileURLToPath(new URL('src/elements/languages-inline.ts', import.meta.url)) },
+];
+const INLINE_FLOW_PARTS = [
+  { find: /^\.\/on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/on-demand-inline.ts', import.meta.url)) },
+  { find: /^\.\/served-on-demand\.js$/, replacement: fileURLToPath(new URL('src/core/served-on-demand-inline.ts', import.meta.url)) },
+  { find: /^\.\/card-on-demand\.js$/, replacement: fileURLToPath(new URL('src/elements/card-on-demand-inline.ts', import.meta.url)) },
+];
 
 /** A CDN file is final, no bundler reads it again: the tree-shaking annotations the minifier keeps are dead bytes. */
 const finalAnnotations: Plugin = {
@@ -41,7 +41,10 @@ function cdnBuild(mode: string): UserConfig {
   return {
     logLevel: 'warn',
     plugins: [minifyTemplates(), finalAnnotations],
-    resolve: { conditions: bundle.format == 'iife' ? ['login-elements-inline', ...SOURCE_CONDITIONS] : SOURCE_CONDITIONS },
+    // What an npm import loads on demand (the flow's later parts, the Korean and Japanese texts, the
+    // signed-in card) is inline only in the classic file, which cannot import chunks; the module loads
+    // them from its siblings as an app's bundler would (decision 26).
+    resolve: { alias: bundle.format == 'iife' ? [...INLINE_LANGUAGES, ...INLINE_FLOW_PARTS] : [] },
     build: {
       outDir: CDN_DIR,
       emptyOutDir: false,
@@ -61,7 +64,7 @@ const demo: UserConfig = {
   clearScreen: false,
   server: { host: '127.0.0.1', strictPort: true, hmr: false, watch: null },
   // Lit's production build, as a site ships it: no "Lit is in dev mode" warning on every load.
-  resolve: { conditions: SOURCE_CONDITIONS },
+  resolve: { conditions: ['module', 'browser', 'production'] },
 };
 
 export default defineConfig(({ command, mode }) => (command === 'build' ? cdnBuild(mode) : demo));

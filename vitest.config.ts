@@ -6,7 +6,6 @@ import { defineConfig } from 'vitest/config';
 // alone (e.g. `npx vitest run test/server/x.test.ts`) never builds, since a project's global setup runs
 // only when one of its files is queued.
 export default defineConfig({
-  resolve: { conditions: ['login-elements-source', 'module', 'node', 'development|production'] },
   test: {
     testTimeout: 20_000,
     projects: [

@@ -22,7 +22,7 @@ export default {
   files: 'test/browser/**/*.test.ts',
   hostname: '127.0.0.1',
   port: Number(process.env.WTR_PORT) || (await freePort()),
-  nodeResolve: { exportConditions: ['production', 'login-elements-source'] },
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,

@@ -1,5 +1,5 @@
 import { safeUrl } from './config-check.js';
-import { servedParts } from '#served-parts';
+import { servedParts } from './served-on-demand.js';
 import type { LoginConfig } from './types.js';
 import { warmCallback } from './warm.js';
 

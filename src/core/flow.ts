@@ -1,6 +1,6 @@
 import type { LoginErrorCode } from '../contract/errors.js';
 import { configProblem, safeUrl } from './config-check.js';
-import { later } from '#flow-parts';
+import { later } from './on-demand.js';
 import { autoMode, environmentNow, isAndroidWebView } from './environment.js';
 import { emit } from './events.js';
 import { deadline, fail, reporter, timeoutOf, type LoginFlow } from './outcome.js';

@@ -1,6 +1,6 @@
 import { emit } from './events.js';
 import { LoginError } from './login-error.js';
-import { later } from '#flow-parts';
+import { later } from './on-demand.js';
 import { MAX_DELAY_MS } from './settings.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../contract/limits.js';
 import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';

@@ -1,7 +1,7 @@
 import { ACK_TYPE, CHANNEL_NAME } from '../contract/messages.js';
 import { isFlowMessage } from './messages.js';
 import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
-import { later } from '#flow-parts';
+import { later } from './on-demand.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
 /** How often the popup and the page's focus are read: cheap, and a real close is reported well inside 2 s. */

@@ -1,5 +1,5 @@
 import { unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
-import { later } from '#flow-parts';
+import { later } from './on-demand.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { safeUrl } from './config-check.js';
-import { later } from '#flow-parts';
+import { later } from './on-demand.js';
 import { pkceChallenge, randomToken } from './random.js';
 
 /** The flow's on-demand parts (later.ts), once loaded. */

@@ -6,7 +6,7 @@ type Texts = { button: Partial<typeof button>; session: Partial<typeof session>;
  * The shipped languages besides English, for an npm import: loaded when an element first speaks one
  * (as @lit/localize's runtime mode loads a locale), so a page in English never downloads them. Until
  * they are in (one chunk request) the element shows English, marked `lang="en"`.
- * Imported as `#languages` (package.json "imports"): the classic CDN file gets languages-inline.ts instead (the `login-elements-inline` condition, vite.config.ts): everything in one file.
+ * The CDN files use languages-inline.ts instead (scripts/build-cdn.ts): everything in one file.
  */
 export const inline: Record<string, Texts['button']> = {};
 export const inlineSession: Record<string, Texts['session']> = {};

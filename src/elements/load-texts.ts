@@ -1,5 +1,5 @@
 import { primary } from '../i18n/language.js';
-import { lazy } from '#languages';
+import { lazy } from './languages.js';
 
 /**
  * The one loader of shipped texts: for a table of one element's texts (`part` of each language chunk:

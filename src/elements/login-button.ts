@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValue
 import { readyServed, withServed } from '../core/endpoint.js';
 import { startLogin, type LoginFlow } from '../core/flow.js';
 import { deadline, finish, reporter, timedOut, timeoutOf } from '../core/outcome.js';
-import { later } from '#flow-parts';
+import { later } from '../core/on-demand.js';
 import { warmCallback } from '../core/warm.js';
 import { languageOf, onLanguageChange } from '../i18n/language.js';
 import type { LoginCancelDetail, LoginErrorDetail, LoginStartDetail, LoginSuccessDetail } from '../core/types.js';

@@ -6,7 +6,7 @@ import { languageOf, onLanguageChange } from '../i18n/language.js';
 import { loadSessionTexts, sessionTexts, sessionTextsMissing } from './session-texts.js';
 import { define } from './define.js';
 import { buttonStyles } from './styles.js';
-import { loadCard } from '#card-parts';
+import { loadCard } from './card-on-demand.js';
 
 type Card = Awaited<ReturnType<typeof loadCard>>;
 

@@ -1,6 +1,6 @@
 import { session as en } from '../i18n/en.js';
 import { primary, textsFor, type TextTable } from '../i18n/language.js';
-import { inlineSession, lazy } from '#languages';
+import { inlineSession, lazy } from './languages.js';
 import { textsLoader } from './load-texts.js';
 
 /** `<login-session>`'s texts: English, and the shipped languages once in (the CDN files have them all inline). */

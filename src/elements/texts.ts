@@ -1,6 +1,6 @@
 import { button as en } from '../i18n/en.js';
 import { textsFor, type TextTable } from '../i18n/language.js';
-import { inline } from '#languages';
+import { inline } from './languages.js';
 import { textsLoader } from './load-texts.js';
 import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
 

@@ -21,12 +21,13 @@ beforeEach(async () => {
 afterEach(() => context.close());
 
 describe('the endpoint attribute against the real handler and oidc-provider', () => {
-  it('five elements on the page ask for GET /auth/providers once', async () => {
+  it('eleven elements and the chooser on the page ask for GET /auth/providers once', async () => {
     const lists: string[] = [];
     context.on('request', (request) => new URL(request.url()).pathname == '/auth/providers' && lists.push(request.method()));
     const page = await openDemo(context, demo, 'popup');
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('#buttons [data-key]').count()).toBe(5);
+    expect(await page.locator('#buttons [data-key]').count()).toBe(11);
+    expect(await page.locator('login-chooser').count()).toBe(1);
     expect(await page.locator('#buttons [data-key="corp"]').evaluate((el) => [el.getAttribute('endpoint'), el.getAttribute('client-id')])).toEqual(['/auth', null]);
     expect(lists).toEqual(['GET']);
   });

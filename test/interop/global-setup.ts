@@ -15,7 +15,6 @@ const root = new URL('../../', import.meta.url).pathname;
 async function buildBundles(outdir: string): Promise<void> {
   await build({
     entryPoints: { app: join(root, 'src/index.ts') },
-    conditions: ['login-elements-source'], // package.json "imports" from src/, not dist/
     bundle: true,
     format: 'esm',
     target: 'es2022',
