@@ -42,19 +42,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Pages that use only the built CDN files, served as a static host would. */
 const RAW_PAGES = new Set(['/demo/cdn.html', '/demo/cdn-callback.html', '/demo/cdn-iife.html']);
 
-/** A free port on 127.0.0.1, so that the page's origin (and so its redirect URIs) is known up front. */
-function freePort(): Promise<number> {
+/**
+ * A free port on 127.0.0.1, so that the page's origin (and so its redirect URIs) is known up front. It
+ * stays held until `release()`, just before Vite listens on it: the stand-ins started meanwhile (port 0
+ * each) and other test files cannot be given it in between.
+ */
+function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
+      resolve({ port, release: () => new Promise<void>((done) => probe.close(() => done())) });
     });
     probe.on('error', reject);
   });
 }
 
 export async function startDemo({ port = 0, coop = false, quiet = false, tokens }: DemoOptions = {}): Promise<RunningDemo> {
-  const chosen = port || (await freePort());
+  const held = port ? undefined : await holdPort();
+  const chosen = port || held!.port;
   const origins = [`http://127.0.0.1:${chosen}`, `http://localhost:${chosen}`];
   const redirectUris = origins.flatMap((origin) => [`${origin}/demo/callback.html`, `${origin}/demo/cdn-callback.html`]);
   const providers = await startProviders(redirectUris, { expiresIn: tokens?.expiresIn });
@@ -118,6 +123,7 @@ export async function startDemo({ port = 0, coop = false, quiet = false, tokens 
     server: { port: chosen },
     plugins: [demoPlugin],
   });
+  await held?.release();
   await vite.listen();
 
   return {

@@ -82,7 +82,9 @@ afterAll(async () => {
   if (appDir) rmSync(appDir, { recursive: true, force: true });
 });
 
-const state = (page: Page) => page.waitForFunction(() => document.querySelector('login-session')?.getAttribute('state') !== 'loading').then(() => page.getAttribute('login-session', 'state'));
+/** The session's state once it has one: the element is defined when it appears (the CDN module loads it then), so no attribute means not yet. */
+const state = (page: Page) =>
+  page.waitForFunction(() => !['loading', null, undefined].includes(document.querySelector('login-session')?.getAttribute('state'))).then(() => page.getAttribute('login-session', 'state'));
 const shown = (page: Page) => page.evaluate(() => document.querySelector('login-session')!.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim());
 
 /** Clicks "Call GET /api/me" and returns what the page shows: status and body. */

@@ -137,7 +137,8 @@ describe('<login-session> in the demo', () => {
     await page.goto(demo.url + 'cdn.html');
     await page.waitForFunction(() => !!customElements.get('oauth-login'));
     await page.evaluate(() => document.body.append(document.createElement('login-session')));
-    await page.waitForFunction(() => document.querySelector('login-session')!.state !== 'loading');
+    // Defined when it appears (the CDN module loads each element's chunk then): wait for the upgraded element's answer.
+    await page.waitForFunction(() => !['loading', undefined].includes(document.querySelector('login-session')!.state));
     const state = await page.evaluate(() => [document.querySelector('login-session')!.state, document.querySelector('login-session')!.endpoint]);
     expect(state).toEqual(['signed-out', '/auth']);
   });
