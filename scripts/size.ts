@@ -44,22 +44,8 @@ function largest(all: (readonly [string, Uint8Array])[], what: string): Uint8Arr
  * (printed below the table).
  */
 async function bundleElement(type: string, listLazy = true): Promise<Uint8Array> {
-  const [result] = (await viteBuild({
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [minifyTemplates()],
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2022',
-      lib: { entry: `dist/elements/${type}-login.js`, formats: ['es'], fileName: () => 'element.js' },
-      rolldownOptions: { output: { minify: true } },
-    },
-  })) as Rolldown.RolldownOutput[];
-  const chunks = result!.output.filter((o): o is Rolldown.OutputChunk => o.type == 'chunk');
-  // The entry chunk and every chunk it imports statically (Lit, when an on-demand part shares it): what loads before it runs.
-  const eager = [chunks.find((c) => c.isEntry)!];
-  for (let i = 0; i < eager.length; i++) for (const name of eager[i]!.imports) if (!eager.some((c) => c.fileName == name)) eager.push(chunks.find((c) => c.fileName == name)!);
+  const chunks = await viteChunks(`dist/elements/${type}-login.js`);
+  const eager = withStaticImports(chunks, [chunks.find((c) => c.isEntry)!]);
   if (listLazy) for (const chunk of chunks.filter((c) => !eager.includes(c))) notes.push(`${type} on demand: ${chunk.name} ${gzipSync(chunk.code, { level: 9 }).length} B gzip`);
   return concat(eager.map((c) => new TextEncoder().encode(c.code)));
 }
@@ -71,6 +57,15 @@ const notes: string[] = [];
  * chunks they import statically. The other providers' chunks are built but never loaded (listed).
  */
 async function bundleChooser(): Promise<Uint8Array> {
+  const chunks = await viteChunks('dist/elements/login-chooser.js');
+  const holding = (file: string) => chunks.find((c) => c.moduleIds.some((id) => id.endsWith(file)))!;
+  const eager = withStaticImports(chunks, [chunks.find((c) => c.isEntry)!, holding('dist/core/served.js'), holding('dist/elements/bbaton-login.js')]);
+  for (const chunk of chunks.filter((c) => !eager.includes(c))) notes.push(`chooser on demand: ${chunk.name} ${gzipSync(chunk.code, { level: 9 }).length} B gzip`);
+  return concat(eager.map((c) => new TextEncoder().encode(c.code)));
+}
+
+/** An entry's chunks as an app's production build makes them (Vite, with the template minifier every Lit app should use). */
+async function viteChunks(entry: string): Promise<Rolldown.OutputChunk[]> {
   const [result] = (await viteBuild({
     configFile: false,
     logLevel: 'warn',
@@ -79,20 +74,22 @@ async function bundleChooser(): Promise<Uint8Array> {
       write: false,
       minify: true,
       target: 'es2022',
-      lib: { entry: 'dist/elements/login-chooser.js', formats: ['es'], fileName: () => 'chooser.js' },
+      lib: { entry, formats: ['es'], fileName: () => 'bundle.js' },
       rolldownOptions: { output: { minify: true } },
     },
   })) as Rolldown.RolldownOutput[];
-  const chunks = result!.output.filter((o): o is Rolldown.OutputChunk => o.type == 'chunk');
-  const holding = (file: string) => chunks.find((c) => c.moduleIds.some((id) => id.endsWith(file)))!;
-  const eager = [chunks.find((c) => c.isEntry)!, holding('dist/core/served.js'), holding('dist/elements/bbaton-login.js')];
+  return result!.output.filter((o): o is Rolldown.OutputChunk => o.type == 'chunk');
+}
+
+/** `first` and every chunk they import statically (Lit, when an on-demand part shares it): what loads before they run. */
+function withStaticImports(chunks: Rolldown.OutputChunk[], first: Rolldown.OutputChunk[]): Rolldown.OutputChunk[] {
+  const eager = [...first];
   for (let i = 0; i < eager.length; i++)
     for (const file of eager[i]!.imports) {
       const chunk = chunks.find((c) => c.fileName == file)!;
       if (!eager.includes(chunk)) eager.push(chunk);
     }
-  for (const chunk of chunks.filter((c) => !eager.includes(c))) notes.push(`chooser on demand: ${chunk.name} ${gzipSync(chunk.code, { level: 9 }).length} B gzip`);
-  return concat(eager.map((c) => new TextEncoder().encode(c.code)));
+  return eager;
 }
 
 /**
