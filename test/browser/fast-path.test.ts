@@ -5,19 +5,8 @@
 // returns), the second on a wait for another task (the count at the end of the real click's dispatch).
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import { takeReadied, warmCallback, whenReadied } from '../../src/core/warm.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, consumeActivation, fixture, oneEvent, realClick } from './helpers.js';
-
-const popupLogin = () =>
-  fixture<OauthLogin>('oauth-login', {
-    'client-id': 'test-client',
-    'redirect-uri': CALLBACK,
-    'authorize-endpoint': AUTHORIZE,
-    'exchange-endpoint': EXCHANGE,
-    mode: 'popup',
-    provider: 'corp',
-  });
+import { AUTHORIZE, CALLBACK, consumeActivation, oneEvent, popupLogin, realClick } from './helpers.js';
 
 /** Records each window.open call (the URL it was given) and the windows it returned, closed after the test. */
 function recordOpens() {

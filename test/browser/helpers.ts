@@ -1,5 +1,6 @@
 import { sendMouse } from '@web/test-runner-commands';
 import type { LoginButton } from '../../src/elements/login-button.js';
+import type { OauthLogin } from '../../src/elements/oauth-login.js';
 
 export const ORIGIN = location.origin;
 export const CALLBACK = '/test/browser/fixtures/callback.html';
@@ -134,3 +135,15 @@ export function popupsPerTest(): { opened: (Window | null)[] } {
   });
   return current;
 }
+
+/** `<oauth-login>` in popup mode against the fixture provider and exchange, `extra` attributes on top. */
+export const popupLogin = (extra: Record<string, string> = {}) =>
+  fixture<OauthLogin>('oauth-login', {
+    'client-id': 'test-client',
+    'redirect-uri': CALLBACK,
+    'authorize-endpoint': AUTHORIZE,
+    'exchange-endpoint': EXCHANGE,
+    mode: 'popup',
+    provider: 'corp',
+    ...extra,
+  });

@@ -1,20 +1,8 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
-import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
 import { CHANNEL_NAME, MESSAGE_TYPE } from '../../src/contract/messages.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, firstEvent, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
-
-const popupLogin = (extra: Record<string, string> = {}) =>
-  fixture<OauthLogin>('oauth-login', {
-    'client-id': 'test-client',
-    'redirect-uri': CALLBACK,
-    'authorize-endpoint': AUTHORIZE,
-    'exchange-endpoint': EXCHANGE,
-    mode: 'popup',
-    provider: 'corp',
-    ...extra,
-  });
+import { AUTHORIZE, CALLBACK, EXCHANGE, firstEvent, fixture, loginButtonFor, oneEvent, popupLogin, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
 
 // Every test starts without user activation and with window.open recorded.
 const popups = popupsPerTest();
