@@ -7,7 +7,7 @@
  */
 import { authorizeRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { formOf, html, json, serve, type IncomingRequest } from './http.js';
-import { bearerOf, discovery, idTokenTimes, rememberingDecision, rsaSigner } from './social.js';
+import { bearerOf, discovery, idTokenTimes, rememberingDecision, rsaSigner, socialStandIn } from './social.js';
 
 export const GOOGLE_USER = {
   sub: '110169484474386276334',
@@ -106,16 +106,5 @@ export async function startGoogle(client: RegisteredClient, port = 0, options: {
     port,
   );
   issuer = server.url;
-  return {
-    ...server,
-    /** Whether a token is still live (for revocation tests). */
-    live: (value: string) => access.has(value) || refresh.has(value),
-    endpoints: {
-      issuer,
-      authorizeEndpoint: `${issuer}/o/oauth2/v2/auth`,
-      tokenEndpoint: `${issuer}/token`,
-      userinfoEndpoint: `${issuer}/v1/userinfo`,
-      revocationEndpoint: `${issuer}/revoke`,
-    },
-  };
+  return socialStandIn(server, (value: string) => access.has(value) || refresh.has(value), { authorize: '/o/oauth2/v2/auth', token: '/token', userinfo: '/v1/userinfo', revocation: '/revoke' });
 }

@@ -7,7 +7,7 @@
  */
 import { authorizeRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { formOf, html, json, serve, type IncomingRequest, type Reply } from './http.js';
-import { bearerOf, discovery, idTokenTimes, rememberingDecision, rsaSigner } from './social.js';
+import { bearerOf, discovery, idTokenTimes, rememberingDecision, rsaSigner, socialStandIn } from './social.js';
 
 export const KAKAO_ID = 4046289111;
 export const KAKAO_ACCOUNT = {
@@ -97,15 +97,5 @@ export async function startKakao(client: RegisteredClient, port = 0, options: { 
     port,
   );
   issuer = server.url;
-  return {
-    ...server,
-    live: (value: string) => access.has(value) || refresh.has(value),
-    endpoints: {
-      issuer,
-      authorizeEndpoint: `${issuer}/oauth/authorize`,
-      tokenEndpoint: `${issuer}/oauth/token`,
-      userinfoEndpoint: `${issuer}/v2/user/me`,
-      revocationEndpoint: `${issuer}/v1/user/logout`,
-    },
-  };
+  return socialStandIn(server, (value: string) => access.has(value) || refresh.has(value), { authorize: '/oauth/authorize', token: '/oauth/token', userinfo: '/v2/user/me', revocation: '/v1/user/logout' });
 }

@@ -7,7 +7,7 @@
  */
 import { authorizeRoute, GrantStore, loginPage, token, type RegisteredClient } from './grants.js';
 import { formOf, html, json, serve, type Reply } from './http.js';
-import { bearerOf, discovery, hs256, idTokenTimes, rememberingDecision } from './social.js';
+import { bearerOf, discovery, hs256, idTokenTimes, rememberingDecision, socialStandIn } from './social.js';
 
 export const LINE_USER = { sub: 'U4af4980629a1b2c3d4e5f60718293a4b', name: 'Brown', picture: 'https://profile.line-scdn.net/abcdefghijklmn', email: 'brown@line.example' };
 
@@ -95,15 +95,5 @@ export async function startLine(client: RegisteredClient, port = 0, options: { e
     port,
   );
   issuer = server.url;
-  return {
-    ...server,
-    live: (value: string) => access.has(value),
-    endpoints: {
-      issuer,
-      authorizeEndpoint: `${issuer}/oauth2/v2.1/authorize`,
-      tokenEndpoint: `${issuer}/oauth2/v2.1/token`,
-      userinfoEndpoint: `${issuer}/oauth2/v2.1/userinfo`,
-      revocationEndpoint: `${issuer}/oauth2/v2.1/revoke`,
-    },
-  };
+  return socialStandIn(server, (value: string) => access.has(value), { authorize: '/oauth2/v2.1/authorize', token: '/oauth2/v2.1/token', userinfo: '/oauth2/v2.1/userinfo', revocation: '/oauth2/v2.1/revoke' });
 }

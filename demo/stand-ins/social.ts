@@ -5,7 +5,7 @@
  */
 import { createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { decisionRoute, type GrantStore } from './grants.js';
-import { json, type IncomingRequest, type Reply, type Route } from './http.js';
+import { json, type IncomingRequest, type Reply, type Route, type RunningServer } from './http.js';
 
 const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -58,3 +58,30 @@ export function rememberingDecision(store: GrantStore, asked: Map<string, URLSea
 /** A discovery document for `issuer` (OpenID Connect Discovery 1.0). */
 export const discovery = (issuer: string, fields: Record<string, unknown>): Route => () =>
   json({ issuer, response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'], ...fields });
+
+/** Where a social stand-in serves its endpoints, below its issuer (its own URL). */
+export interface EndpointPaths {
+  authorize: string;
+  token: string;
+  userinfo: string;
+  revocation: string;
+}
+
+/**
+ * A started stand-in as tests and the demo use it: its server, `live` (whether a token is still live,
+ * for revocation tests) and its endpoints, the entry a `providers` config takes.
+ */
+export function socialStandIn(server: RunningServer, live: (value: string) => boolean, paths: EndpointPaths) {
+  const issuer = server.url;
+  return {
+    ...server,
+    live,
+    endpoints: {
+      issuer,
+      authorizeEndpoint: `${issuer}${paths.authorize}`,
+      tokenEndpoint: `${issuer}${paths.token}`,
+      userinfoEndpoint: `${issuer}${paths.userinfo}`,
+      revocationEndpoint: `${issuer}${paths.revocation}`,
+    },
+  };
+}

@@ -1,19 +1,17 @@
-import { EndpointError, jsonOutcome } from './shared/errors.js';
+import { EndpointError } from './shared/errors.js';
 import { fromRequest, toResponse, type Incoming, type Outcome } from './http/incoming.js';
-import { checkOrigin } from './http/origin.js';
 import { createProviderClient, DEFAULT_MAX_UPSTREAM_BYTES, DEFAULT_TIMEOUT_MS, type ProviderClient } from './provider-client.js';
-import { bodyText, DEFAULT_BODY_TIMEOUT_MS, parseExchangeRequest, requireJson } from './http/request-body.js';
+import { DEFAULT_BODY_TIMEOUT_MS } from './http/request-body.js';
 import { requireSessionFetch, requireSessionNode, type GuardedRoute } from './http/guard.js';
-import { createSessionLayer, type Session } from './http/session-layer.js';
-import { bodyWithoutRaw, rawText, responseWithoutRaw } from './http/raw.js';
-import { withoutRaw } from './session/record.js';
+import { createSessionLayer, type Session, type SessionLayer } from './http/session-layer.js';
 import type { SessionRequest, SessionResponse } from './http/session-request.js';
 import { callbackPage, callbackScript } from './http/callback-page.js';
 import { createJwksRoute } from './http/jwks-route.js';
 import { createProvidersRoute } from './http/providers-route.js';
+import { loginRoute, type LoginRouteContext } from './login-route.js';
 import { defaultLog, positiveInteger } from './shared/settings.js';
 import { absoluteUrl, bareOrigin } from './shared/url-options.js';
-import type { LoginHandlerOptions, LoginTokens, LoginUser } from './types.js';
+import type { LoginHandlerOptions } from './types.js';
 
 /** The exchange on any transport: what `toNodeListener` calls directly, without a Request or Response. */
 export const exchangeCore = Symbol.for('login-elements.exchange');
@@ -48,15 +46,18 @@ export type LoginHandler = ((request: Request) => Promise<Response>) & {
 /** `/auth/` → `/auth`; `auth` → `/auth`. */
 const normalisePath = (path: string) => '/' + path.replace(/^\/+|\/+$/g, '');
 
-/**
- * Creates the companion endpoint of contract §4: `POST {basePath}/{provider}` with `{code, redirectUri,
- * codeVerifier?, iss?, nonce?}`; and contract §7's GET routes: `providers` (what pages need), `callback`
- * and `callback.js` (the callback page), `jwks.json` (`private_key_jwt` public keys). It keeps no state
- * between requests, so any number of instances can serve the same flows.
- */
-export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
+type Route = (incoming: Incoming) => Promise<Outcome>;
+
+/** The handler's options, checked and built once for every transport (contract §4). */
+interface Settings extends Omit<LoginRouteContext, 'session'> {
+  basePath: string;
+  timeoutMs: number;
+  log(line: string): void;
+}
+
+/** Reads and checks the options: a bad value is a TypeError naming it, when the handler is made. */
+function settingsOf(options: LoginHandlerOptions): Settings {
   const basePath = normalisePath(options.basePath ?? '/auth');
-  // Checked here, once, for every transport (contract §4): a bad value is a TypeError naming it.
   const timeoutMs = positiveInteger('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const bodyTimeoutMs = positiveInteger('bodyTimeoutMs', options.bodyTimeoutMs, DEFAULT_BODY_TIMEOUT_MS);
   const limits = { timeoutMs, maxUpstreamBytes: positiveInteger('maxUpstreamBytes', options.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES) };
@@ -71,8 +72,13 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   const allowedOrigins = options.allowedOrigins?.length ? new Set(options.allowedOrigins.map((origin, i) => bareOrigin(`allowedOrigins[${i}]`, origin))) : undefined;
   const originAllowed = (origin: string, incoming: Incoming) => (allowedOrigins ? allowedOrigins.has(origin) : origin === incoming.ownOrigin());
   const log = options.log ?? defaultLog() ?? (() => {});
-  // The handler's own GET routes, beside the session's; a provider may not take their names.
-  const routes = new Map<string, (incoming: Incoming) => Promise<Outcome>>([
+  return { options, basePath, timeoutMs, bodyTimeoutMs, clients, redirectUris, allowedOrigins, originAllowed, log };
+}
+
+/** The handler's own GET routes, beside the session's; a provider may not take their names. */
+function ownRoutes(settings: Settings, options: LoginHandlerOptions): Map<string, Route> {
+  const { basePath, clients, allowedOrigins, originAllowed, log } = settings;
+  const routes = new Map<string, Route>([
     ['providers', createProvidersRoute({ basePath, clients, configs: options.providers, redirectUris: options.redirectUris, allowedOrigins, originAllowed, log })],
     ['callback', callbackPage],
     ['callback.js', callbackScript],
@@ -80,88 +86,38 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   ]);
   for (const key of routes.keys())
     if (Object.hasOwn(options.providers, key)) throw new TypeError(`login-elements: a provider may not be named "${key}": ${basePath}/${key} is the handler's own route`);
-  const session =
-    options.session &&
-    createSessionLayer(options.session, {
-      providers: Object.keys(options.providers),
-      postLogoutRedirectUris: new Map(Object.entries(options.providers).flatMap(([key, config]) => (config.postLogoutRedirectUri ? [[key, config.postLogoutRedirectUri]] : []))),
-      clients,
-      originAllowed,
-      allowedOrigins,
-      timeoutMs,
-      bodyTimeoutMs,
-    });
+  return routes;
+}
 
-  async function handle(incoming: Incoming): Promise<Outcome> {
+/** The session layer, with `session` configured. */
+function sessionLayerOf(settings: Settings, options: LoginHandlerOptions): SessionLayer | undefined {
+  if (!options.session) return undefined;
+  return createSessionLayer(options.session, {
+    providers: Object.keys(options.providers),
+    postLogoutRedirectUris: new Map(Object.entries(options.providers).flatMap(([key, config]) => (config.postLogoutRedirectUri ? [[key, config.postLogoutRedirectUri]] : []))),
+    clients: settings.clients,
+    originAllowed: settings.originAllowed,
+    allowedOrigins: settings.allowedOrigins,
+    timeoutMs: settings.timeoutMs,
+    bodyTimeoutMs: settings.bodyTimeoutMs,
+  });
+}
+
+/**
+ * Every request on any transport: the handler's own routes, the session's, else the login; every failure
+ * becomes the endpoint's JSON error, logged as one line of fixed codes.
+ */
+function createExchange(settings: Settings, routes: ReadonlyMap<string, Route>, session: SessionLayer | undefined): Route {
+  const { basePath, log } = settings;
+  const context: LoginRouteContext = { ...settings, session };
+  const handle = async (incoming: Incoming): Promise<Outcome> => {
     const { pathname } = incoming;
     const name = pathname.startsWith(basePath + '/') ? pathname.slice(basePath.length + 1) : undefined;
     const own = name !== undefined ? routes.get(name) : undefined;
     if (own) return own(incoming);
-    const routed = session?.route(name, incoming);
-    if (routed) return routed;
-    if (incoming.method !== 'POST') throw new EndpointError(405, 'method_not_allowed', 'Use POST', { allow: 'POST' });
-    const client = name !== undefined && !name.includes('/') ? clients.get(name) : undefined;
-    if (!client)
-      throw new EndpointError(404, 'unknown_provider', 'No provider is configured at this path', {}, `no provider is configured as ${JSON.stringify(name ?? '')} (configured: ${[...clients.keys()].join(', ')})`);
-    checkOrigin(incoming, originAllowed, refusedOrigin);
-    requireJson(incoming);
-    const body = parseExchangeRequest(await bodyText(incoming, bodyTimeoutMs));
-    if (redirectUris ? !redirectUris.has(body.redirectUri) : !sameOriginRedirect(body.redirectUri, incoming))
-      throw new EndpointError(400, 'invalid_request', 'redirectUri is not an allowed redirect URI', {}, `redirectUri ${body.redirectUri} is ${redirectUris ? 'not in redirectUris' : 'not on an allowed origin'}`);
-    const { user, tokens } = await client.exchange(body);
-    // The session is made before onLogin runs: a store that is down is a 503 before the site acts on it.
-    const signedIn = session && (await session.login(incoming, client, user, tokens));
-    let outcome: Outcome;
-    try {
-      outcome = await answer(client.name, user, tokens, incoming, signedIn?.body);
-    } catch (error) {
-      // onLogin threw: the site refused (or failed) this login, so the session it was to get goes too.
-      await signedIn?.discard();
-      throw error;
-    }
-    return signedIn ? signedIn.attach(outcome) : outcome;
-  }
-
-  /** The 200 of a login: the default body, or what `onLogin` made of it (async only with an `onLogin`). */
-  function answer(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, extend = (body: unknown) => body): Outcome | Promise<Outcome> {
-    // With sessions, `raw` reaches only onLogin (contract §6): the page gets the user the session keeps.
-    const shown = options.session ? withoutRaw(user) : user;
-    const standard = () => extend({ provider, user: shown, ...(options.exposeTokens ? { tokens } : {}) });
-    return options.onLogin ? fromHook(provider, user, tokens, incoming, standard, extend) : jsonOutcome(standard());
-  }
-
-  /** What an `onLogin` hook answered: its Response, its body, or (nothing) the standard one. */
-  async function fromHook(provider: string, user: LoginUser | null, tokens: LoginTokens, incoming: Incoming, standard: () => unknown, extend: (body: unknown) => unknown): Promise<Outcome> {
-    const result = await options.onLogin!({
-      provider,
-      user,
-      tokens,
-      get request() {
-        return incoming.request();
-      },
-    });
-    // With sessions, `raw` reaches only onLogin (contract §6): not through what it returns either.
-    const raw = options.session ? rawText(user?.raw) : undefined;
-    if (result instanceof Response) return raw ? responseWithoutRaw(result, raw) : result;
-    if (result === undefined || result === null) return jsonOutcome(standard());
-    return jsonOutcome(raw ? bodyWithoutRaw(extend(result), raw) : extend(result));
-  }
-
-  /** The log's words for a refused Origin: what it is not. */
-  const refusedOrigin = (origin: string) =>
-    `origin ${origin} is ${allowedOrigins ? `not in allowedOrigins (${[...allowedOrigins].join(', ')})` : "not the request's own origin (trustHost)"}`;
-
-  /** Without an allowlist, a redirect URI must at least be on an allowed origin. */
-  function sameOriginRedirect(uri: string, incoming: Incoming): boolean {
-    try {
-      return originAllowed(new URL(uri).origin, incoming);
-    } catch {
-      return false;
-    }
-  }
-
-  /** Every failure becomes the endpoint's JSON error, logged as one line of fixed codes. */
-  const exchange = async (incoming: Incoming): Promise<Outcome> => {
+    return session?.route(name, incoming) ?? loginRoute(context, name, incoming);
+  };
+  return async (incoming) => {
     try {
       return await handle(incoming);
     } catch (error) {
@@ -170,6 +126,19 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
       return failure.toOutcome();
     }
   };
+}
+
+/**
+ * Creates the companion endpoint of contract §4: `POST {basePath}/{provider}` with `{code, redirectUri,
+ * codeVerifier?, iss?, nonce?}`; and contract §7's GET routes: `providers` (what pages need), `callback`
+ * and `callback.js` (the callback page), `jwks.json` (`private_key_jwt` public keys). It keeps no state
+ * between requests, so any number of instances can serve the same flows.
+ */
+export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
+  const settings = settingsOf(options);
+  const routes = ownRoutes(settings, options);
+  const session = sessionLayerOf(settings, options);
+  const exchange = createExchange(settings, routes, session);
   const handler = async (request: Request): Promise<Response> => toResponse(await exchange(fromRequest(request)));
   const getSession = (request: SessionRequest, response?: SessionResponse) =>
     session ? session.getSession(request, response) : Promise.reject(new TypeError('login-elements: getSession needs the session option of createLoginHandler'));
@@ -178,5 +147,5 @@ export function createLoginHandler(options: LoginHandlerOptions): LoginHandler {
   };
   const requireSession = (route: GuardedRoute) => (needsSession(), requireSessionFetch(getSession, route));
   const guardNode = () => (needsSession(), requireSessionNode(getSession));
-  return Object.assign(handler, { basePath, [exchangeCore]: exchange, [failureLog]: log, [nodeGuard]: guardNode, getSession, requireSession });
+  return Object.assign(handler, { basePath: settings.basePath, [exchangeCore]: exchange, [failureLog]: settings.log, [nodeGuard]: guardNode, getSession, requireSession });
 }

@@ -1,9 +1,7 @@
 import * as oauth from 'oauth4webapi';
-import { serverWith, type AuthorizeSettings, type Dialect } from './upstream/dialect.js';
-import { createDiscovery } from './upstream/discovery.js';
+import type { Dialect } from './upstream/dialect.js';
+import { UpstreamCalls } from './upstream/calls.js';
 import { dialects } from './dialects/index.js';
-import { bounded } from './upstream/answer.js';
-import { Deadlines } from './shared/deadlines.js';
 import { expectNonce, nonceRefusal } from './upstream/nonce.js';
 import { positiveInteger } from './shared/settings.js';
 import { signingKey } from './upstream/signing-key.js';
@@ -25,17 +23,8 @@ function pickTokens(response: oauth.TokenEndpointResponse): LoginTokens {
   return tokens;
 }
 
-/**
- * Builds the client for one `providers` entry. `name` is the entry's key; its dialect is
- * `config.type`, else the key itself.
- */
-export function createProviderClient(
-  name: string,
-  config: ProviderConfig,
-  limits: UpstreamLimits = {},
-): ProviderClient {
-  const timeoutMs = positiveInteger('timeoutMs', limits.timeoutMs, DEFAULT_TIMEOUT_MS);
-  const maxUpstreamBytes = positiveInteger('maxUpstreamBytes', limits.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES);
+/** The dialect of one entry (its `type`, else its key), once the entry has what that dialect needs. */
+function checkedDialect(name: string, config: ProviderConfig): { type: string; dialect: Dialect } {
   const type = config.type ?? name;
   // Own keys only: a provider named `constructor` is unknown, not Object's constructor.
   const dialect: Dialect | undefined = Object.hasOwn(dialects, type) ? dialects[type] : undefined;
@@ -44,136 +33,95 @@ export function createProviderClient(
   if (!config.clientId || (type != 'oauth' && !config.clientSecret)) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
   if (config.privateKey && type != 'oauth') throw new TypeError(`provider "${name}": privateKey (private_key_jwt) is for type 'oauth' providers`);
   checkProviderEntry(name, config);
+  return { type, dialect };
+}
+
+/** What a client's operations share: the entry, its dialect, its oauth4webapi client and its calls. */
+interface ClientParts {
+  name: string;
+  config: ProviderConfig;
+  dialect: Dialect;
+  configured: oauth.AuthorizationServer;
+  client: oauth.Client;
+  clientAuth: oauth.ClientAuth;
+  calls: UpstreamCalls;
+  timeoutMs: number;
+}
+
+/**
+ * Builds the client for one `providers` entry. `name` is the entry's key; its dialect is
+ * `config.type`, else the key itself.
+ */
+export function createProviderClient(name: string, config: ProviderConfig, limits: UpstreamLimits = {}): ProviderClient {
+  const timeoutMs = positiveInteger('timeoutMs', limits.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const maxUpstreamBytes = positiveInteger('maxUpstreamBytes', limits.maxUpstreamBytes, DEFAULT_MAX_UPSTREAM_BYTES);
+  const { type, dialect } = checkedDialect(name, config);
   const configured = dialect.server(config);
   const client: oauth.Client = { client_id: config.clientId, ...dialect.client?.(config) };
   const key = config.privateKey ? signingKey(name, config.privateKey) : undefined;
   const clientAuth = dialect.clientAuth(config, { name, key });
-  /** The endpoints as last known: configured, or discovered with the configured ones over them. */
-  let known = configured;
-  // Plain http only where the site itself configured it (a development provider): a discovery
-  // document never downgrades an https issuer's calls, which carry the client secret.
-  const insecure = [configured.issuer, configured.token_endpoint, configured.userinfo_endpoint, configured.revocation_endpoint].some((url) => url?.startsWith('http:'));
-
-  /** Every upstream call: bounded in time (body included) and size, reshaped by the dialect. */
-  const upstream = async (deadlines: Deadlines, url: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
-    const signal = deadlines.signal();
-    const target = String(url instanceof Request ? url.url : url);
-    const isTokenCall = target === known.token_endpoint || target === known.revocation_endpoint;
-    let request: RequestInit = { ...init, signal, redirect: 'manual' };
-    if (isTokenCall && dialect.adaptRequest)
-      request = { ...request, ...dialect.adaptRequest(config, { ...request, headers: Object.fromEntries(new Headers(init.headers)) }) };
-    const answer = await fetch(target, request);
-    deadlines.answered(answer);
-    const response = await bounded(answer, maxUpstreamBytes, signal);
-    return isTokenCall && dialect.adaptResponse ? dialect.adaptResponse(response) : response;
-  };
-  const additionalParameters = dialect.tokenParameters?.(config);
-  /**
-   * One operation's upstream calls (an exchange, a refresh, a discovery): its fetch and oauth4webapi
-   * options, under deadlines that `release` drops when the operation is over.
-   */
-  const operation = () => {
-    const deadlines = new Deadlines(timeoutMs);
-    const call = (url: string | URL | Request, init?: RequestInit) => upstream(deadlines, url, init);
-    const options = { [oauth.customFetch]: call, [oauth.allowInsecureRequests]: insecure };
-    return { call, options, tokenOptions: { ...options, additionalParameters }, release: deadlines.release };
-  };
-  type Operation = ReturnType<typeof operation>;
-  /** Runs `step` as one operation; its deadlines are released however it ends. */
-  const scoped = async <T>(step: (op: Operation) => Promise<T>): Promise<T> => {
-    const op = operation();
-    try {
-      return await step(op);
-    } finally {
-      op.release();
-    }
-  };
-  // An oauth provider named by its issuer alone: the endpoints come from its discovery document.
-  const discovery = configured.token_endpoint ? undefined : createDiscovery(configured.issuer, (use) => scoped((op) => use(op.options)));
-  let discovered: { from: oauth.AuthorizationServer; server: oauth.AuthorizationServer } | undefined;
-  const metadata = async (): Promise<oauth.AuthorizationServer> => {
-    if (!discovery) return configured;
-    const document = await discovery();
-    // The same merged object while the document is the same (the options above are keyed by it).
-    if (discovered?.from !== document) discovered = { from: document, server: serverWith(config, document) };
-    known = discovered.server;
-    return known;
-  };
-
-  /** Runs an upstream step as one operation; any failure becomes the endpoint's answer (400/502/504). */
-  const guarded = async <T>(step: (op: Operation) => Promise<T>): Promise<T> => {
-    try {
-      return await scoped(step);
-    } catch (error) {
-      throw fromUpstream(error, timeoutMs);
-    }
-  };
-
-  // For the listing only: an issuer without an authorize endpoint, where the exchange needs no discovery.
-  let listingDiscovery: (() => Promise<oauth.AuthorizationServer>) | undefined;
-  const authorizeSettings = async (): Promise<AuthorizeSettings> => {
-    let server = discovery ? await metadata() : configured;
-    if (!server.authorization_endpoint && !discovery && config.issuer) {
-      listingDiscovery ??= createDiscovery(config.issuer, (use) => scoped((op) => use(op.options)));
-      server = serverWith(config, await listingDiscovery());
-    }
-    return dialect.authorize(config, server);
-  };
-
+  const calls = new UpstreamCalls({ config, dialect, configured, timeoutMs, maxUpstreamBytes });
+  const parts: ClientParts = { name, config, dialect, configured, client, clientAuth, calls, timeoutMs };
+  const failed = (error: unknown) => Promise.reject(fromUpstream(error, timeoutMs));
   const provider: ProviderClient = {
     name,
     type,
     clientId: config.clientId,
-    authorizeSettings: () => authorizeSettings().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
-    metadata: () => metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))),
-    async exchange({ code, redirectUri, codeVerifier, iss, state, nonce }) {
-      // Configured endpoints need no await (the exchange is the hot path).
-      const server = discovery ? await provider.metadata() : configured;
-      let callback: URLSearchParams;
-      try {
-        // The browser checked `state`; this checks `iss` (RFC 9207) against the provider's issuer.
-        callback = oauth.validateAuthResponse(server, client, new URLSearchParams(iss ? { code, iss } : { code }), oauth.skipStateCheck);
-      } catch {
-        throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
-      }
-      // Guarded here rather than through `guarded`: two async steps less on the hot path.
-      const op = operation();
-      try {
-        const tokenOptions = dialect.exchangeParameters ? { ...op.tokenOptions, additionalParameters: { ...additionalParameters, ...dialect.exchangeParameters({ state }) } } : op.tokenOptions;
-        const answer = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
-        const [response, expected] = nonce ? await expectNonce(answer, nonce) : [answer, undefined];
-        const result = await oauth.processAuthorizationCodeResponse(server, client, response, expected);
-        const claims = oauth.getValidatedIdTokenClaims(result);
-        const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
-        return { user, tokens: pickTokens(result) };
-      } catch (error) {
-        throw nonceRefusal(error, nonce) ?? withBasicHint(fromUpstream(error, timeoutMs), dialect.authMethod?.(config, server));
-      } finally {
-        op.release();
-      }
-    },
+    authorizeSettings: () => calls.authorizeSettings().catch(failed),
+    metadata: () => calls.metadata().catch(failed),
+    exchange: (input) => exchangeCode(parts, input),
   };
   if (key) provider.publicKey = async () => (await key()).jwk;
-  if (dialect.refresh) {
-    provider.refresh = (refreshToken) =>
-      guarded(async (op) => {
-        const server = await metadata();
-        const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, op.tokenOptions);
-        return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
-      });
-  }
-  if (configured.revocation_endpoint || discovery || dialect.revoke) {
-    provider.revoke = (token) =>
-      guarded(async (op) => {
-        const server = await metadata();
-        if (dialect.revoke) return dialect.revoke({ config, server, token, fetch: op.call as typeof fetch });
-        if (!server.revocation_endpoint) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
-        await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, op.options));
-      });
-  }
+  if (dialect.refresh) provider.refresh = (refreshToken) => refreshAt(parts, refreshToken);
+  if (configured.revocation_endpoint || calls.discovery || dialect.revoke) provider.revoke = (token) => revokeAt(parts, token);
   return provider;
 }
 
+/** The exchange (contract §4): the code for tokens at the provider, then the user its dialect reads. */
+async function exchangeCode(parts: ClientParts, { code, redirectUri, codeVerifier, iss, state, nonce }: ExchangeInput) {
+  const { config, dialect, client, clientAuth, calls, timeoutMs } = parts;
+  // Configured endpoints need no await (the exchange is the hot path).
+  const server = calls.discovery ? await calls.metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))) : parts.configured;
+  let callback: URLSearchParams;
+  try {
+    // The browser checked `state`; this checks `iss` (RFC 9207) against the provider's issuer.
+    callback = oauth.validateAuthResponse(server, client, new URLSearchParams(iss ? { code, iss } : { code }), oauth.skipStateCheck);
+  } catch {
+    throw new EndpointError(400, 'invalid_request', `iss does not name this provider's issuer`);
+  }
+  // Guarded here rather than through `guarded`: two async steps less on the hot path.
+  const op = calls.operation();
+  try {
+    const tokenOptions = dialect.exchangeParameters ? { ...op.tokenOptions, additionalParameters: { ...op.tokenOptions.additionalParameters, ...dialect.exchangeParameters({ state }) } } : op.tokenOptions;
+    const answer = await oauth.authorizationCodeGrantRequest(server, client, clientAuth, callback, redirectUri, codeVerifier ?? oauth.nopkce, tokenOptions);
+    const [response, expected] = nonce ? await expectNonce(answer, nonce) : [answer, undefined];
+    const result = await oauth.processAuthorizationCodeResponse(server, client, response, expected);
+    const claims = oauth.getValidatedIdTokenClaims(result);
+    const user = await dialect.user({ config, server, client, tokens: result, claims, fetch: op.call as typeof fetch, options: op.options });
+    return { user, tokens: pickTokens(result) };
+  } catch (error) {
+    throw nonceRefusal(error, nonce) ?? withBasicHint(fromUpstream(error, timeoutMs), dialect.authMethod?.(config, server));
+  } finally {
+    op.release();
+  }
+}
+
+/** A refresh token for new tokens at the provider's token endpoint. */
+const refreshAt = ({ calls, client, clientAuth }: ClientParts, refreshToken: string) =>
+  calls.guarded(async (op) => {
+    const server = await calls.metadata();
+    const response = await oauth.refreshTokenGrantRequest(server, client, clientAuth, refreshToken, op.tokenOptions);
+    return pickTokens(await oauth.processRefreshTokenResponse(server, client, response));
+  });
+
+/** A token revoked: the dialect's own way, else RFC 7009 at the revocation endpoint. */
+const revokeAt = ({ calls, client, clientAuth, dialect, config, name }: ClientParts, token: string) =>
+  calls.guarded(async (op) => {
+    const server = await calls.metadata();
+    if (dialect.revoke) return dialect.revoke({ config, server, token, fetch: op.call as typeof fetch });
+    if (!server.revocation_endpoint) throw new TypeError(`provider "${name}" has no revocation endpoint (set revocationEndpoint)`);
+    await oauth.processRevocationResponse(await oauth.revocationRequest(server, client, clientAuth, token, op.options));
+  });
 
 /** Exchanges a refresh token at the provider (`name`'s dialect, as in `providers`). */
 export function refresh(name: string, config: ProviderConfig, refreshToken: string, options?: UpstreamLimits): Promise<LoginTokens> {

@@ -3,22 +3,18 @@
 // tokens: popup and redirect login, the session across a reload, refresh with its real tokens,
 // RP-initiated logout that ends its session there.
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { createLoginHandler, memoryStore, type LoginHandler } from '../../src/server/index.js';
 import './context.js';
-import { startSite, type RunningSite } from './site.js';
-import { eventTypes, launchChromium, sessionChanges, lemonldapSession, lemonldapSessionId, pageEvent, sessionState, signInAtLemonldap, userinfo } from './support.js';
+import { clickForPopup, signInThroughPopup, useSite } from './harness.js';
+import { eventTypes, sessionChanges, lemonldapSession, lemonldapSessionId, pageEvent, sessionState, signInAtLemonldap, userinfo } from './support.js';
 
 const lemon = inject('interop');
 const DWHO = { id: 'dwho', name: 'Doctor Who', email: 'dwho@badwolf.org' };
 
-let site: RunningSite;
 let handler: LoginHandler;
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
+const run = useSite(() => {
   handler = createLoginHandler({
     basePath: '/auth',
     allowedOrigins: [lemon.siteOrigin],
@@ -27,16 +23,8 @@ beforeAll(async () => {
     },
     session: { secret: randomBytes(32).toString('base64url'), store: memoryStore(), keepTokens: true },
   });
-  [site, browser] = await Promise.all([startSite(lemon.siteOrigin, lemon.bundleDir, [handler]), launchChromium()]);
+  return [handler];
 });
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(() => context.close());
 
 /**
  * The site's page: `<login-session>` around a LemonLDAP button (for a popup, the default mode `auto`)
@@ -50,9 +38,7 @@ function sitePage(mode: 'popup' | 'redirect', sessionAttributes = ''): string {
 }
 
 async function openSite(mode: 'popup' | 'redirect', sessionAttributes = ''): Promise<Page> {
-  site.pages.set('/', sitePage(mode, sessionAttributes));
-  const page = await context.newPage();
-  await page.goto(site.origin + '/');
+  const page = await run.open(sitePage(mode, sessionAttributes));
   expect(await sessionState(page)).toBe('signed-out');
   return page;
 }
@@ -62,12 +48,7 @@ async function openSite(mode: 'popup' | 'redirect', sessionAttributes = ''): Pro
  * and the authorize request's parameters as LemonLDAP received them.
  */
 async function popupLogin(page: Page) {
-  const popupPromise = page.waitForEvent('popup');
-  await page.click('oauth-login');
-  const popup = await popupPromise;
-  await popup.waitForSelector('#userfield');
-  const authorize = new URL(popup.url()).searchParams;
-  await signInAtLemonldap(popup);
+  const authorize = await signInThroughPopup(page);
   return { success: await pageEvent(page, 'login-success'), authorize };
 }
 
@@ -79,7 +60,7 @@ describe('LemonLDAP::NG: login', () => {
     const { success, authorize } = await popupLogin(page);
     expect(success.detail).toMatchObject({ provider: 'lemon', mode: 'popup', result: { provider: 'lemon', user: DWHO } });
     // What the server's settings put in the authorize request; the nonce came back in its ID token.
-    expect(Object.fromEntries(authorize)).toMatchObject({ client_id: lemon.clientId, redirect_uri: `${site.origin}/auth/callback`, scope: 'openid profile email', code_challenge_method: 'S256' });
+    expect(Object.fromEntries(authorize)).toMatchObject({ client_id: lemon.clientId, redirect_uri: `${run.site.origin}/auth/callback`, scope: 'openid profile email', code_challenge_method: 'S256' });
     expect(authorize.get('nonce')).toMatch(/^[\w-]{22,}$/);
     await page.waitForFunction(() => document.querySelector('login-session')?.getAttribute('state') === 'signed-in');
     expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
@@ -93,7 +74,7 @@ describe('LemonLDAP::NG: login', () => {
     expect(await signedInText(page)).toBe('Signed in as Doctor Who Sign out');
     expect(await sessionChanges(page)).toEqual([{ state: 'signed-in', provider: 'lemon', user: expect.objectContaining(DWHO) }]);
 
-    const id = await lemonldapSessionId(context, lemon.issuer);
+    const id = await lemonldapSessionId(run.context, lemon.issuer);
     expect(await lemonldapSession(lemon.issuer, id!)).toMatchObject({ uid: 'dwho' });
   });
 
@@ -102,7 +83,7 @@ describe('LemonLDAP::NG: login', () => {
     await page.click('oauth-login');
     await page.waitForURL((url) => url.href.startsWith(lemon.issuer));
     await signInAtLemonldap(page);
-    await page.waitForURL(site.origin + '/');
+    await page.waitForURL(run.site.origin + '/');
     const success = await pageEvent(page, 'login-success');
     expect(success.detail).toMatchObject({ provider: 'lemon', mode: 'redirect', result: { provider: 'lemon', user: DWHO } });
     expect(await sessionState(page)).toBe('signed-in');
@@ -114,8 +95,8 @@ describe('LemonLDAP::NG: login', () => {
 describe('LemonLDAP::NG: after the login', () => {
   /** The site's session as its own routes see it, with this browser context's cookies. */
   async function siteSession() {
-    const cookie = (await context.cookies(site.origin)).map((c) => `${c.name}=${c.value}`).join('; ');
-    return handler.getSession(new Request(site.origin + '/', { headers: { cookie } }));
+    const cookie = (await run.context.cookies(run.site.origin)).map((c) => `${c.name}=${c.value}`).join('; ');
+    return handler.getSession(new Request(run.site.origin + '/', { headers: { cookie } }));
   }
 
   it(`refresh with its real tokens: its access token expires (${lemon.accessTokenSeconds} s) and accessToken() gets a new one from its token endpoint`, async () => {
@@ -138,7 +119,7 @@ describe('LemonLDAP::NG: after the login', () => {
     const page = await openSite('popup', 'provider-logout');
     await popupLogin(page);
     await page.waitForFunction(() => document.querySelector('login-session')?.getAttribute('state') === 'signed-in');
-    const id = (await lemonldapSessionId(context, lemon.issuer))!;
+    const id = (await lemonldapSessionId(run.context, lemon.issuer))!;
     expect(await lemonldapSession(lemon.issuer, id)).toMatchObject({ uid: 'dwho' });
 
     await page.locator('login-session').locator('button[part="logout"]').click();
@@ -147,16 +128,14 @@ describe('LemonLDAP::NG: after the login', () => {
     // The handler's redirect brought the kept ID token as the hint, and the page to come back to.
     const logout = new URL(page.url()).searchParams;
     expect(logout.get('client_id')).toBe(lemon.clientId);
-    expect(logout.get('post_logout_redirect_uri')).toBe(site.origin + '/');
+    expect(logout.get('post_logout_redirect_uri')).toBe(run.site.origin + '/');
     expect(logout.get('id_token_hint')?.split('.')).toHaveLength(3);
     await page.click('#form button.positive');
-    await page.waitForURL(site.origin + '/');
+    await page.waitForURL(run.site.origin + '/');
     expect(await sessionState(page)).toBe('signed-out');
     expect(await lemonldapSession(lemon.issuer, id)).toBeNull();
 
-    const popupPromise = page.waitForEvent('popup');
-    await page.click('oauth-login');
-    const popup = await popupPromise;
+    const popup = await clickForPopup(page);
     await popup.waitForSelector('#userfield');
     expect(await page.getAttribute('login-session', 'state')).toBe('signed-out');
   });

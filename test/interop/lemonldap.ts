@@ -13,6 +13,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '../support/wait.js';
 
 export const PLACKUP = '/usr/bin/plackup';
 /** What `.ci/run` installs: the portal, plackup, and the modules the portal loads beyond its Depends. */
@@ -148,13 +149,15 @@ async function writeConfig(dir: string, port: number, options: LemonldapOptions,
 async function ready(child: ChildProcess, issuer: string, logFile: string, deadline: number): Promise<void> {
   let exited = false;
   child.once('exit', () => (exited = true));
-  while (!exited && Date.now() < deadline) {
+  const answers = async () => {
+    if (exited) throw new Error('exited');
     const status = await fetch(`${issuer}.well-known/openid-configuration`).then((r) => r.status, () => 0);
-    if (status === 200) return;
-    if (status >= 500) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`LemonLDAP::NG did not start:\n${readLog(logFile).slice(-3000)}`);
+    if (status >= 500) throw new Error(`answered ${status}`);
+    return status === 200;
+  };
+  await until(answers, 'its discovery document', { ms: deadline - Date.now(), everyMs: 25 }).catch((error: Error) => {
+    throw new Error(`LemonLDAP::NG did not start (${error.message}):\n${readLog(logFile).slice(-3000)}`);
+  });
 }
 
 export const readLog = (file: string): string => readFileSync(file, 'utf8');

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Installed by `npm run test:runtimes` (scripts/install-runtimes.ts), outside the lock file.
 import { BINARIES } from '../../scripts/install-runtimes.js';
 import { CALLBACK_SCRIPT } from '../../src/server/http/callback-script.js';
+import { until } from '../support/wait.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -87,17 +88,8 @@ function start(command: string, args: string[], extraEnv: Record<string, string>
 }
 
 /** Waits until something answers HTTP at `base`. */
-async function answering(base: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(base);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(`${base} never answered`);
-}
+const answering = (base: string) =>
+  until(() => fetch(base).then(() => true, () => false), `${base} to answer`, { ms: 10_000, everyMs: 100 });
 
 const exchange = (base: string, provider: string, code: string) =>
   fetch(`${base}/auth/${provider}`, {

@@ -101,24 +101,34 @@ describe('accessToken() with kept tokens (BitBadges: rotating refresh tokens)', 
     vi.useFakeTimers({ toFake: ['Date'] });
     const inner = memoryStore();
     let delayNextSessionWrite = false;
-    // The idle slide's write of the session record lands late: after the refresh stored its tokens.
+    // The idle slide's write of the session record lands late: held until the refresh has stored its tokens.
+    let tokensStored = () => {};
+    const refreshStored = new Promise<void>((resolve) => (tokensStored = resolve));
     const late = async (key: string) => {
       if (delayNextSessionWrite && key.startsWith('s:')) {
         delayNextSessionWrite = false;
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await refreshStored;
       }
     };
+    // Only the refresh's write: the sign-in's comes before the slide is armed.
+    let armed = false;
+    const written = (key: string) => void (armed && key.startsWith('t:') && tokensStored());
     const store: SessionStore = {
       ...inner,
-      set: async (key, value, ttl) => (await late(key), inner.set(key, value, ttl)),
-      replace: async (key, value, ttl) => (await late(key), inner.replace(key, value, ttl)),
+      set: async (key, value, ttl) => (await late(key), await inner.set(key, value, ttl), written(key)),
+      replace: async (key, value, ttl) => {
+        await late(key);
+        const replaced = await inner.replace(key, value, ttl);
+        written(key);
+        return replaced;
+      },
     };
     const handler = handlerWith(store, 3 * 24 * 3600);
     const cookie = await signIn(handler);
     const session = await sessionOf(handler, cookie);
     const sentBefore = bb.refreshesSent.length;
     vi.setSystemTime(Date.now() + 2 * DAY);
-    delayNextSessionWrite = true;
+    delayNextSessionWrite = armed = true;
     const [read, token] = await Promise.all([handler(new Request(`${APP}/auth/session`, { headers: { cookie } })), session.accessToken!()]);
     expect(await read.json()).toMatchObject({ user: { id: BITBADGES_ADDRESS } });
     expect(bb.isAccessTokenLive(token)).toBe(true);

@@ -164,8 +164,9 @@ describe('the refresh lock', () => {
     provider.state.expiresIn = 0; // expired when issued: the first accessToken() refreshes
     const shared = memoryStore();
     let slow = false;
-    const lag = () => (slow ? sleep(1400) : Promise.resolve());
-    // Instance A's link to the store is slow (1.4 s a call, inside the 2 s timeoutMs).
+    // Instance A's link to the store is slow (0.7 s a call, inside the 1 s timeoutMs). The delays are the
+    // subject: the holder's turn (about 3 s) is three times timeoutMs, so a lock that lasted one step would lapse.
+    const lag = () => (slow ? sleep(700) : Promise.resolve());
     let locked = () => {};
     const aLocked = new Promise<void>((resolve) => (locked = resolve));
     const slowLink: SessionStore = {
@@ -179,8 +180,8 @@ describe('the refresh lock', () => {
       set: async (key, value, ttl) => (await lag(), shared.set(key, value, ttl)),
       replace: async (key, value, ttl) => (await lag(), shared.replace(key, value, ttl)),
     };
-    const a = await instance(slowLink, provider, { keepTokens: true, timeoutMs: 2000, discovery: true });
-    const b = await instance(shared, provider, { keepTokens: true, timeoutMs: 2000, discovery: true });
+    const a = await instance(slowLink, provider, { keepTokens: true, timeoutMs: 1000, discovery: true });
+    const b = await instance(shared, provider, { keepTokens: true, timeoutMs: 1000, discovery: true });
     const jar = new Jar();
     // Signed in through B: A has not read the discovery document yet and fetches it in its refresh.
     expect((await login(jar, b.url)).status).toBe(200);
@@ -188,10 +189,10 @@ describe('the refresh lock', () => {
     const [onA, onB] = [(await sessionOf(a.handler, a.url, cookie))!, (await sessionOf(b.handler, b.url, cookie))!];
     slow = true;
     provider.state.expiresIn = 3600; // what the refresh gets is fresh for both instances
-    provider.state.delays = { discovery: 1800, refresh: 1800 };
+    provider.state.delays = { discovery: 800, refresh: 800 };
     const sentBefore = provider.state.refreshesSent.length;
     // B asks once A holds the lock, and must wait for A's turn to end however long it takes.
-    const tokens = await Promise.all([onA.accessToken!(), aLocked.then(() => sleep(500)).then(() => onB.accessToken!())]);
+    const tokens = await Promise.all([onA.accessToken!(), aLocked.then(() => onB.accessToken!())]);
     slow = false;
     expect(provider.state.refreshesSent.slice(sentBefore)).toHaveLength(1);
     expect(tokens[1]).toBe(tokens[0]);

@@ -1,7 +1,7 @@
 // Issue 20, items 5, 6, 7 and 10: seals bound to their purpose, one spelling per sealed value, the
 // refresh margin for short-lived tokens, and `raw` kept from the browser whatever onLogin returns.
 import { compactDecrypt } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLoginHandler, memoryStore, type LoginHandlerOptions, type SessionStore } from '../../src/server/index.js';
 import { createSealer, type SealPurpose } from '../../src/server/session/seal.js';
 import { startProvider } from '../support/session.js';
@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => provider.close());
 afterEach(() => {
+  vi.useRealTimers();
   provider.state.expiresIn = 3600;
   provider.state.metadata = {};
   provider.state.idToken = undefined;
@@ -108,6 +109,8 @@ describe('one spelling per sealed value (item 7)', () => {
 describe('refresh margin (item 5)', () => {
   it('access tokens living 4 s: ten accessToken() calls past half their life refresh once', async () => {
     provider.state.expiresIn = 4;
+    // Time is the subject: the clock is moved, not waited for.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const handler = handlerWith({}, { store: memoryStore(), keepTokens: true });
     const { pair } = await signIn(handler);
     const session = (await handler.getSession(new Request(`${APP}/api`, { headers: { cookie: pair } })))!;
@@ -117,7 +120,7 @@ describe('refresh margin (item 5)', () => {
     expect(await session.accessToken!()).toMatch(/^AT-/);
     expect(provider.state.tokenCalls).toBe(calls);
     // Past half its life the margin (min(10 s, 2 s)) is reached: the first call refreshes, the next nine use the new token.
-    await new Promise((resolve) => setTimeout(resolve, signedInAt + 2100 - Date.now()));
+    vi.setSystemTime(signedInAt + 2100);
     const tokens = [];
     for (let i = 0; i < 10; i++) tokens.push(await session.accessToken!());
     expect(provider.state.tokenCalls - calls).toBe(1);

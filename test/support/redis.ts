@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createClient } from 'redis';
+import { until } from './wait.js';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 export const REDIS_CLI = '/usr/bin/redis-cli';
@@ -66,15 +67,6 @@ export async function startRedis() {
 const run = promisify(execFile);
 const cli = (port: number, ...args: string[]) => run(REDIS_CLI, ['-h', '127.0.0.1', '-p', String(port), ...args]).then(({ stdout }) => stdout);
 
-/** Polls `check` every 50 ms until it holds (or fails after `ms`). */
-async function until(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /**
  * Three masters, no replicas, `cluster-require-full-coverage no` (a dead master takes only its own
  * slots down). Each node appends every write to a file before it answers (the OS keeps it when the
@@ -99,7 +91,9 @@ export async function startCluster() {
   });
   await Promise.all(nodes.map((node) => node.start()));
   await run(REDIS_CLI, ['--cluster', 'create', ...nodes.map((node) => `127.0.0.1:${node.port}`), '--cluster-replicas', '0', '--cluster-yes']);
-  const healthy = async () => (await Promise.all(nodes.map((node) => cli(node.port, 'cluster', 'info')))).every((info) => info.includes('cluster_state:ok'));
+  // A node that does not answer yet is not healthy yet.
+  const healthy = () =>
+    Promise.all(nodes.map((node) => cli(node.port, 'cluster', 'info'))).then((infos) => infos.every((info) => info.includes('cluster_state:ok')), () => false);
   await until(healthy, 'cluster_state:ok on every node');
   // One plain connection per node, for looking: which node serves a slot, which keys a node holds.
   const admins = await Promise.all(

@@ -101,6 +101,7 @@ export async function startProvider(user: Record<string, unknown> = { sub: 'user
     idToken: undefined as string | undefined,
   };
   const live = new Set<string>();
+  // `state.delays`: a slow provider is what the lock tests are about, so these waits are the subject (0 unless set).
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   let counter = 0;
   let base = '';

@@ -5,6 +5,7 @@ import { MESSAGE_TYPE } from '../../src/contract/messages.js';
 import { isFlowMessage } from '../../src/core/messages.js';
 import { bbaton, belladati } from '../../src/providers/index.js';
 import { openAs } from '../support/open-as.js';
+import { quietFor } from '../support/wait.js';
 
 const CALLBACK_ORIGIN = 'https://app.example';
 
@@ -51,7 +52,8 @@ describe('a popup flow listening for its message', () => {
     post(CALLBACK_ORIGIN, { type: 'something-else', state, code: 'x' });
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, state: 'guessed', code: 'x' });
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, code: 'x' });
-    await new Promise((r) => setTimeout(r, 50));
+    // None of these may settle the flow; an absence sends no event.
+    await quietFor(50);
     expect(events).toEqual([]);
     expect(popup.close).not.toHaveBeenCalled();
     expect(flow.settled).toBe(false);
@@ -63,7 +65,7 @@ describe('a popup flow listening for its message', () => {
     expect(flow.settled).toBe(true);
 
     post(CALLBACK_ORIGIN, { type: MESSAGE_TYPE, state, code: 'replayed' });
-    await new Promise((r) => setTimeout(r, 50));
+    await quietFor(50);
     expect(events).toEqual(['login-success']);
   });
 

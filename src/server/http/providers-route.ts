@@ -41,6 +41,8 @@ const hostOf = (url: string | undefined) => {
 export const labelOf = (key: string, type: string, config: ProviderConfig): string =>
   config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type]! : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
 
+type Failures = Map<string, { entry: PublicProvider; until: number }>;
+
 /**
  * `GET {basePath}/providers` (contract §7): the public settings of every configured provider, in the
  * configured order, discovery filled in. A provider whose discovery fails is listed with `error` (for
@@ -48,70 +50,12 @@ export const labelOf = (key: string, type: string, config: ProviderConfig): stri
  * `redirectUri` is computed for the page's origin; CORS headers only for an allowed Origin.
  */
 export function createProvidersRoute(context: ProvidersContext): (incoming: Incoming) => Promise<Outcome> {
-  const { basePath, clients, configs, redirectUris, allowedOrigins, originAllowed } = context;
-  const failures = new Map<string, { entry: PublicProvider; until: number }>();
-
-  /** The origin-independent part of one entry. */
-  async function entryOf(client: ProviderClient): Promise<PublicProvider> {
-    const config = configs[client.name]!;
-    const base = { key: client.name, type: client.type, clientId: client.clientId, label: labelOf(client.name, client.type, config) };
-    const failed = failures.get(client.name);
-    if (failed && failed.until > Date.now()) return failed.entry;
-    let settings: AuthorizeSettings;
-    try {
-      settings = await client.authorizeSettings();
-    } catch (error) {
-      const { error: code, description } = error instanceof EndpointError ? error : new EndpointError(502, 'invalid_provider_response', 'The provider could not be reached');
-      const entry = { ...base, error: code, error_description: `Discovery failed: ${description}` };
-      failures.set(client.name, { entry, until: Date.now() + LISTING_FAILURE_TTL_MS });
-      context.log(`login-elements: GET ${basePath}/providers: provider "${client.name}" is listed with ${code} (its discovery at ${config.issuer} failed)`);
-      return entry;
-    }
-    failures.delete(client.name);
-    if (!settings.authorizeEndpoint)
-      return { ...base, error: 'invalid_config', error_description: `Provider "${client.name}" names no authorize endpoint: set authorizeEndpoint, or issuer for discovery` };
-    const { authorizeEndpoint, scope, pkce, params, authorizeMethod } = settings;
-    return { ...base, authorizeEndpoint, ...(config.issuer ? { issuer: config.issuer } : {}), scope, pkce, ...(params ? { params } : {}), ...(authorizeMethod ? { authorizeMethod } : {}) };
-  }
-
-  /**
-   * The redirect URI for a page on `origin`: the entry's own, else `{origin}{basePath}/callback` —
-   * or, where `redirectUris` does not list that, the first listed one on the page's origin.
-   */
-  function redirectUriFor(key: string, origin: string): string {
-    const own = configs[key]!.redirectUri;
-    if (own) return own;
-    const served = `${origin}${basePath}/callback`;
-    if (!redirectUris || redirectUris.includes(served)) return served;
-    return redirectUris.find((uri) => new URL(uri).origin == origin) ?? served;
-  }
-
-  /** The page's origin: an allowed Origin header (then CORS), else its Host or Referer if allowed, else the first allowed origin. */
-  function pageOrigin(incoming: Incoming): { origin: string; cors: boolean } {
-    const origin = incoming.header('origin');
-    if (origin !== null) {
-      if (originAllowed(origin, incoming)) return { origin, cors: true };
-      context.log(`login-elements: GET ${basePath}/providers from origin ${origin}, which is not an allowed origin: answered without CORS headers (add it to allowedOrigins)`);
-    }
-    // A same-origin GET carries no Origin header.
-    if (!allowedOrigins) return { origin: incoming.ownOrigin(), cors: false };
-    const candidates = [() => incoming.ownOrigin(), () => new URL(incoming.header('referer')!).origin];
-    for (const candidate of candidates) {
-      try {
-        const found = candidate();
-        if (allowedOrigins.has(found)) return { origin: found, cors: false };
-      } catch {
-        /* no usable Host or Referer */
-      }
-    }
-    return { origin: allowedOrigins.values().next().value!, cors: false };
-  }
-
+  const failures: Failures = new Map();
   return async (incoming) => {
     getOrHead(incoming);
-    const { origin, cors } = pageOrigin(incoming);
-    const entries = await Promise.all([...clients.values()].map(entryOf));
-    const json = JSON.stringify({ providers: entries.map((entry) => (entry.error ? entry : { ...entry, redirectUri: redirectUriFor(entry.key, origin) })) });
+    const { origin, cors } = pageOrigin(context, incoming);
+    const entries = await Promise.all([...context.clients.values()].map((client) => entryOf(context, failures, client)));
+    const json = JSON.stringify({ providers: entries.map((entry) => (entry.error ? entry : { ...entry, redirectUri: redirectUriFor(context, entry.key, origin) })) });
     const etag = await etagOf(json);
     // The body depends on the page's origin (its redirect URIs): caches keep one per Origin.
     const headers: Record<string, string> = { 'cache-control': 'no-cache', etag, vary: 'Origin' };
@@ -119,4 +63,61 @@ export function createProvidersRoute(context: ProvidersContext): (incoming: Inco
     if (matchesEtag(incoming.header('if-none-match'), etag)) return notModified(headers);
     return { status: 200, json, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
   };
+}
+
+/** The origin-independent part of one entry; a failed discovery is remembered in `failures` for a while. */
+async function entryOf(context: ProvidersContext, failures: Failures, client: ProviderClient): Promise<PublicProvider> {
+  const config = context.configs[client.name]!;
+  const base = { key: client.name, type: client.type, clientId: client.clientId, label: labelOf(client.name, client.type, config) };
+  const failed = failures.get(client.name);
+  if (failed && failed.until > Date.now()) return failed.entry;
+  let settings: AuthorizeSettings;
+  try {
+    settings = await client.authorizeSettings();
+  } catch (error) {
+    const { error: code, description } = error instanceof EndpointError ? error : new EndpointError(502, 'invalid_provider_response', 'The provider could not be reached');
+    const entry = { ...base, error: code, error_description: `Discovery failed: ${description}` };
+    failures.set(client.name, { entry, until: Date.now() + LISTING_FAILURE_TTL_MS });
+    context.log(`login-elements: GET ${context.basePath}/providers: provider "${client.name}" is listed with ${code} (its discovery at ${config.issuer} failed)`);
+    return entry;
+  }
+  failures.delete(client.name);
+  if (!settings.authorizeEndpoint)
+    return { ...base, error: 'invalid_config', error_description: `Provider "${client.name}" names no authorize endpoint: set authorizeEndpoint, or issuer for discovery` };
+  const { authorizeEndpoint, scope, pkce, params, authorizeMethod } = settings;
+  return { ...base, authorizeEndpoint, ...(config.issuer ? { issuer: config.issuer } : {}), scope, pkce, ...(params ? { params } : {}), ...(authorizeMethod ? { authorizeMethod } : {}) };
+}
+
+/**
+ * The redirect URI for a page on `origin`: the entry's own, else `{origin}{basePath}/callback` —
+ * or, where `redirectUris` does not list that, the first listed one on the page's origin.
+ */
+function redirectUriFor({ configs, basePath, redirectUris }: ProvidersContext, key: string, origin: string): string {
+  const own = configs[key]!.redirectUri;
+  if (own) return own;
+  const served = `${origin}${basePath}/callback`;
+  if (!redirectUris || redirectUris.includes(served)) return served;
+  return redirectUris.find((uri) => new URL(uri).origin == origin) ?? served;
+}
+
+/** The page's origin: an allowed Origin header (then CORS), else its Host or Referer if allowed, else the first allowed origin. */
+function pageOrigin(context: ProvidersContext, incoming: Incoming): { origin: string; cors: boolean } {
+  const { allowedOrigins } = context;
+  const origin = incoming.header('origin');
+  if (origin !== null) {
+    if (context.originAllowed(origin, incoming)) return { origin, cors: true };
+    context.log(`login-elements: GET ${context.basePath}/providers from origin ${origin}, which is not an allowed origin: answered without CORS headers (add it to allowedOrigins)`);
+  }
+  // A same-origin GET carries no Origin header.
+  if (!allowedOrigins) return { origin: incoming.ownOrigin(), cors: false };
+  const candidates = [() => incoming.ownOrigin(), () => new URL(incoming.header('referer')!).origin];
+  for (const candidate of candidates) {
+    try {
+      const found = candidate();
+      if (allowedOrigins.has(found)) return { origin: found, cors: false };
+    } catch {
+      /* no usable Host or Referer */
+    }
+  }
+  return { origin: allowedOrigins.values().next().value!, cors: false };
 }

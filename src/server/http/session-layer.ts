@@ -7,7 +7,7 @@ import { createProviderLogout, PROVIDER_LOGOUT } from './provider-logout.js';
 import type { SessionUser } from '../session/record.js';
 import { appendSetCookie, sourceFromRequest, type SessionRequest, type SessionResponse } from './session-request.js';
 import { logoutRoute, SESSION_ROUTES, sessionRoute, sourceOf, type RouteContext } from './session-routes.js';
-import { createSessions } from '../session/sessions.js';
+import { createSessions, type Sessions } from '../session/sessions.js';
 
 /** A signed-in session, as `handler.getSession(request)` resolves it (contract §6). */
 export interface Session {
@@ -70,32 +70,7 @@ export function createSessionLayer(options: SessionOptions, context: LayerContex
      * unless the site refuses the login (onLogin answering a Response that is not 2xx or 3xx, or
      * throwing): then the session is discarded and the answer carries no cookie.
      */
-    async login(incoming: Incoming, client: ProviderClient, user: LoginUser | null, tokens: LoginTokens) {
-      const { setCookie, data, key } = await sessions.create(sourceOf(incoming), client.name, user, tokens);
-      const expiresAt = sessions.expiry(data);
-      // Best effort: the record is unreachable without its cookie, and expires with its TTL anyway.
-      const discard = () => (key ? sessions.remove(key).catch(() => {}) : Promise.resolve());
-      return {
-        expiresAt,
-        discard,
-        /** The outcome with the cookie on it; `body` is merged into a JSON answer that is an object. */
-        async attach(outcome: Outcome): Promise<Outcome> {
-          if (outcome instanceof Response) {
-            if (outcome.status < 200 || outcome.status >= 400) {
-              await discard();
-              return outcome;
-            }
-            // A Response from onLogin may have immutable headers (Response.redirect, a fetched one).
-            const response = new Response(outcome.body, outcome);
-            response.headers.append('set-cookie', setCookie);
-            return response;
-          }
-          return { ...outcome, headers: { ...outcome.headers, 'set-cookie': setCookie } };
-        },
-        body: (result: unknown) =>
-          typeof result == 'object' && result !== null && !Array.isArray(result) && !('expiresAt' in result) ? { ...result, expiresAt } : result,
-      };
-    },
+    login: (incoming: Incoming, client: ProviderClient, user: LoginUser | null, tokens: LoginTokens) => signIn(sessions, incoming, client, user, tokens),
 
     async getSession(request: SessionRequest, response?: SessionResponse): Promise<Session | null> {
       const { session, setCookie } = await sessions.read(sourceFromRequest(request));
@@ -110,3 +85,34 @@ export function createSessionLayer(options: SessionOptions, context: LayerContex
 }
 
 export type SessionLayer = ReturnType<typeof createSessionLayer>;
+
+/** A new session for a login: how to put its cookie on the answer, or to discard it. */
+async function signIn(sessions: Sessions, incoming: Incoming, client: ProviderClient, user: LoginUser | null, tokens: LoginTokens) {
+  const { setCookie, data, key } = await sessions.create(sourceOf(incoming), client.name, user, tokens);
+  const expiresAt = sessions.expiry(data);
+  // Best effort: the record is unreachable without its cookie, and expires with its TTL anyway.
+  const discard = () => (key ? sessions.remove(key).catch(() => {}) : Promise.resolve());
+  return {
+    expiresAt,
+    discard,
+    /** The outcome with the cookie on it; `body` is merged into a JSON answer that is an object. */
+    attach: (outcome: Outcome) => withCookie(outcome, setCookie, discard),
+    body: (result: unknown) =>
+      typeof result == 'object' && result !== null && !Array.isArray(result) && !('expiresAt' in result) ? { ...result, expiresAt } : result,
+  };
+}
+
+/** The answer with the session's cookie; a refusing Response (not 2xx or 3xx) discards the session instead. */
+async function withCookie(outcome: Outcome, setCookie: string, discard: () => Promise<unknown>): Promise<Outcome> {
+  if (outcome instanceof Response) {
+    if (outcome.status < 200 || outcome.status >= 400) {
+      await discard();
+      return outcome;
+    }
+    // A Response from onLogin may have immutable headers (Response.redirect, a fetched one).
+    const response = new Response(outcome.body, outcome);
+    response.headers.append('set-cookie', setCookie);
+    return response;
+  }
+  return { ...outcome, headers: { ...outcome.headers, 'set-cookie': setCookie } };
+}
