@@ -250,7 +250,9 @@ describe('<login-session>: an endpoint that cannot answer (503)', () => {
     expect(requests.count()).to.equal(1);
     clock.tick(1);
     await failed(2);
-    clock.tick(2000);
+    clock.tick(1999);
+    expect(requests.count()).to.equal(2);
+    clock.tick(1);
     await failed(3);
     expect(el.state).to.equal('loading');
     expect(text(el)).to.equal('');
