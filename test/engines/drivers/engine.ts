@@ -29,7 +29,14 @@ export interface Popup {
   close(): Promise<void>;
 }
 
+/**
+ * A fixed wait: only where time is the subject, or to prove that something did NOT happen where no later
+ * event can show it, bounded to the least that proves it; the caller says why.
+ */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How often `until` looks: each look is a round trip through the driver. */
+const POLL_MS = 100;
 
 /**
  * Polls `check` until it is true. A check that throws counts as "not yet": while a page navigates
@@ -45,7 +52,7 @@ export async function until(check: () => Promise<boolean>, ms: number, what: str
       last = error;
     }
     if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-    await sleep(100);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
