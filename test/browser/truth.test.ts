@@ -120,7 +120,8 @@ describe('a popup per flow', () => {
     approve(first!, firstUrl);
     const headerDone = await oneEvent<Record<string, string>>(header, 'login-success');
     expect(headerDone.detail.code).to.not.equal(bodyDone.detail.code);
-    // Each flow stops (its popup closed) on its result; a flow still running would keep its popup.
+    // A popup closes only once its flow took the result and stopped (it closes the popup, or acknowledges
+    // and the callback closes itself): after that, neither flow has anything left to fire.
     await until(() => first!.closed && second!.closed, 2000, 'both popups to close');
     expect(headerEvents.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
     expect(bodyEvents.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
