@@ -185,16 +185,24 @@ describe('nonce (OpenID Connect)', () => {
 describe('the callback page answers 404', () => {
   it('warns once on the console, naming the URL', async () => {
     const console = warnings();
+    const fetched: string[] = [];
+    const originalFetch = window.fetch;
+    window.fetch = (input, init) => (fetched.push(new URL(input instanceof Request ? input.url : input, location.href).href), originalFetch(input, init));
     try {
       const missing = '/test/browser/fixtures/no-such-callback.html';
       await fixture<LoginButton>('bbaton-login', { 'client-id': 'c', 'redirect-uri': missing });
       await fixture<LoginButton>('upbond-login', { 'client-id': 'c', 'redirect-uri': missing });
-      await until(() => console.said.length > 0, 5000, 'the warning');
-      await new Promise((r) => setTimeout(r, 300));
-      const about = console.said.filter((line) => line.includes('404'));
+      // A third callback page, warmed after the other two (in the order they were attached): once it is
+      // warned about, the second element has fetched its page or never will.
+      await fixture<LoginButton>('bbaton-login', { 'client-id': 'c', 'redirect-uri': `${missing}?third` });
+      await until(() => console.said.some((line) => line.includes('?third')), 5000, 'the third warning');
+      expect(fetched.filter((url) => url == `${location.origin}${missing}`)).to.have.length(1);
+      const about = console.said.filter((line) => line.includes('404') && !line.includes('?third'));
       expect(about).to.deep.equal([`login-elements: the callback page ${location.origin}${missing} answers 404`]);
     } finally {
       console.restore();
+      window.fetch = originalFetch;
     }
   });
+
 });

@@ -7,14 +7,20 @@ export const CALLBACK = '/test/browser/fixtures/callback.html';
 export const AUTHORIZE = '/fixtures/authorize';
 export const EXCHANGE = '/fixtures/exchange';
 
+// The page's own timers and clock, kept before any test can put a fake clock in (fake-clock.ts): the
+// helpers' waits and polls run in real time whatever the test does to time.
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+const realClearTimeout = globalThis.clearTimeout.bind(globalThis);
+const realNow = Date.now.bind(Date);
+
 /** Resolves with the next `type` event on `target`; rejects after `ms`. */
 export function oneEvent<T = unknown>(target: EventTarget, type: string, ms = 10_000): Promise<CustomEvent<T>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
+    const timer = realSetTimeout(() => reject(new Error(`no ${type} within ${ms} ms`)), ms);
     target.addEventListener(
       type,
       (event) => {
-        clearTimeout(timer);
+        realClearTimeout(timer);
         resolve(event as CustomEvent<T>);
       },
       { once: true },
@@ -29,14 +35,14 @@ export function oneEvent<T = unknown>(target: EventTarget, type: string, ms = 10
 export function firstEvent<T = unknown>(target: EventTarget, types: readonly string[], ms = 10_000): Promise<CustomEvent<T>> {
   return new Promise((resolve, reject) => {
     const done = () => {
-      clearTimeout(timer);
+      realClearTimeout(timer);
       for (const type of types) target.removeEventListener(type, listener);
     };
     const listener = (event: Event) => {
       done();
       resolve(event as CustomEvent<T>);
     };
-    const timer = setTimeout(() => {
+    const timer = realSetTimeout(() => {
       done();
       reject(new Error(`none of ${types.join(', ')} within ${ms} ms`));
     }, ms);
@@ -52,7 +58,27 @@ export function recordEvents(target: EventTarget): { type: string; detail: Recor
   return seen;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A fixed wait. Only to prove that something did NOT happen where no later event can show it, bounded
+ * to the least that proves it; the caller says why in a comment. Everything else waits for its event
+ * or condition (`oneEvent`, `until`).
+ */
+export const sleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
+
+/**
+ * How long a person looks at the provider's page before closing it, in tests of a user's close: the
+ * flow counts a popup that reads closed as closed by the user only once it saw it show a document for
+ * SEEN_LOOKS looks of POLL_MS (popup-flow.ts: 500 ms). The flow's own clock decides, so this is a wait,
+ * with one look to spare.
+ */
+export const SEEN_MS = 600;
+
+/**
+ * Resolves in a task queued after every timer of 0 ms already set (timers of equal delay run in the
+ * order they were set): what the page deferred with `setTimeout(fn)` before this call has run.
+ */
+export const nextTask = () => new Promise<void>((resolve) => realSetTimeout(resolve));
 
 /** A trusted click in the middle of the element, through the browser's input pipeline (user activation). */
 export async function realClick(el: Element): Promise<void> {
@@ -95,12 +121,14 @@ export async function fixture<T extends LoginButton>(tag: string, attributes: Re
   return el;
 }
 
-/** Waits until `check` is true, polling. */
-export async function until(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
+/** How often `until` looks: a poll, not a wait for time. */
+const POLL_MS = 25;
+/** Waits until `check` is true (it may be async), looking every 25 ms, in real time. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
+  const end = realNow() + ms;
+  while (!(await check())) {
+    if (realNow() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => realSetTimeout(resolve, POLL_MS));
   }
 }
 

@@ -3,7 +3,7 @@ import '../../src/index.js';
 import type { LoginButton } from '../../src/elements/login-button.js';
 import type { LoginCancelDetail } from '../../src/core/types.js';
 import { innerButton, statusOf } from './a11y-helpers.js';
-import { CALLBACK, fixture, oneEvent, popupsPerTest, realClick, sleep, until } from './helpers.js';
+import { CALLBACK, fixture, oneEvent, popupsPerTest, realClick, SEEN_MS, sleep, until } from './helpers.js';
 
 // Issue 23: a redirect URI the provider does not know makes the provider show its own error page, and
 // nothing ever comes back. While the popup is open the status says where to look and that closing the
@@ -48,7 +48,7 @@ describe('a provider that shows its own error page', () => {
     expect(innerButton(el).getBoundingClientRect().height, 'busy label on one line').to.equal(idleHeight);
 
     // A person reads the error for a moment, then closes the window.
-    await sleep(800);
+    await sleep(SEEN_MS);
     const cancelled = oneEvent<LoginCancelDetail>(el, 'login-cancel', 2000);
     const closedAt = performance.now();
     popups.opened[0]!.close();

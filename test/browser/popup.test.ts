@@ -2,7 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { LoginErrorDetail, LoginResultDetail } from '../../src/core/types.js';
 import { CHANNEL_NAME, MESSAGE_TYPE } from '../../src/contract/messages.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, firstEvent, fixture, loginButtonFor, oneEvent, popupLogin, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, firstEvent, fixture, loginButtonFor, oneEvent, popupLogin, popupsPerTest, realClick, recordEvents, SEEN_MS, sleep, until } from './helpers.js';
 
 // Every test starts without user activation and with window.open recorded.
 const popups = popupsPerTest();
@@ -91,7 +91,7 @@ describe('popup flow in Chromium with the popup blocker on', () => {
     await realClick(el);
     await until(() => popups.opened[0]?.location.href.includes('/fixtures/authorize') ?? false);
     // A person looks at the provider's page for a moment before closing it.
-    await sleep(800);
+    await sleep(SEEN_MS);
     const cancelled = oneEvent(el, 'login-cancel', 2000);
     const closedAt = performance.now();
     popups.opened[0]!.close();

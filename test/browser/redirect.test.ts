@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { AUTHORIZE, CALLBACK, EXCHANGE, realClick, sleep, until } from './helpers.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, realClick, until } from './helpers.js';
 
 type FixtureMessage = { fixtureEvent?: string; fixtureReady?: boolean; detail?: Record<string, unknown>; href: string };
 
@@ -12,13 +12,10 @@ function appFrame(params: Record<string, string>) {
   frame.src = `/test/browser/fixtures/app.html?${new URLSearchParams(params)}`;
   document.body.append(frame);
   const next = async (check: (m: FixtureMessage) => boolean, ms = 10_000) => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const found = messages.find(check);
-      if (found) return found;
-      if (Date.now() > end) throw new Error(`fixture never reported; saw ${JSON.stringify(messages)}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
+    await until(() => messages.some(check), ms).catch(() => {
+      throw new Error(`fixture never reported; saw ${JSON.stringify(messages)}`);
+    });
+    return messages.find(check)!;
   };
   return { frame, messages, next, dispose: () => (removeEventListener('message', onMessage), frame.remove()) };
 }
@@ -84,13 +81,15 @@ describe('redirect mode round trip', () => {
   it('the callback scrubs the URL; with nobody to take its result it says the login could not finish here, never "You can close this window"', async () => {
     const frame = document.createElement('iframe');
     frame.src = `${CALLBACK}?keep=1&code=secret-code&state=not-mine&iss=x`;
+    const attached = performance.now();
     document.body.append(frame);
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     expect(frame.contentWindow!.location.search).to.equal('?keep=1');
     const text = () => frame.contentDocument!.body.textContent!.trim();
-    await sleep(600);
     expect(text()).to.equal('Signing in…');
     await until(() => text() != 'Signing in…', 3000, 'the callback to give up waiting');
+    // It waited its 2 s for an answer first (callback.ts), counted from after the frame was attached.
+    expect(performance.now() - attached).to.be.at.least(1900);
     expect(text()).to.equal('The login could not finish here. Start again');
     const link = frame.contentDocument!.querySelector('a')!;
     expect(link.href).to.equal(`${location.origin}/`);

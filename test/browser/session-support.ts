@@ -2,14 +2,21 @@
 // (test/browser/fixtures/session-server.js): real HTTP, a real cookie, real windows. Each test takes its
 // own namespace, so its own cookie and sessions.
 import type { LoginSession, SessionChangeDetail } from '../../src/elements/login-session.js';
-import { popupsPerTest, until } from './helpers.js';
+import { nextTask, popupsPerTest, until } from './helpers.js';
 
 let count = 0;
-export const fresh = () => `s${Date.now().toString(36)}${count++}`;
+/** The namespaces the current test took: after it, none may hold a body openapi.yaml does not allow. */
+const taken: string[] = [];
+export const fresh = () => {
+  const ns = `s${Date.now().toString(36)}${count++}`;
+  taken.push(ns);
+  return ns;
+};
 export const base = (ns: string) => `/fixtures/sess/${ns}`;
 const post = async (url: string, body: unknown) => (await fetch(url, { method: 'POST', body: JSON.stringify(body) })).json();
 export const control = (ns: string, body: Record<string, unknown>) => post(`${base(ns)}/control`, body);
-export const stats = async (ns: string) => (await (await fetch(`${base(ns)}/stats`)).json()) as { reads: number; logouts: unknown[]; sessions: number };
+export const stats = async (ns: string) =>
+  (await (await fetch(`${base(ns)}/stats`)).json()) as { reads: number; logouts: unknown[]; sessions: number; held: number; violations: string[] };
 export const ADA = { id: 'user-42', name: 'Ada Lovelace', email: 'ada@example.com' };
 export const GRACE = { id: 'user-7', name: 'Grace Hopper' };
 export const signIn = (ns: string, user: Record<string, unknown> = ADA, provider = 'corp') => control(ns, { signIn: { provider, user } });
@@ -62,9 +69,38 @@ export async function otherTab(attributes: Record<string, string>) {
  */
 export function sessionTests(): { opened: (Window | null)[] } {
   const popups = popupsPerTest();
-  afterEach(() => {
-    after.splice(0).forEach((undo) => undo());
+  afterEach(async () => {
+    after.splice(0).reverse().forEach((undo) => undo());
     document.documentElement.lang = '';
+    // The fixture answered 500 for each of these; a test that went on regardless fails here.
+    const violations = (await Promise.all(taken.splice(0).map(async (ns) => (await stats(ns)).violations))).flat();
+    if (violations.length) throw new Error(`the fixture session routes left openapi.yaml:\n${violations.join('\n')}`);
   });
   return popups;
+}
+
+/**
+ * Records every request this page makes to `{base(ns)}/{route}` (the element calls fetch synchronously
+ * from the event that causes a read, so a count taken right after a synchronous dispatch is final).
+ * `settled()` resolves once every recorded answer has been read and a task has passed: the element
+ * has handled them.
+ */
+export function requestsTo(ns: string, route: 'session' | 'logout') {
+  const original = window.fetch;
+  const path = `${base(ns)}/${route}`;
+  const answers: Promise<unknown>[] = [];
+  window.fetch = (input, init) => {
+    const response = original(input, init);
+    if (new URL(String(input instanceof Request ? input.url : input), location.href).pathname == path)
+      answers.push(response.then((r) => r.clone().text()).catch(() => undefined));
+    return response;
+  };
+  afterThisTest(() => (window.fetch = original));
+  return {
+    count: () => answers.length,
+    settled: async () => {
+      await Promise.all(answers);
+      await nextTask();
+    },
+  };
 }

@@ -2,8 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { LoginErrorDetail } from '../../src/core/types.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, realClick, sleep, until } from './helpers.js';
-import { ADA, afterThisTest, base, changes, control, fresh, otherTab, session, sessionTests, settled, signIn, stats } from './session-support.js';
+import { fakeClock } from './fake-clock.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, realClick, until } from './helpers.js';
+import { ADA, afterThisTest, base, changes, control, fresh, otherTab, requestsTo, session, sessionTests, settled, signIn, stats } from './session-support.js';
 
 // <login-session> following what happens elsewhere: other tabs, visibility, expiry, logins on this page.
 const popups = sessionTests();
@@ -50,33 +51,44 @@ describe('<login-session>: other tabs, visibility, expiry', () => {
     await signIn(ns);
     const el = session(ns);
     await until(() => el.state == 'signed-in', 5000, 'signed in');
+    const requests = requestsTo(ns, 'session');
+    const reads = (await stats(ns)).reads;
     // The session ends on the server without this page hearing of it (a sign-out on another device).
     await control(ns, { endAll: true });
-    await sleep(300);
-    expect(el.state).to.equal('signed-in');
-    const reads = (await stats(ns)).reads;
     // Headless Chromium cannot hide a page (neither another tab nor a minimised window changes
     // visibilityState), so the page's side is played: first hidden (no read), then visible again.
+    // A read starts (fetch) inside the event's dispatch, so the count right after it is final.
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
-    await sleep(400);
-    expect((await stats(ns)).reads).to.equal(reads);
+    expect(requests.count()).to.equal(0);
+    expect(el.state).to.equal('signed-in');
     delete (document as { visibilityState?: unknown }).visibilityState;
     expect(document.visibilityState).to.equal('visible');
     document.dispatchEvent(new Event('visibilitychange'));
+    expect(requests.count()).to.equal(1);
     await until(() => el.state == 'signed-out', 2000, 'the re-read');
     expect((await stats(ns)).reads).to.equal(reads + 1);
   });
 
   it('re-reads when the session expires, with no other cause', async () => {
     const ns = fresh();
-    await control(ns, { ttlMs: 1500 });
     await signIn(ns);
+    // Time is the subject: the page's clock is moved by hand. The server keeps real time, so the
+    // session is ended there when the page's clock passes expiresAt, as an expiry would end it.
+    const clock = fakeClock();
+    const requests = requestsTo(ns, 'session');
     const el = session(ns);
     await until(() => el.state == 'signed-in', 5000, 'signed in');
+    await requests.settled();
     const expiresAt = el.expiresAt!;
     expect((await stats(ns)).reads).to.equal(1);
-    await until(() => el.state == 'signed-out', expiresAt - Date.now() + 3000, 'signed out at expiry');
+    await control(ns, { endAll: true });
+    // Read again a moment (250 ms) after expiresAt, and not before.
+    clock.tick(expiresAt - Date.now() + 249);
+    expect(requests.count()).to.equal(1);
+    clock.tick(1);
+    expect(requests.count()).to.equal(2);
+    await until(() => el.state == 'signed-out', 5000, 'signed out at expiry');
     expect(Date.now()).to.be.at.least(expiresAt);
     expect((await stats(ns)).reads).to.equal(2);
   });
@@ -85,25 +97,36 @@ describe('<login-session>: other tabs, visibility, expiry', () => {
     const ns = fresh();
     const el = session(ns);
     await settled(el);
+    // The element's channel was opened at connection: this one, opened after, gets each message after it.
+    const channelName = 'login-elements:session ' + new URL(base(ns) + '/', location.href).href;
+    const witness = new BroadcastChannel(channelName);
+    afterThisTest(() => witness.close());
     el.remove();
+    const requests = requestsTo(ns, 'session');
     const reads = (await stats(ns)).reads;
     document.dispatchEvent(new Event('visibilitychange'));
-    const other = new BroadcastChannel('login-elements:session ' + new URL(base(ns) + '/', location.href).href);
+    const other = new BroadcastChannel(channelName);
+    const delivered = new Promise((resolve) => (witness.onmessage = resolve));
     other.postMessage(0);
     other.close();
-    await sleep(500);
+    await delivered;
+    expect(requests.count()).to.equal(0);
     expect((await stats(ns)).reads).to.equal(reads);
-    // A read through a removed element leaves no expiry timer behind.
-    await control(ns, { ttlMs: 800 });
+    // A read through a removed element leaves no expiry timer behind (the page's clock, moved by hand).
     await signIn(ns);
+    const clock = fakeClock();
     await el.refresh();
     expect(el.state).to.equal('signed-in');
-    await sleep(1500);
-    expect((await stats(ns)).reads).to.equal(reads + 1);
-    // Put back, it reads and listens again (and the session has expired meanwhile).
+    clock.tick(el.expiresAt! - Date.now() + 60_000);
+    expect(clock.pending()).to.equal(0);
+    expect(requests.count()).to.equal(1);
+    clock.restore();
+    // Put back, it reads and listens again (and the session has ended meanwhile).
+    await control(ns, { endAll: true });
     document.body.append(el);
     await until(() => el.state == 'signed-out', 2000, 'the read on reconnection');
-    await sleep(300);
+    await requests.settled();
+    expect(requests.count()).to.equal(2);
     expect((await stats(ns)).reads).to.equal(reads + 2);
   });
 });
@@ -143,6 +166,7 @@ describe('<login-session>: logins on this page', () => {
     const ns = fresh();
     const el = session(ns);
     await settled(el);
+    const requests = requestsTo(ns, 'session');
     const reads = (await stats(ns)).reads;
     for (const exchange of [EXCHANGE, `${base(ns)}-other/corp`]) {
       const button = await fixture<OauthLogin>('oauth-login', {
@@ -156,7 +180,8 @@ describe('<login-session>: logins on this page', () => {
       await realClick(button);
       await success;
     }
-    await sleep(500);
+    // A read starts inside the login-success dispatch (fetch is called there): none started.
+    expect(requests.count()).to.equal(0);
     expect((await stats(ns)).reads).to.equal(reads);
     expect(el.state).to.equal('signed-out');
   });
@@ -168,6 +193,7 @@ describe('<login-session>: a login the endpoint could not keep', () => {
     const el = session(ns);
     await settled(el);
     const seenChanges = changes();
+    const requests = requestsTo(ns, 'session');
     await control(ns, { down: true });
     const button = await fixture<OauthLogin>('oauth-login', {
       'client-id': 'c',
@@ -179,7 +205,9 @@ describe('<login-session>: a login the endpoint could not keep', () => {
     const error = oneEvent<LoginErrorDetail>(button, 'login-error');
     await realClick(button);
     expect((await error).detail).to.include({ error: 'exchange_failed', status: 503, cause: 'session_store_unavailable' });
-    await sleep(500);
+    // A read would start inside a login-success dispatch; a login-error starts none.
+    expect(requests.count()).to.equal(0);
+    await el.updateComplete;
     expect(el.state).to.equal('signed-out');
     expect(seenChanges).to.deep.equal([]);
     await control(ns, { down: false });

@@ -1,8 +1,9 @@
 import { expect } from '@esm-bundle/chai';
 import '../../src/index.js';
 import type { SessionChangeDetail } from '../../src/elements/login-session.js';
-import { oneEvent, realClick, sleep, until } from './helpers.js';
-import { ADA, GRACE, base, changes, control, fresh, otherTab, session, sessionTests, settled, signIn, stats, text } from './session-support.js';
+import { fakeClock } from './fake-clock.js';
+import { nextTask, oneEvent, realClick, until } from './helpers.js';
+import { ADA, GRACE, afterThisTest, base, changes, control, fresh, otherTab, requestsTo, session, sessionTests, settled, signIn, stats, text } from './session-support.js';
 
 // <login-session> on its own page: states, session-change, sign-out, languages, an endpoint that cannot answer.
 sessionTests();
@@ -10,7 +11,7 @@ sessionTests();
 describe('<login-session>: states', () => {
   it('shows nothing while loading (no flash), then the signed-out slot; state reflected, one session-change', async () => {
     const ns = fresh();
-    await control(ns, { delayMs: 700 });
+    await control(ns, { hold: true });
     const seenChanges = changes();
     const el = session(ns);
     await el.updateComplete;
@@ -18,6 +19,9 @@ describe('<login-session>: states', () => {
     expect(el.getAttribute('state')).to.equal('loading');
     expect(text(el)).to.equal('');
     expect(el.querySelector('#out')!.checkVisibility()).to.equal(false);
+    await until(async () => (await stats(ns)).held == 1, 5000, 'the read to reach the endpoint');
+    expect(el.state).to.equal('loading');
+    await control(ns, { hold: false });
     await settled(el);
     await el.updateComplete;
     expect(el.state).to.equal('signed-out');
@@ -30,16 +34,22 @@ describe('<login-session>: states', () => {
   it('signed in: never shows the signed-out content on the way; default content and properties from the endpoint', async () => {
     const ns = fresh();
     await signIn(ns);
-    await control(ns, { delayMs: 700 });
+    await control(ns, { hold: true });
     const el = session(ns);
     // Every frame until it is known: the signed-out child never renders.
     let flashed = false;
+    let frames = 0;
     const watch = () => {
+      frames++;
       flashed ||= el.querySelector('#out')!.checkVisibility();
       if (el.state == 'loading') requestAnimationFrame(watch);
     };
     requestAnimationFrame(watch);
-    const change = await oneEvent<SessionChangeDetail>(el, 'session-change');
+    const changed = oneEvent<SessionChangeDetail>(el, 'session-change');
+    // The endpoint answers once the read has reached it and the page has rendered a few frames.
+    await until(async () => (await stats(ns)).held == 1 && frames >= 3, 5000, 'the read, and frames while loading');
+    await control(ns, { hold: false });
+    const change = await changed;
     await el.updateComplete;
     expect(flashed).to.equal(false);
     expect(change.detail).to.deep.equal({ state: 'signed-in', provider: 'corp', user: ADA });
@@ -89,7 +99,8 @@ describe('<login-session>: session-change', () => {
     await el.refresh();
     // A new session of the same user (a later expiresAt) is no change.
     const before = el.expiresAt!;
-    await sleep(5);
+    // The fixture stamps expiresAt from its own clock: wait until it has moved on.
+    await until(() => Date.now() > before - 3_600_000, 1000, 'the next millisecond');
     await signIn(ns);
     await el.refresh();
     expect(el.expiresAt).to.be.greaterThan(before);
@@ -181,9 +192,16 @@ describe('<login-session>: sign-out', () => {
     await signIn(ns);
     const el = session(ns);
     await until(() => el.state == 'signed-in', 5000, 'signed in here');
+    // A navigation of this page would start with a navigate event (the Navigation API), inside logout().
+    const navigations: string[] = [];
+    const onNavigate = (event: Event) => navigations.push((event as Event & { destination: { url: string } }).destination.url);
+    const { navigation } = window as unknown as { navigation: EventTarget };
+    navigation.addEventListener('navigate', onNavigate);
+    afterThisTest(() => navigation.removeEventListener('navigate', onNavigate));
     const result = await el.logout();
     expect(result.endSessionUrl).to.contain('/stats?ended');
-    await sleep(300);
+    await nextTask();
+    expect(navigations).to.deep.equal([]);
     expect(location.pathname).not.to.contain('/fixtures/sess/');
     expect(el.state).to.equal('signed-out');
   });
@@ -215,8 +233,27 @@ describe('<login-session>: an endpoint that cannot answer (503)', () => {
     await signIn(ns);
     await control(ns, { down: true });
     const seenChanges = changes();
+    // Time is the subject (the back-off): the page's clock is moved by hand.
+    const clock = fakeClock();
+    const requests = requestsTo(ns, 'session');
     const el = session(ns);
-    await sleep(1500);
+    /** Waits until the element has had every answer and set its next try. */
+    const failed = async (reads: number) => {
+      await until(() => requests.count() >= reads, 5000, `read ${reads}`);
+      expect(requests.count()).to.equal(reads);
+      await requests.settled();
+      expect(clock.pending()).to.equal(1);
+    };
+    await failed(1);
+    // Asked again with back-off (1 s, 2 s, …), without any call from the page; loading all along.
+    clock.tick(999);
+    expect(requests.count()).to.equal(1);
+    clock.tick(1);
+    await failed(2);
+    clock.tick(1999);
+    expect(requests.count()).to.equal(2);
+    clock.tick(1);
+    await failed(3);
     expect(el.state).to.equal('loading');
     expect(text(el)).to.equal('');
     expect(seenChanges).to.deep.equal([]);
@@ -226,9 +263,11 @@ describe('<login-session>: an endpoint that cannot answer (503)', () => {
     );
     expect(failure).to.include({ status: 503, cause: 'session_store_unavailable' });
     expect(el.state).to.equal('loading');
+    await failed(4);
     await control(ns, { down: false });
-    // Asked again with back-off (1 s, 2 s, 4 s…), without any call from the page.
-    await until(() => el.state == 'signed-in', 9000, 'recovered');
+    clock.tick(8000);
+    expect(requests.count()).to.equal(5);
+    await until(() => el.state == 'signed-in', 5000, 'recovered');
     expect(seenChanges).to.deep.equal([{ state: 'signed-in', provider: 'corp', user: ADA }]);
   });
 
@@ -238,12 +277,18 @@ describe('<login-session>: an endpoint that cannot answer (503)', () => {
     const el = session(ns);
     await until(() => el.state == 'signed-in', 5000, 'signed in');
     const seenChanges = changes();
+    const reads = requestsTo(ns, 'session');
+    const logouts = requestsTo(ns, 'logout');
     await control(ns, { down: true });
     document.dispatchEvent(new Event('visibilitychange'));
-    await sleep(500);
+    expect(reads.count()).to.equal(1);
+    await reads.settled();
+    await el.updateComplete;
     expect(el.state).to.equal('signed-in');
     await realClick(el.shadowRoot!.querySelector('button[part="logout"]')!);
-    await sleep(500);
+    await until(() => logouts.count() == 1, 5000, 'the logout request');
+    await logouts.settled();
+    await el.updateComplete;
     expect(el.state).to.equal('signed-in');
     expect(text(el)).to.equal('Signed in as Ada Lovelace Sign out');
     await control(ns, { down: false });

@@ -33,17 +33,19 @@ describe('Lit SSR output hydrates', () => {
   });
 
   it('<login-session> arrives empty (its signed-out child hidden before any script), hydrates and shows the state it reads', async () => {
-    await fetch('/fixtures/sess/ssr-hydration/control', { method: 'POST', body: JSON.stringify({ delayMs: 800 }) });
+    const control = (body: object) => fetch('/fixtures/sess/ssr-hydration/control', { method: 'POST', body: JSON.stringify(body) });
+    await control({ hold: true });
     const frame = document.createElement('iframe');
     frame.src = '/fixtures/ssr';
     document.body.append(frame);
-    // As soon as it is parsed (hydrated or not, the endpoint has not answered yet: the fixture is slow).
+    // As soon as it is parsed (hydrated or not, the endpoint has not answered yet: the fixture holds it).
     await until(() => !!frame.contentDocument?.querySelector('#ssr-out'), 10_000, 'the SSR page');
     const doc = frame.contentDocument!;
     const el = doc.querySelector('login-session') as LoginSession;
     expect(el.shadowRoot).to.not.equal(null);
     expect(doc.querySelector('#ssr-out')!.checkVisibility()).to.equal(false);
     const win = frame.contentWindow as Window & { errors: string[] };
+    await control({ hold: false });
     await until(() => el.state == 'signed-out', 10_000, 'signed out after hydration: ' + JSON.stringify(win.errors));
     await el.updateComplete;
     expect(doc.querySelector('#ssr-out')!.checkVisibility()).to.equal(true);

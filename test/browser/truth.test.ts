@@ -3,7 +3,8 @@ import '../../src/index.js';
 import { LoginError } from '../../src/core/login-error.js';
 import type { OauthLogin } from '../../src/elements/oauth-login.js';
 import type { LoginErrorDetail } from '../../src/core/types.js';
-import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, loginButtonFor, oneEvent, popupsPerTest, realClick, recordEvents, sleep, until } from './helpers.js';
+import { GRACE_MS } from '../../src/core/popup-flow.js';
+import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, loginButtonFor, nextTask, oneEvent, popupsPerTest, realClick, recordEvents, SEEN_MS, sleep, until } from './helpers.js';
 
 const login = (extra: Record<string, string> = {}) =>
   fixture<OauthLogin>('oauth-login', {
@@ -27,12 +28,9 @@ const approve = (popup: Window, url: URL) => {
 };
 const exchangeStats = async () => (await (await fetch('/fixtures/exchange-stats')).json()) as { held: number; aborted: number };
 /** Waits until the fixture endpoint's counter has moved past `from`. */
-async function waitForStat(stat: 'held' | 'aborted', from: number, what: string) {
-  for (let i = 0; (await exchangeStats())[stat] == from; i++) {
-    if (i > 100) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const waitForStat = (stat: 'held' | 'aborted', from: number, what: string) => until(async () => (await exchangeStats())[stat] != from, 5000, what);
+/** After a popup reads closed, the flow decides within GRACE_MS and one look (POLL_MS, 100 ms). */
+const DECIDED_MS = GRACE_MS + 200;
 
 // Every test starts without user activation and with window.open recorded.
 const popups = popupsPerTest();
@@ -43,8 +41,11 @@ describe('a popup that closes before its message is handled', () => {
     const events = recordEvents(el);
     await realClick(el);
     const url = await heldUrl(() => popups.opened[0]);
-    await sleep(800);
+    await sleep(SEEN_MS);
     popups.opened[0]!.close();
+    const closedAt = performance.now();
+    // The subject: a result 900 ms after the close, inside the flow's grace period.
+    expect(GRACE_MS).to.be.above(900);
     await sleep(900);
     // As the callback does: the same message on the BroadcastChannel.
     const channel = new BroadcastChannel('login-elements');
@@ -52,7 +53,8 @@ describe('a popup that closes before its message is handled', () => {
     channel.close();
     const { detail } = await oneEvent<Record<string, string>>(el, 'login-success', 3000);
     expect(detail.code).to.equal('late-code');
-    await sleep(1500);
+    // No cancel after it: the flow would have decided on the close by now; nothing else can come.
+    await sleep(closedAt + DECIDED_MS - performance.now());
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
   });
 });
@@ -85,8 +87,9 @@ describe('the timeout covers the companion-endpoint call', () => {
     );
     expect(rejected).to.be.instanceOf(LoginError);
     expect({ ...(rejected as LoginError) }).to.deep.equal({ provider: 'corp', mode: 'popup', reason: 'aborted' });
+    // The server sees the aborted request close a network round trip after the page aborted it: what the
+    // aborted fetch could make the element do (a late login-error) has happened by then.
     await waitForStat('aborted', before.aborted, 'the exchange request to be aborted');
-    await sleep(300);
     expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-cancel']);
     expect(el.busy).to.equal(false);
   });
@@ -117,7 +120,9 @@ describe('a popup per flow', () => {
     approve(first!, firstUrl);
     const headerDone = await oneEvent<Record<string, string>>(header, 'login-success');
     expect(headerDone.detail.code).to.not.equal(bodyDone.detail.code);
-    await sleep(300);
+    // A popup closes only once its flow took the result and stopped (it closes the popup, or acknowledges
+    // and the callback closes itself): after that, neither flow has anything left to fire.
+    await until(() => first!.closed && second!.closed, 2000, 'both popups to close');
     expect(headerEvents.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
     expect(bodyEvents.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
   });
@@ -148,7 +153,8 @@ describe('an element removed from the page mid-flow', () => {
     const box = document.createElement('div');
     document.body.append(box);
     box.append(el);
-    await sleep(300);
+    // A removed element checks with a 0 ms timer whether it is back; this task comes after it.
+    await nextTask();
     expect(el.busy).to.equal(true);
     expect(popups.opened[0]!.closed).to.equal(false);
     approve(popups.opened[0]!, url);
@@ -183,7 +189,9 @@ describe('input checks (contract §2): invalid_config naming the attribute, noth
         expect(detail.message).to.contain(attribute);
         expect(events.map((e) => e.type)).to.deep.equal(['login-error']);
         expect(popups.opened).to.have.length(0);
-        await sleep(200);
+        // A javascript: navigation runs in a task queued when it starts (the click): before the answer
+        // to a request made now. Any other navigation would leave this page.
+        await fetch('/fixtures/exchange-stats');
         expect(location.href).to.equal(href);
         expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
         expect(el.busy).to.equal(false);
@@ -217,7 +225,8 @@ describe('input checks (contract §2): invalid_config naming the attribute, noth
     await realClick(el);
     const url = await heldUrl(() => popups.opened[0]);
     expect(url.searchParams.get('prompt')).to.equal('login');
-    await sleep(300);
+    // A delay past 2^31-1 ms would be a timer of 0 ms, set at the click: it has run before this task.
+    await nextTask();
     expect(el.busy).to.equal(true);
     el.cancel();
   });
@@ -236,8 +245,12 @@ describe('opaque origins', () => {
     const arrived = new Promise<MessageEvent>((resolve) => addEventListener('message', resolve, { once: true }));
     document.body.append(frame);
     expect((await arrived).origin).to.equal('null');
-    await sleep(300);
+    // The flow's listener came before this test's: it has seen the forged message. The real result, after
+    // it, is the one taken.
     expect(events.map((e) => e.type)).to.deep.equal(['login-start']);
-    el.cancel();
+    approve(popups.opened[0]!, url);
+    const { detail } = await oneEvent<Record<string, string>>(el, 'login-success');
+    expect(detail.code).to.match(/^code\.GET\./);
+    expect(events.map((e) => e.type)).to.deep.equal(['login-start', 'login-success']);
   });
 });

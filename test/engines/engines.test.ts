@@ -5,11 +5,25 @@ import { startDemo, type RunningDemo } from '../../demo/server.js';
 import { BBATON_USER } from '../../demo/stand-ins/bbaton.js';
 import { GOOGLE_USER } from '../../demo/stand-ins/google.js';
 import { KAKAO_ACCOUNT, KAKAO_ID } from '../../demo/stand-ins/kakao.js';
+import { GRACE_MS } from '../../src/core/popup-flow.js';
 import { sleep, until, type Engine } from './drivers/engine.js';
 import { launchFirefox } from './drivers/firefox.js';
 import { launchWebKit } from './drivers/webkit.js';
 
 type Logged = [type: string, provider: string, detail: Record<string, unknown>];
+/**
+ * A popup that reads closed is taken as closed by the user only once the flow saw it show a document
+ * for 500 ms (popup-flow.ts: SEEN_LOOKS looks of POLL_MS); a person does not close a page faster. The
+ * flow's own clock decides, so this is a wait, with one look to spare.
+ */
+const SEEN_MS = 600;
+/**
+ * After a popup reads closed (the callback closes it on success; COOP cuts it off at the provider), the
+ * flow decides within GRACE_MS and a look; after that nothing of the flow runs until its timeout. A
+ * test that proves there was no cancel waits this long from then: the least that proves it, as
+ * nothing is there to wait for.
+ */
+const DECIDED_MS = GRACE_MS + 200;
 const PROVIDERS = ['bbaton', 'belladati', 'upbond', 'bitbadges', 'corp'];
 const button = (key: string) => `#buttons [data-key="${key}"]`;
 
@@ -41,6 +55,14 @@ describe.each([
     await until(() => engine.run<boolean>('document.body?.dataset.ready === "true"'), 15_000, 'the demo page');
     await engine.click(`#mode input[value="${mode}"]`);
   }
+  /**
+   * Waits until `ms` have passed on the page's clock since its login-success (the demo stamps each event
+   * with performance.now()): the popup closed on it, so a cancel would have come by then.
+   */
+  async function sinceSuccess(ms: number) {
+    const left = await engine.run<number>(`window.demoEvents.find((e) => e.type === 'login-success').at + ${ms} - performance.now()`);
+    if (left > 0) await sleep(left);
+  }
   async function waitFor(type: string, provider: string, ms = 15_000): Promise<Record<string, unknown>> {
     let found: Logged | undefined;
     await until(async () => !!(found = (await events()).find(([t, p]) => t === type && p === provider)), ms, `${type} from ${provider}`);
@@ -48,10 +70,13 @@ describe.each([
   }
   /**
    * Schedules a click with no user activation, from a page timer once the driver's own activation is
-   * over. Callers wait for what the click causes (an event, the provider's page), not for the time.
+   * over: a popup opened and closed at once uses it up (opening a popup consumes it, as a login's
+   * does). Callers wait for what the click causes (an event, the provider's page), not for the time.
    */
   async function clickWithoutGesture(selector: string) {
-    await engine.run(`void setTimeout(() => document.querySelector(${JSON.stringify(selector)}).click(), ${engine.activationFreeAfterMs})`);
+    await engine.run(
+      `void (window.open('about:blank', '_blank', 'popup')?.close(), setTimeout(() => document.querySelector(${JSON.stringify(selector)}).click(), ${engine.activationFreeAfterMs}))`,
+    );
   }
 
   it.each(PROVIDERS)('<%s> popup login: exactly start → success, with the stand-in user', async (key) => {
@@ -61,7 +86,7 @@ describe.each([
     await popup.click('#approve');
     const detail = await waitFor('login-success', key);
     expect(detail.mode).toBe('popup');
-    await sleep(1500);
+    await sinceSuccess(DECIDED_MS);
     expect(await types()).toEqual(['login-start', 'login-success']);
   }, 60_000);
 
@@ -115,7 +140,7 @@ describe.each([
     const popup = await engine.popupFrom(() => engine.click(button('bitbadges')));
     await popup.waitFor('#approve');
     // A person sees the provider's page before closing it (the flow tells a close from COOP by having seen it).
-    await sleep(800);
+    await sleep(SEEN_MS);
     const closedAt = Date.now();
     await popup.close();
     expect(await waitFor('login-cancel', 'bitbadges', 5000)).toMatchObject({ reason: 'popup_closed', mode: 'popup' });
@@ -141,15 +166,17 @@ describe.each([
     expect(await waitFor('login-success', 'bbaton')).toMatchObject({ mode: 'redirect' });
   }, 60_000);
 
-  it('COOP same-origin, the user takes 4.5 s at the provider: no cancel, exactly start → success', async () => {
+  it('COOP same-origin, the user stays at the provider past the flow\'s decision: no cancel, exactly start → success', async () => {
     await open('popup', coopDemo);
     const popup = await engine.popupFrom(() => engine.click(button('bbaton')));
     await popup.waitFor('#approve');
-    await sleep(4500);
+    // The provider's page is there, so COOP has cut the popup off (it reads closed): the flow has decided
+    // (to keep listening) DECIDED_MS later, and nothing of it runs after that until its timeout.
+    await sleep(DECIDED_MS);
     expect(await types()).toEqual(['login-start']);
     await popup.click('#approve');
     await waitFor('login-success', 'bbaton', 20_000);
-    await sleep(1500);
+    await sinceSuccess(DECIDED_MS);
     expect(await types()).toEqual(['login-start', 'login-success']);
   }, 60_000);
 
@@ -160,6 +187,8 @@ describe.each([
     const seen = 'document.body.textContent.includes("The login could not finish here.") && (window.shownAt ??= performance.now()) > 0';
     await until(() => engine.run<boolean>(seen), 6000, 'the callback to give up waiting');
     expect(await engine.run<number>('window.shownAt')).toBeLessThan(3000);
+    // Nothing is left that could acknowledge (no opener, no other page on the channel), so no event can
+    // show it: a bounded look a second later, for a late change of the text.
     await sleep(1000);
     const text = await engine.run<string>('document.body.textContent');
     expect(text).not.toContain('You can close this window');
@@ -179,6 +208,8 @@ describe.each([
     expect(await waitFor('login-error', 'bbaton', 5000)).toMatchObject({ error: 'storage_unavailable', mode: 'redirect' });
     // At once: the demo stamps each event with the page's clock.
     expect(await engine.run<number>('window.demoEvents[1].at - window.demoEvents[0].at')).toBeLessThan(100);
+    // A navigation would have started with the click; these engines have no navigate event to show it.
+    // Half a second is ample for this page to be replaced (the demo server answers in milliseconds).
     await sleep(500);
     expect(await engine.run<string>('location.href')).toBe(href);
     expect(await engine.windowCount()).toBe(1);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { Builder, By, Key, type WebDriver } from 'selenium-webdriver';
-import { sleep, until, type Engine, type Popup } from './engine.js';
+import { until, type Engine, type Popup } from './engine.js';
 
 export const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
@@ -50,8 +50,12 @@ async function startSession(display: string): Promise<{ driver: WebDriver; serve
       'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
     };
     const session = new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(capabilities).build();
-    const timedOut = sleep(30_000).then(() => undefined);
-    const driver = await Promise.race([session, timedOut]).catch(() => undefined);
+    // A time box, not a wait: cleared as soon as the session is there.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, 30_000, undefined)));
+    const driver = await Promise.race([session, timedOut])
+      .catch(() => undefined)
+      .finally(() => clearTimeout(timer));
     if (driver) return { driver, server };
     server.kill('SIGKILL');
     if (attempt == 2) throw new Error('WebKitWebDriver did not create a session twice in a row');
