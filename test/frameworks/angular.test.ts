@@ -16,7 +16,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const app = installApp('angular');
+  const app = await installApp('angular');
   execFileSync('npx', ['ng', 'build'], { cwd: app, stdio: 'inherit', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } });
   const built = join(app, 'dist/browser');
   server = createServer((req, res) => {

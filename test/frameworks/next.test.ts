@@ -27,7 +27,7 @@ const freePort = () =>
   });
 
 beforeAll(async () => {
-  const app = installApp('next');
+  const app = await installApp('next');
   execFileSync('npx', ['next', 'build'], { cwd: app, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
 
   const port = await freePort();

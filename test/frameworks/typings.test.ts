@@ -3,8 +3,15 @@
 // each fail (React and Vue: @ts-expect-error / @vue-expect-error lines that would be reported unused;
 // Svelte, whose template comments cannot expect errors: exactly those lines are reported).
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { installApp } from './support.js';
+
+let react: string, vue: string, svelte: string;
+
+// The three installs side by side, in a hook (its own timeout): the checks below are what each test times.
+beforeAll(async () => {
+  [react, vue, svelte] = await Promise.all([installApp('react'), installApp('vue'), installApp('svelte')]);
+}, 300_000);
 
 /** Runs a tool of the app; what it printed, less npm's own warnings. */
 function run(cwd: string, command: string, args: string[]) {
@@ -14,28 +21,24 @@ function run(cwd: string, command: string, args: string[]) {
 
 describe('typings from the packed tarball', () => {
   it('React 19 + TypeScript: login-elements/jsx and login-elements/react', () => {
-    const app = installApp('react');
-    const result = run(app, 'tsc', ['-p', 'tsconfig.json']);
+    const result = run(react, 'tsc', ['-p', 'tsconfig.json']);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('Vue 3 + vue-tsc (strictTemplates): login-elements/vue', () => {
-    const app = installApp('vue');
-    const result = run(app, 'vue-tsc', ['-p', 'tsconfig.json']);
+    const result = run(vue, 'vue-tsc', ['-p', 'tsconfig.json']);
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('Vue 3 with compilerOptions.isCustomElement: the tags are left to the browser, not resolved as components', () => {
-    const app = installApp('vue');
-    const result = spawnSync('node', ['is-custom-element.mjs'], { cwd: app, encoding: 'utf8' });
+    const result = spawnSync('node', ['is-custom-element.mjs'], { cwd: vue, encoding: 'utf8' });
     expect(JSON.parse(result.stdout)).toEqual({ resolvedWith: false, resolvedWithout: true });
   });
 
   it('Svelte 5 + svelte-check: login-elements/svelte', () => {
-    const app = installApp('svelte');
-    const result = run(app, 'svelte-check', ['--tsconfig', 'tsconfig.json', '--output', 'machine']);
+    const result = run(svelte, 'svelte-check', ['--tsconfig', 'tsconfig.json', '--output', 'machine']);
     const errors = result.stdout
       .split('\n')
       .filter((line) => / ERROR /.test(line))
