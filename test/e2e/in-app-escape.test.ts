@@ -105,8 +105,11 @@ describe('inside an in-app browser, a click starts no login the provider would r
       ['ja', 'ブラウザでログインしてください'],
     ]) {
       const { page, authorize } = await open(instagram.ua, lang!);
-      await page.waitForFunction(() => document.querySelector('#flag')?.shadowRoot?.querySelector('button')?.textContent?.includes('Corp'));
-      await page.waitForTimeout(300); // the language's chunk
+      // The language's chunk is in once the button speaks it.
+      await page.waitForFunction(() => {
+        const label = document.querySelector('#flag')?.shadowRoot?.querySelector('button')?.textContent ?? '';
+        return label.includes('Corp') && !label.includes('Log in with');
+      });
       await page.click('#flag');
       await expect.poll(() => status(page, 'flag')).toContain(text);
       expect(authorize).toEqual([]);
