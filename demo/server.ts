@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createServer, type Plugin } from 'vite';
+import { createServer, preview, type Plugin } from 'vite';
 import { createLoginHandler, memoryStore, type LoginHandler, type Session } from '../src/server/index.js';
 import { requireSession, toNodeListener } from '../src/server/node.js';
+import { builtPackageModule } from './build.js';
 import { startProviders, type ButtonConfig, type DemoProviders } from './providers.js';
 
 export interface DemoOptions {
@@ -24,6 +25,11 @@ export interface DemoOptions {
    * stand-in access tokens living `expiresIn` seconds: what the tests of refresh and revocation use.
    */
   tokens?: { expiresIn: number };
+  /**
+   * Serve this production build of the pages (demo/build.ts's directory) instead of the live dev server,
+   * with the same routes around it: the end-to-end tests, which load the page hundreds of times (decision 38).
+   */
+  built?: string;
 }
 
 export interface RunningDemo {
@@ -35,6 +41,8 @@ export interface RunningDemo {
   handler: LoginHandler;
   /** The six big providers' stand-ins (where `.env` names no real service). */
   standIns: DemoProviders['standIns'];
+  /** The URL path the page loads the package's main module from, for a test's `import()` of it. */
+  packageModule: string;
   close(): Promise<void>;
 }
 
@@ -57,7 +65,7 @@ function holdPort(): Promise<{ port: number; release(): Promise<void> }> {
   });
 }
 
-export async function startDemo({ port = 0, coop = false, quiet = false, tokens }: DemoOptions = {}): Promise<RunningDemo> {
+export async function startDemo({ port = 0, coop = false, quiet = false, tokens, built }: DemoOptions = {}): Promise<RunningDemo> {
   const held = port ? undefined : await holdPort();
   const chosen = port || held!.port;
   const origins = [`http://127.0.0.1:${chosen}`, `http://localhost:${chosen}`];
@@ -87,50 +95,67 @@ export async function startDemo({ port = 0, coop = false, quiet = false, tokens 
     });
   }
 
+  function demoRoutes(req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) {
+    const path = (req.url ?? '/').split('?')[0];
+    if (coop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    // In the dev server the callback page's <meta name="referrer"> comes after the injected client script;
+    // the header covers that script too. (A built page, like cdn-callback.html, needs only the meta.)
+    if (path === '/demo/callback.html') res.setHeader('Referrer-Policy', 'no-referrer');
+    if (path === '/') return void res.writeHead(302, { location: '/demo/' }).end();
+    // The CDN page and files go out untouched (no Vite client, no transforms): a plain static site.
+    if (RAW_PAGES.has(path!) || path?.startsWith('/dist/cdn/')) {
+      const file = join(root, path!);
+      if (!file.startsWith(join(root, 'dist/cdn')) && !RAW_PAGES.has(path!)) return void res.writeHead(404).end();
+      if (!existsSync(file)) return void res.writeHead(404).end('run npm run build first');
+      res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' });
+      return void res.end(readFileSync(file));
+    }
+    if (path === '/demo-config.json') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return void res.end(JSON.stringify({ buttons: providers.buttons, coop }));
+    }
+    if (path === '/api/me') return void apiMe(req, res);
+    listener(req, res, next);
+  }
   const demoPlugin: Plugin = {
     name: 'login-elements-demo',
-    configureServer(server) {
-      server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
-        const path = (req.url ?? '/').split('?')[0];
-        if (coop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-        // The callback page's <meta name="referrer"> comes after the dev server's injected client script;
-        // the header covers that script too. (A built page, like cdn-callback.html, has only the meta.)
-        if (path === '/demo/callback.html') res.setHeader('Referrer-Policy', 'no-referrer');
-        if (path === '/') return void res.writeHead(302, { location: '/demo/' }).end();
-        // The CDN page and files go out untouched (no Vite client, no transforms): a plain static site.
-        if (RAW_PAGES.has(path!) || path?.startsWith('/dist/cdn/')) {
-          const file = join(root, path!);
-          if (!file.startsWith(join(root, 'dist/cdn')) && !RAW_PAGES.has(path!)) return void res.writeHead(404).end();
-          if (!existsSync(file)) return void res.writeHead(404).end('run npm run build first');
-          res.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' });
-          return void res.end(readFileSync(file));
-        }
-        if (path === '/demo-config.json') {
-          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-          return void res.end(JSON.stringify({ buttons: providers.buttons, coop }));
-        }
-        if (path === '/api/me') return void apiMe(req, res);
-        listener(req, res, next);
-      });
-    },
+    configureServer: (server) => void server.middlewares.use(demoRoutes),
+    configurePreviewServer: (server) => void server.middlewares.use(demoRoutes),
   };
 
   // The dev-server settings are vite.config.ts's; only the port and the middleware are the demo run's.
-  const vite = await createServer({
-    root,
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: quiet ? 'silent' : 'info',
-    server: { port: chosen },
-    plugins: [demoPlugin],
-  });
-  await held?.release();
-  await vite.listen();
+  async function devServer() {
+    const dev = await createServer({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: quiet ? 'silent' : 'info',
+      server: { port: chosen },
+      plugins: [demoPlugin],
+    });
+    await held?.release();
+    return dev.listen();
+  }
+  // A build's files as a static host serves them (Vite's preview server), behind the same routes.
+  async function builtServer(outDir: string) {
+    await held?.release();
+    return preview({
+      root,
+      configFile: false,
+      appType: 'mpa',
+      logLevel: quiet ? 'silent' : 'info',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: chosen, strictPort: true },
+      plugins: [demoPlugin],
+    });
+  }
+  const vite = built ? await builtServer(built) : await devServer();
 
   return {
     url: `${origins[0]}/demo/`,
     buttons: providers.buttons,
     handler,
     standIns: providers.standIns,
+    packageModule: built ? builtPackageModule(built) : '/src/index.ts',
     secrets: [...Object.values(providers.server).flatMap((p) => (p.clientSecret ? [p.clientSecret] : [])), sessionSecret],
     async close() {
       await vite.close();

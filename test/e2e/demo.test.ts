@@ -1,13 +1,11 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BBATON_USER } from '../../demo/stand-ins/bbaton.js';
 import { BITBADGES_ADDRESS } from '../../demo/stand-ins/bitbadges.js';
 import { OIDC_USER } from '../../demo/stand-ins/oidc.js';
 import { UPBOND_USER } from '../../demo/stand-ins/upbond.js';
-import type { RunningDemo } from '../../demo/server.js';
-import { demoEvent, eventTypes, openDemo, startAll } from './support.js';
+import { demoEvent, eventTypes, openDemo, useDemo, type DemoFixture } from './support.js';
 
 /** The five elements, by the key the demo mounts them under, and the user each stand-in signs in. */
 const PROVIDERS: [key: string, user: Record<string, unknown> | null][] = [
@@ -18,24 +16,27 @@ const PROVIDERS: [key: string, user: Record<string, unknown> | null][] = [
   ['corp', { id: OIDC_USER.sub, email: OIDC_USER.email }],
 ];
 
-let demo: RunningDemo;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => ({ demo, browser } = await startAll()));
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(() => context.close());
+const e2e = useDemo();
+
+async function expectLoadsClean({ context, demo }: DemoFixture) {
+  const page = await context.newPage();
+  const failed: string[] = [];
+  const console: string[] = [];
+  page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
+  page.on('console', (message) => ['warning', 'error'].includes(message.type()) && console.push(message.text()));
+  await page.goto(demo.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  // The browser asks for the icon the page names (a data: URL here), never /favicon.ico.
+  await page.waitForTimeout(300);
+  expect(failed).toEqual([]);
+  expect(console).toEqual([]);
+}
 
 const button = (key: string) => `#buttons [data-key="${key}"]`;
 
 describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
   it('popup login → login-success with the user from the companion endpoint', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     const popup = page.waitForEvent('popup');
     await page.click(button(key));
     await (await popup).click('#approve');
@@ -47,7 +48,7 @@ describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
   });
 
   it('redirect login → back on the page, the same event and user', async () => {
-    const page = await openDemo(context, demo, 'redirect');
+    const page = await openDemo(e2e.context, e2e.demo, 'redirect');
     await page.click(button(key));
     await page.click('#approve');
     await page.waitForURL(/\/demo\/$/);
@@ -60,7 +61,7 @@ describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
   });
 
   it('"Deny" → login-error access_denied', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     const popup = page.waitForEvent('popup');
     await page.click(button(key));
     await (await popup).click('#deny');
@@ -69,7 +70,7 @@ describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
   });
 
   it('the user closes the popup → login-cancel', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     const popupPromise = page.waitForEvent('popup');
     await page.click(button(key));
     const popup = await popupPromise;
@@ -83,22 +84,10 @@ describe.each(PROVIDERS)('<%s> end to end in Chromium', (key, user) => {
 });
 
 describe('the demo as people see it', () => {
-  it('loads without a 404 (favicon included) or a console warning such as "Lit is in dev mode"', async () => {
-    const page = await context.newPage();
-    const failed: string[] = [];
-    const console: string[] = [];
-    page.on('response', (response) => response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`));
-    page.on('console', (message) => ['warning', 'error'].includes(message.type()) && console.push(message.text()));
-    await page.goto(demo.url);
-    await page.waitForSelector('body[data-ready="true"]');
-    // The browser asks for the icon the page names (a data: URL here), never /favicon.ico.
-    await page.waitForTimeout(300);
-    expect(failed).toEqual([]);
-    expect(console).toEqual([]);
-  });
+  it('loads without a 404 (favicon included) or a console warning such as "Lit is in dev mode"', () => expectLoadsClean(e2e));
 
   it('cards as tall as their content; the log keyboard-scrollable, labelled, its JSON collapsed', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.setViewportSize({ width: 1100, height: 900 });
     const [mode, buttons] = await Promise.all(['#mode-title', '#buttons-title'].map((s) => page.locator(s).locator('..').boundingBox()));
     expect(mode!.height).toBeLessThan(buttons!.height - 50);
@@ -120,7 +109,7 @@ describe('the demo as people see it', () => {
   });
 
   it('a language switch puts the whole page in Korean or Japanese: <html lang>, the buttons, the page\'s own texts', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.click('#language label:has(input[value="ko"])');
     await expect.poll(() => page.locator(button('bbaton')).evaluate((el) => el.shadowRoot!.querySelector('button')!.innerText.trim())).toBe('비바톤 계정으로 로그인');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
@@ -144,25 +133,23 @@ describe('the demo as people see it', () => {
   });
 
   it.each(['light', 'dark'] as const)('on a 390 px phone (%s): every login button is the same height (no label wraps)', async (colorScheme) => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
-    const page = await openDemo(phone, demo, 'popup');
+    const phone = await e2e.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
+    const page = await openDemo(phone, e2e.demo, 'popup');
     const heights = await page.evaluate(() => [...document.querySelectorAll('#buttons [data-key]')].map((el) => el.getBoundingClientRect().height));
-    expect(heights).toEqual(demo.buttons.map(() => 44));
-    await phone.close();
+    expect(heights).toEqual(e2e.demo.buttons.map(() => 44));
   });
 
   it.each(['light', 'dark'] as const)('on a phone (360 px, %s): no horizontal scroll, every button on one line or wrapped inside', async (colorScheme) => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme });
-    const page = await openDemo(phone, demo, 'popup');
+    const phone = await e2e.newContext({ viewport: { width: 360, height: 740 }, colorScheme });
+    const page = await openDemo(phone, e2e.demo, 'popup');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    for (const { key } of demo.buttons) {
+    for (const { key } of e2e.demo.buttons) {
       const fits = await page.locator(button(key)).evaluate((el) => {
         const inner = el.shadowRoot!.querySelector('button')!;
         return inner.scrollWidth <= inner.clientWidth;
       });
       expect(fits, key).toBe(true);
     }
-    await phone.close();
   });
 });
 
@@ -170,7 +157,7 @@ describe('the whole demo', () => {
   it('the client secrets never appear in anything the browser received', async () => {
     const bodies: Promise<string>[] = [];
     const urls: string[] = [];
-    context.on('response', (response) => {
+    e2e.context.on('response', (response) => {
       urls.push(response.url());
       bodies.push(
         response
@@ -179,9 +166,9 @@ describe('the whole demo', () => {
           .catch(() => JSON.stringify(response.headers())),
       );
     });
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     // Every button, the six big providers' too (issue 24).
-    for (const { key } of demo.buttons) {
+    for (const { key } of e2e.demo.buttons) {
       const popup = page.waitForEvent('popup');
       await page.click(button(key));
       await (await popup).click('#approve');
@@ -189,12 +176,12 @@ describe('the whole demo', () => {
     }
     const everything = (await Promise.all(bodies)).join('\n') + urls.join('\n');
     expect(everything.length).toBeGreaterThan(10_000);
-    for (const secret of demo.secrets) expect(everything).not.toContain(secret);
+    for (const secret of e2e.demo.secrets) expect(everything).not.toContain(secret);
   });
 
   it('a plain HTML page with only the CDN bundle logs in', async () => {
-    const page = await context.newPage();
-    await page.goto(demo.url + 'cdn.html');
+    const page = await e2e.context.newPage();
+    await page.goto(e2e.demo.url + 'cdn.html');
     await page.waitForSelector('oauth-login');
     const popupPromise = page.waitForEvent('popup');
     await page.click('oauth-login');
@@ -208,14 +195,14 @@ describe('the whole demo', () => {
     const result = JSON.parse((await page.textContent('#result'))!) as { result: { user: { id: string } } };
     expect(result.result.user.id).toBe(OIDC_USER.sub);
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
-    expect(scripts).toEqual([demo.url.replace(/\/demo\/$/, '') + '/dist/cdn/login-elements.js']);
+    expect(scripts).toEqual([e2e.demo.url.replace(/\/demo\/$/, '') + '/dist/cdn/login-elements.js']);
     // The popup ran the CDN callback.js, not the npm module.
     expect(callbackScripts).toEqual(['/dist/cdn/callback.js']);
   });
 
   it('the classic-script (IIFE) bundle registers the elements and exposes LoginElements', async () => {
-    const page = await context.newPage();
-    await page.goto(demo.url + 'cdn-iife.html');
+    const page = await e2e.context.newPage();
+    await page.goto(e2e.demo.url + 'cdn-iife.html');
     await page.waitForFunction(() => !!customElements.get('bbaton-login'));
     const shape = await page.evaluate(() => ({
       tags: ['oauth-login', 'bbaton-login', 'belladati-login', 'upbond-login', 'bitbadges-login'].every((t) => customElements.get(t)),
@@ -228,7 +215,7 @@ describe('the whole demo', () => {
   // Into a temporary file: a test run leaves the tree as it found it. `npm run screenshots` sets
   // DEMO_SCREENSHOT=docs/demo.png to redraw the README's picture.
   it('takes the README screenshot after a login', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.setViewportSize({ width: 1100, height: 900 });
     const popup = page.waitForEvent('popup');
     await page.click(button('bbaton'));
@@ -237,5 +224,23 @@ describe('the whole demo', () => {
     await page.waitForSelector('#profile[data-provider="bbaton"]');
     const png = await page.screenshot({ path: process.env.DEMO_SCREENSHOT ?? join(tmpdir(), 'login-elements-demo.png'), fullPage: true });
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+// Every test above runs against the run's production build of the pages (decision 38); `npm start`
+// serves the same pages live through Vite's dev server: that loads clean too, and logs in both ways.
+describe('npm start: the live dev server', () => {
+  const dev = useDemo({ dev: true });
+
+  it('loads without a 404 or a console warning', () => expectLoadsClean(dev));
+
+  it.each(['popup', 'redirect'] as const)('a %s login → login-success with the user', async (mode) => {
+    const page = await openDemo(dev.context, dev.demo, mode);
+    const popup = mode === 'popup' ? page.waitForEvent('popup') : undefined;
+    await page.click(button('corp'));
+    await (popup ? await popup : page).click('#approve');
+    if (mode === 'redirect') await page.waitForURL(/\/demo\/$/);
+    const success = await demoEvent(page, 'login-success', 'corp');
+    expect(success.detail).toMatchObject({ mode, result: { user: { id: OIDC_USER.sub } } });
   });
 });

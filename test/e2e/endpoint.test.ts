@@ -1,30 +1,18 @@
 // contract §7 end to end: `<oauth-login provider="corp" endpoint="/auth">` on the demo page, whose handler
 // (the real createLoginHandler) serves GET /auth/providers from its config, against oidc-provider,
 // which checks the nonce in the ID token it issues the way the handler then checks it.
-import type { Browser, BrowserContext, Request } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningDemo } from '../../demo/server.js';
+import type { Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { OIDC_USER } from '../../demo/stand-ins/oidc.js';
-import { demoEvent, eventTypes, openDemo, startAll } from './support.js';
+import { demoEvent, eventTypes, openDemo, useDemo } from './support.js';
 
-let demo: RunningDemo;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => ({ demo, browser } = await startAll()));
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(() => context.close());
+const e2e = useDemo();
 
 describe('the endpoint attribute against the real handler and oidc-provider', () => {
   it('eleven elements and the chooser on the page ask for GET /auth/providers once', async () => {
     const lists: string[] = [];
-    context.on('request', (request) => new URL(request.url()).pathname == '/auth/providers' && lists.push(request.method()));
-    const page = await openDemo(context, demo, 'popup');
+    e2e.context.on('request', (request) => new URL(request.url()).pathname == '/auth/providers' && lists.push(request.method()));
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.waitForLoadState('networkidle');
     expect(await page.locator('#buttons [data-key]').count()).toBe(11);
     expect(await page.locator('login-chooser').count()).toBe(1);
@@ -34,8 +22,8 @@ describe('the endpoint attribute against the real handler and oidc-provider', ()
 
   it('a popup login: the served client id and a nonce at authorize, the same nonce in the exchange, the user from oidc-provider', async () => {
     const seen: Request[] = [];
-    context.on('request', (request) => seen.push(request));
-    const page = await openDemo(context, demo, 'popup');
+    e2e.context.on('request', (request) => seen.push(request));
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.waitForLoadState('networkidle');
     const popup = page.waitForEvent('popup');
     await page.click('#buttons [data-key="corp"]');
@@ -49,6 +37,6 @@ describe('the endpoint attribute against the real handler and oidc-provider', ()
     const nonce = authorize.searchParams.get('nonce');
     expect(nonce).toMatch(/^[\w-]{43}$/);
     const exchange = seen.find((r) => r.method() == 'POST' && new URL(r.url()).pathname == '/auth/corp')!;
-    expect(JSON.parse(exchange.postData()!)).toMatchObject({ nonce, redirectUri: `${new URL(demo.url).origin}/demo/callback.html` });
+    expect(JSON.parse(exchange.postData()!)).toMatchObject({ nonce, redirectUri: `${new URL(e2e.demo.url).origin}/demo/callback.html` });
   });
 });

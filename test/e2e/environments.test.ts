@@ -3,33 +3,17 @@
 // frame (real storage partitioning: the page on 127.0.0.1, the frame on localhost) keeps the popup and
 // refuses a redirect it could not come back from; a window.open that hands the window elsewhere does
 // not also navigate the page; the callback page never claims what it does not have.
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDemo, type RunningDemo } from '../../demo/server.js';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { USER_AGENTS } from '../support/user-agents.js';
-import { demoEvent, eventTypes, openDemo, startAll, type DemoEvent } from './support.js';
+import { demoEvent, eventTypes, openDemo, startTestDemo, useDemo, type DemoEvent } from './support.js';
 
 const button = (key: string) => `#buttons [data-key="${key}"]`;
 const COULD_NOT_FINISH = 'The login could not finish here.';
 const CLOSE_THIS = 'You can close this window';
 
-let demo: RunningDemo;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => ({ demo, browser } = await startAll()));
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  return context;
-}
+const e2e = useDemo();
+const newContext = e2e.newContext;
 
 /** A home-screen app as iOS shows it (`navigator.standalone`). */
 const IOS_STANDALONE = () => Object.defineProperty(Navigator.prototype, 'standalone', { configurable: true, get: () => true });
@@ -54,11 +38,11 @@ const startToEnd = (target: Page | Frame) =>
     const at = (type: string) => window.demoEvents.find((e) => e.type === type)!.at;
     return Math.max(...['login-success', 'login-error', 'login-cancel'].map((t) => (window.demoEvents.some((e) => e.type === t) ? at(t) : -1))) - at('login-start');
   });
-/** What the page itself gets from the package (a string: the test runner must not rewrite the import). */
 /** Whether the popup is closed, or closes within 5 s. */
 const closesSoon = async (popup: Page) => popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
 
-const READ_ENVIRONMENT = "import('/src/index.ts').then((m) => m.readEnvironment())";
+/** What the page itself gets from the package (a string: the test runner must not rewrite the import). */
+const readEnvironment = (target: Page | Frame) => target.evaluate(`import(${JSON.stringify(e2e.demo.packageModule)}).then((m) => m.readEnvironment())`);
 
 describe('in-app browsers, webviews and home-screen apps: auto redirects at once, and the login completes', () => {
   const cases: [string, { userAgent?: string; init?: () => void }][] = [
@@ -72,7 +56,7 @@ describe('in-app browsers, webviews and home-screen apps: auto redirects at once
     if (init) await context.addInitScript(init);
     let windows = 0;
     context.on('page', () => windows++);
-    const page = await openDemo(context, demo, 'auto');
+    const page = await openDemo(context, e2e.demo, 'auto');
     await page.click(button('bbaton'));
     await page.waitForSelector('#approve');
     await page.click('#approve');
@@ -86,8 +70,8 @@ describe('in-app browsers, webviews and home-screen apps: auto redirects at once
   it('readEnvironment() tells the page what it read', async () => {
     const kakao = APPS.find((c) => c.inApp === 'KakaoTalk')!;
     const context = await newContext({ userAgent: kakao.ua });
-    const page = await openDemo(context, demo, 'auto');
-    const env = await page.evaluate(READ_ENVIRONMENT);
+    const page = await openDemo(context, e2e.demo, 'auto');
+    const env = await readEnvironment(page);
     expect(env).toEqual({ inApp: 'KakaoTalk', standalone: false, framed: false, storage: true, escape: 'kakaotalk' });
   });
 });
@@ -100,7 +84,7 @@ describe('an Android webview, where window.open would replace the page', () => {
       const open = window.open.bind(window);
       window.open = (...args: Parameters<typeof window.open>) => ((window as unknown as { opens: number }).opens = ((window as unknown as { opens?: number }).opens ?? 0) + 1, open(...args));
     });
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(context, e2e.demo, 'popup');
     const before = page.url();
     await page.click(button('bbaton'));
     const error = await demoEvent(page, 'login-error', 'bbaton', 5000);
@@ -118,8 +102,8 @@ describe('a cross-site frame (page on 127.0.0.1, frame on localhost): real stora
   async function framedDemo(mode: 'popup' | 'redirect' | 'auto'): Promise<{ page: Page; frame: Frame }> {
     const context = await newContext();
     const page = await context.newPage();
-    await page.goto(demo.url + 'cdn.html');
-    const framed = demo.url.replace('127.0.0.1', 'localhost');
+    await page.goto(e2e.demo.url + 'cdn.html');
+    const framed = e2e.demo.url.replace('127.0.0.1', 'localhost');
     await page.evaluate((src) => {
       document.body.innerHTML = `<iframe src="${src}" style="width:900px;height:700px"></iframe>`;
     }, framed);
@@ -132,7 +116,7 @@ describe('a cross-site frame (page on 127.0.0.1, frame on localhost): real stora
 
   it('the frame cannot store anything (the premise)', async () => {
     const { frame } = await framedDemo('popup');
-    expect(await frame.evaluate(READ_ENVIRONMENT)).toMatchObject({ framed: true, storage: false });
+    expect(await readEnvironment(frame)).toMatchObject({ framed: true, storage: false });
   });
 
   for (const mode of ['popup', 'auto'] as const)
@@ -177,7 +161,7 @@ describe('sessionStorage made to throw (a locked-down webview, storage blocked b
     await context.addInitScript(blockStorage);
     const errors: string[] = [];
     context.on('weberror', (e) => errors.push(String(e.error())));
-    const page = await openDemo(context, demo, mode);
+    const page = await openDemo(context, e2e.demo, mode);
     return { page, errors };
   }
 
@@ -226,7 +210,7 @@ describe('window.open returns null although a window opened (a noopener handler)
     it(`${mode}: the page does not navigate away; one honest event within 3 s`, async () => {
       const context = await newContext();
       await context.addInitScript(noopener);
-      const page = await openDemo(context, demo, mode);
+      const page = await openDemo(context, e2e.demo, mode);
       const before = page.url();
       await page.click(button('bbaton'));
       const error = await demoEvent(page, 'login-error', 'bbaton', 5000);
@@ -244,7 +228,7 @@ describe('the callback page tells the truth', () => {
     it(`${path} opened in another browser context (no opener, no shared storage): "could not finish here" within 3 s, never "${CLOSE_THIS}"`, async () => {
       // A real answer from the provider, as it reaches the callback page...
       const starter = await newContext();
-      const page = await openDemo(starter, demo, 'popup');
+      const page = await openDemo(starter, e2e.demo, 'popup');
       const popupPromise = page.waitForEvent('popup');
       await page.click(button('corp'));
       const popup = await popupPromise;
@@ -267,12 +251,12 @@ describe('the callback page tells the truth', () => {
       seen.push(await other.evaluate(() => document.body.textContent!));
       for (const text of seen) expect(text).not.toContain(CLOSE_THIS);
       // A link to start again (the site's root), and no code left in the address bar.
-      expect(await other.$eval('a', (a) => (a as HTMLAnchorElement).href)).toBe(new URL('/', demo.url).href);
+      expect(await other.$eval('a', (a) => (a as HTMLAnchorElement).href)).toBe(new URL('/', e2e.demo.url).href);
       expect(other.url()).not.toMatch(/[?&#](code|state)=/);
     });
 
   it('under COOP (no opener) the result goes on the channel, the page acknowledges it there, and the popup closes itself', async () => {
-    const coop = await startDemo({ quiet: true, coop: true });
+    const coop = await startTestDemo({ coop: true });
     try {
       const context = await newContext();
       const page = await openDemo(context, coop, 'popup');
@@ -296,7 +280,7 @@ describe('the callback page tells the truth', () => {
       const heard: { trusted: boolean }[] = ((window as unknown as { heard: typeof heard }).heard = []);
       addEventListener('message', (e) => (e.data as { type?: string })?.type === 'login-elements:callback' && heard.push({ trusted: e.isTrusted }), true);
     });
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(context, e2e.demo, 'popup');
     const popupPromise = page.waitForEvent('popup');
     await page.click(button('corp'));
     const popup = await popupPromise;
@@ -313,12 +297,12 @@ describe('the callback page tells the truth', () => {
   it('a same-origin page listening on the channel during a normal popup login receives no code', async () => {
     const context = await newContext();
     const listener = await context.newPage();
-    await listener.goto(demo.url + 'cdn.html');
+    await listener.goto(e2e.demo.url + 'cdn.html');
     await listener.evaluate(() => {
       const heard: unknown[] = ((window as unknown as { heard: unknown[] }).heard = []);
       new BroadcastChannel('login-elements').onmessage = (e) => heard.push(e.data);
     });
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(context, e2e.demo, 'popup');
     for (const key of ['bbaton', 'corp']) {
       const popup = page.waitForEvent('popup');
       await page.click(button(key));

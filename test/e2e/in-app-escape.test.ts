@@ -2,23 +2,12 @@
 // user agent and real clicks: a provider that refuses embedded browsers, or `escape-in-app`, starts no
 // login there — no authorize request, no window — and sends the page to the system browser (KakaoTalk's
 // scheme, LINE's openExternalBrowser=1, an Android intent) or, on iOS, says how; a normal browser logs in as before.
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDemo } from '../../demo/server.js';
+import type { CDPSession, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { USER_AGENTS } from '../support/user-agents.js';
-import { startAll } from './support.js';
+import { useDemo } from './support.js';
 
-let demo: RunningDemo;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => ({ demo, browser } = await startAll()));
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const e2e = useDemo();
 
 const AUTHORIZE = '/never-authorize';
 const WAY_OUT_TEXT = 'Log in from your browser: tap ••• or ⋮, then Open in browser.';
@@ -42,8 +31,7 @@ interface Seen {
  * authorize endpoint that must never be asked.
  */
 async function open(userAgent: string | undefined, lang = 'en'): Promise<Seen> {
-  const context = await browser.newContext(userAgent ? { userAgent } : {});
-  contexts.push(context);
+  const context = await e2e.newContext(userAgent ? { userAgent } : {});
   const seen: Seen = { page: await context.newPage(), navigations: [], authorize: [], windows: 0, events: [] };
   await seen.page.exposeFunction('recordEvent', (event: Seen['events'][number]) => seen.events.push(event));
   context.on('page', () => seen.windows++);
@@ -51,11 +39,11 @@ async function open(userAgent: string | undefined, lang = 'en'): Promise<Seen> {
   const cdp: CDPSession = await context.newCDPSession(seen.page);
   await cdp.send('Page.enable');
   cdp.on('Page.frameRequestedNavigation', (event) => seen.navigations.push(event.url));
-  await seen.page.goto(demo.url + '?next=%2Fcart');
+  await seen.page.goto(e2e.demo.url + '?next=%2Fcart');
   // A string: the test runner must not rewrite the page's import().
   await seen.page.evaluate(`(async () => {
     document.documentElement.lang = ${JSON.stringify(lang)};
-    const m = await import('/src/index.ts');
+    const m = await import(${JSON.stringify(e2e.demo.packageModule)});
     class RefusingLogin extends m.OauthLogin {
       static profile = { ...m.OauthLogin.profile, name: 'refusing', refusesInAppBrowsers: true };
     }
@@ -88,7 +76,7 @@ describe('inside an in-app browser, a click starts no login the provider would r
       it(`${app.what}, ${id == 'flag' ? '<oauth-login escape-in-app>' : 'a profile with refusesInAppBrowsers'}: ${app.escape}`, async () => {
         const { page, navigations, authorize, windows, events } = await open(app.ua);
         const url = page.url();
-        expect(await page.evaluate("import('/src/index.ts').then((m) => m.readEnvironment().escape)")).toBe(app.escape);
+        expect(await page.evaluate(`import(${JSON.stringify(e2e.demo.packageModule)}).then((m) => m.readEnvironment().escape)`)).toBe(app.escape);
         await page.click(`#${id}`);
         await expect.poll(() => events.map((e) => e.type)).toContain('login-cancel');
         const to = expected(app.escape, url);
@@ -117,8 +105,11 @@ describe('inside an in-app browser, a click starts no login the provider would r
       ['ja', 'ブラウザでログインしてください'],
     ]) {
       const { page, authorize } = await open(instagram.ua, lang!);
-      await page.waitForFunction(() => document.querySelector('#flag')?.shadowRoot?.querySelector('button')?.textContent?.includes('Corp'));
-      await page.waitForTimeout(300); // the language's chunk
+      // The language's chunk is in once the button speaks it.
+      await page.waitForFunction(() => {
+        const label = document.querySelector('#flag')?.shadowRoot?.querySelector('button')?.textContent ?? '';
+        return label.includes('Corp') && !label.includes('Log in with');
+      });
       await page.click('#flag');
       await expect.poll(() => status(page, 'flag')).toContain(text);
       expect(authorize).toEqual([]);
@@ -137,7 +128,7 @@ describe('inside an in-app browser, a click starts no login the provider would r
 describe('a normal browser is unaffected', () => {
   it('desktop Chromium: escape null, and both elements open the popup at the provider', async () => {
     const { page, authorize, navigations, events } = await open(undefined);
-    expect(await page.evaluate("import('/src/index.ts').then((m) => m.readEnvironment().escape)")).toBeNull();
+    expect(await page.evaluate(`import(${JSON.stringify(e2e.demo.packageModule)}).then((m) => m.readEnvironment().escape)`)).toBeNull();
     for (const id of ['flag', 'refusing']) {
       const popup = page.waitForEvent('popup');
       await page.click(`#${id}`);

@@ -2,9 +2,8 @@
 // its `endpoint` form, against its strict stand-in — popup and redirect logins through the stand-in's
 // own page, the session the login made, its tokens refreshed and ended at the provider on sign-out
 // (Microsoft: its end-session page), and the refusals a person can meet, as the page sees them.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDemo } from '../../demo/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SocialProvider } from '../../demo/social-providers.js';
 import { GITHUB_USER } from '../../demo/stand-ins/github.js';
 import { GOOGLE_USER } from '../../demo/stand-ins/google.js';
@@ -12,7 +11,7 @@ import { KAKAO_ACCOUNT, KAKAO_ID } from '../../demo/stand-ins/kakao.js';
 import { LINE_USER } from '../../demo/stand-ins/line.js';
 import { MICROSOFT_USER } from '../../demo/stand-ins/microsoft.js';
 import { NAVER_USER } from '../../demo/stand-ins/naver.js';
-import { demoEvent, openDemo, startAll } from './support.js';
+import { demoEvent, openDemo, useDemo } from './support.js';
 
 /** The normalised user each dialect makes of its stand-in's answers (contract §8), exactly these fields. */
 const USERS: Record<SocialProvider, Record<string, unknown>> = {
@@ -29,30 +28,13 @@ const REVOKES = new Set<SocialProvider>(['google', 'github', 'kakao', 'naver', '
 /** What a reused code is answered with: Naver says `invalid_request` ("no valid data in session"). */
 const REUSED: Record<SocialProvider, string> = { google: 'invalid_grant', github: 'invalid_grant', microsoft: 'invalid_grant', kakao: 'invalid_grant', naver: 'invalid_request', line: 'invalid_grant' };
 
-let demo: RunningDemo;
-let browser: Browser;
-let context: BrowserContext;
-// One browser context for the file, so the dev server's modules are fetched once (a fresh context
-// costs ~5 s of page load); each test starts with no pages, no cookies and no routes. Access tokens at
-// the stand-ins live 2 s: stale (refreshed first) after 1 s.
-beforeAll(async () => {
-  ({ demo, browser } = await startAll({ tokens: { expiresIn: 2 } }));
-  context = await browser.newContext();
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-afterEach(async () => {
-  await context.unrouteAll({ behavior: 'ignoreErrors' });
-  await Promise.all(context.pages().map((page) => page.close()));
-  await context.clearCookies();
-});
+// Access tokens at the stand-ins live 2 s: stale (refreshed first) after 1 s.
+const e2e = useDemo({ tokens: { expiresIn: 2 } });
 
 const button = (key: string) => `#buttons [data-key="${key}"]`;
 const sessionState = (page: Page, state: 'signed-in' | 'signed-out') =>
   page.waitForFunction((s) => document.querySelector('#session')?.getAttribute('state') === s, state, { timeout: 10_000 });
-const origin = () => new URL(demo.url).origin;
+const origin = () => new URL(e2e.demo.url).origin;
 
 /** Forgets the page's events so far (the next step's are its own). */
 const forgetEvents = (page: Page) => page.evaluate(() => void (window.demoEvents.length = 0));
@@ -67,8 +49,8 @@ async function popupLogin(page: Page, key: string) {
 
 /** The server's session for this browser's cookie (contract §6 `getSession`), as the site's own code reads it. */
 async function serverSession() {
-  const cookie = (await context.cookies(demo.url)).map(({ name, value }) => `${name}=${value}`).join('; ');
-  return demo.handler.getSession({ headers: { cookie, host: new URL(demo.url).host } });
+  const cookie = (await e2e.context.cookies(e2e.demo.url)).map(({ name, value }) => `${name}=${value}`).join('; ');
+  return e2e.demo.handler.getSession({ headers: { cookie, host: new URL(e2e.demo.url).host } });
 }
 
 /** The user the page was told, and the signed-in `<login-session>`'s. */
@@ -89,10 +71,10 @@ async function expectSignedIn(page: Page, key: SocialProvider, mode: 'popup' | '
 }
 
 describe.each(KEYS)('<%s-login endpoint="/auth"> end to end in Chromium', (key) => {
-  const standIn = () => demo.standIns[key]!;
+  const standIn = () => e2e.demo.standIns[key]!;
 
   it(`popup: through the stand-in's page to login-success with the normalised user and a signed-in <login-session>; the session's token refreshed when stale; sign-out ${REVOKES.has(key) ? 'revokes it at the provider' : "through the provider's end-session page"}`, async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await sessionState(page, 'signed-out');
     await popupLogin(page, key);
     await expectSignedIn(page, key, 'popup');
@@ -116,14 +98,14 @@ describe.each(KEYS)('<%s-login endpoint="/auth"> end to end in Chromium', (key) 
       await page.waitForURL((next) => next.origin === url && next.pathname.endsWith('/oauth2/v2.0/logout'));
       const params = new URL(page.url()).searchParams;
       expect(params.get('id_token_hint')).toMatch(/^eyJ/);
-      expect(params.get('post_logout_redirect_uri')).toBe(demo.url);
+      expect(params.get('post_logout_redirect_uri')).toBe(e2e.demo.url);
       expect(await page.textContent('h1')).toBe('You signed out of your account');
     }
     expect(await serverSession()).toBeNull();
   });
 
   it('redirect: away to the stand-in and back, the same user and session, no code left in the address', async () => {
-    const page = await openDemo(context, demo, 'redirect');
+    const page = await openDemo(e2e.context, e2e.demo, 'redirect');
     await page.click(button(key));
     await page.waitForURL((url) => url.origin === standIn().url);
     await page.click('#approve');
@@ -134,7 +116,7 @@ describe.each(KEYS)('<%s-login endpoint="/auth"> end to end in Chromium', (key) 
   });
 
   it(`refusals seen from the page: a secret the provider no longer takes (invalid_client; the button logs in again after), a reused code (${REUSED[key]}), ${key === 'naver' ? 'another redirect URI at the exchange (NAVER takes none there: a login)' : 'another redirect URI at the exchange (invalid_grant)'}, an unregistered redirect URI (the stand-in's error page)`, async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     const el = page.locator(button(key));
     const exchangeFailed = async (cause: string) => {
       const error = await demoEvent(page, 'login-error', key);
@@ -162,7 +144,7 @@ describe.each(KEYS)('<%s-login endpoint="/auth"> end to end in Chromium', (key) 
     // itself is routed: Playwright routes no redirected request).
     let spent: string | undefined;
     const approval = (url: URL) => url.origin === standIn().url && url.pathname.endsWith('/decision');
-    await context.route(approval, async (route) => {
+    await e2e.context.route(approval, async (route) => {
       const response = await route.fetch({ maxRedirects: 0 });
       const location = new URL(response.headers().location!);
       if (!spent) spent = location.searchParams.get('code')!;
@@ -174,17 +156,17 @@ describe.each(KEYS)('<%s-login endpoint="/auth"> end to end in Chromium', (key) 
     await forgetEvents(page);
     await popupLogin(page, key);
     await exchangeFailed(REUSED[key]);
-    await context.unroute(approval);
+    await e2e.context.unroute(approval);
 
     // Another redirect URI at the exchange than at authorize: both are registered, the code is bound to the first.
-    await context.route(`${origin()}/auth/${key}`, (route) => {
+    await e2e.context.route(`${origin()}/auth/${key}`, (route) => {
       const body = JSON.parse(route.request().postData()!) as { redirectUri: string };
       return route.continue({ postData: JSON.stringify({ ...body, redirectUri: body.redirectUri.replace('/demo/callback.html', '/demo/cdn-callback.html') }) });
     });
     await popupLogin(page, key);
     if (key === 'naver') await expectSignedIn(page, key, 'popup');
     else await exchangeFailed('invalid_grant');
-    await context.unroute(`${origin()}/auth/${key}`);
+    await e2e.context.unroute(`${origin()}/auth/${key}`);
     await forgetEvents(page);
 
     // An unregistered redirect URI: the stand-in answers its error page and never sends the browser there.

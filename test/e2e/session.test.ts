@@ -4,22 +4,10 @@
 // own route answers.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningDemo } from '../../demo/server.js';
 import { OIDC_USER } from '../../demo/stand-ins/oidc.js';
-import { launchChromium, openDemo, startAll } from './support.js';
+import { launchChromium, openDemo, useDemo } from './support.js';
 
-let demo: RunningDemo;
-let browser: Browser;
-let context: BrowserContext;
-beforeAll(async () => ({ demo, browser } = await startAll()));
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-});
-afterEach(() => context.close());
+const e2e = useDemo();
 
 const CORP_USER = { id: OIDC_USER.sub, name: OIDC_USER.name, email: OIDC_USER.email };
 const state = (page: Page) => page.getAttribute('#session', 'state');
@@ -52,7 +40,7 @@ async function logInWithCorp(page: Page): Promise<{ askedForLogin: boolean }> {
 
 describe('<login-session> in the demo', () => {
   it('sign in → reload → signed in; a second tab is signed in; sign out there → the first follows within 1 s; /api/me 401/200/401', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
     expect(await apiMe(page)).toEqual({ status: 401, body: { error: 'signed_out', error_description: 'Sign in to use this route' } });
 
@@ -69,7 +57,7 @@ describe('<login-session> in the demo', () => {
     expect(await page.evaluate(() => 'raw' in ((document.querySelector('#session') as import('../../src/index.js').LoginSession).user ?? {}))).toBe(false);
     expect(await changes(page)).toEqual([{ state: 'signed-in', provider: 'corp', user: expect.objectContaining(CORP_USER) }]);
 
-    const second = await openDemo(context, demo, 'popup');
+    const second = await openDemo(e2e.context, e2e.demo, 'popup');
     await second.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') !== 'loading');
     expect(await state(second)).toBe('signed-in');
     expect(await apiMe(second)).toMatchObject({ status: 200 });
@@ -96,7 +84,7 @@ describe('<login-session> in the demo', () => {
   });
 
   it('the exact session-change sequence of one page load: signed-out, signed-in after the login (no reload), signed-out after Sign out', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
     await logInWithCorp(page);
     await page.locator('#session').locator('button[part="logout"]').click();
@@ -110,7 +98,7 @@ describe('<login-session> in the demo', () => {
   });
 
   it('RP-initiated logout against oidc-provider ends the provider session: the next login shows its login page again (a plain sign-out does not)', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
     expect(await logInWithCorp(page)).toEqual({ askedForLogin: true });
 
@@ -123,9 +111,9 @@ describe('<login-session> in the demo', () => {
     await page.check('#provider-logout');
     await page.locator('#session').locator('button[part="logout"]').click();
     await page.waitForURL((url) => url.pathname === '/session/end', { timeout: 10_000 });
-    expect(new URL(page.url()).searchParams.get('post_logout_redirect_uri')).toBe(demo.url);
+    expect(new URL(page.url()).searchParams.get('post_logout_redirect_uri')).toBe(e2e.demo.url);
     await page.click('#signout');
-    await page.waitForURL(demo.url, { timeout: 10_000 });
+    await page.waitForURL(e2e.demo.url, { timeout: 10_000 });
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
     await page.click('#mode label:has(input[value="popup"])');
@@ -133,8 +121,8 @@ describe('<login-session> in the demo', () => {
   });
 
   it('the CDN bundle alone registers <login-session>, and it reads the session', async () => {
-    const page = await context.newPage();
-    await page.goto(demo.url + 'cdn.html');
+    const page = await e2e.context.newPage();
+    await page.goto(e2e.demo.url + 'cdn.html');
     await page.waitForFunction(() => !!customElements.get('oauth-login'));
     await page.evaluate(() => document.body.append(document.createElement('login-session')));
     // Defined when it appears (the CDN module loads each element's chunk then): wait for the upgraded element's answer.
@@ -158,11 +146,11 @@ describe('<login-session> and the back/forward cache', () => {
 
   /** Signs in on the demo, then leaves it for another page (into the back/forward cache). */
   async function signInAndLeave(): Promise<Page> {
-    const page = await openDemo(ctx, demo, 'popup');
+    const page = await openDemo(ctx, e2e.demo, 'popup');
     await page.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');
     await logInWithCorp(page);
     await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
-    await page.goto(demo.url + 'cdn.html');
+    await page.goto(e2e.demo.url + 'cdn.html');
     return page;
   }
   const restored = (page: Page) => page.evaluate(() => (window as unknown as { restored?: boolean }).restored ?? false);
@@ -174,7 +162,7 @@ describe('<login-session> and the back/forward cache', () => {
   it('the session ends on the server with no tab told: the page Back restores from the cache re-reads as it becomes visible', async () => {
     const page = await signInAndLeave();
     // The site ends the session by itself (an API call with the browser's cookie; no page hears of it).
-    const out = await ctx.request.post(demo.url.replace(/\/demo\/$/, '/auth/logout'), { headers: { origin: new URL(demo.url).origin } });
+    const out = await ctx.request.post(e2e.demo.url.replace(/\/demo\/$/, '/auth/logout'), { headers: { origin: new URL(e2e.demo.url).origin } });
     expect(out.status()).toBe(200);
     await page.goBack({ waitUntil: 'commit' });
     await page.waitForFunction(() => !!document.querySelector('#session'));
@@ -189,7 +177,7 @@ describe('<login-session> and the back/forward cache', () => {
 
   it('a sign-out in another tab while the page is cached: Back shows signed-out (the channel message makes Chromium drop the cached page)', async () => {
     const page = await signInAndLeave();
-    const other = await openDemo(ctx, demo, 'popup');
+    const other = await openDemo(ctx, e2e.demo, 'popup');
     await other.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-in');
     await other.locator('#session').locator('button[part="logout"]').click();
     await other.waitForFunction(() => document.querySelector('#session')?.getAttribute('state') === 'signed-out');

@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { startDemo, type DemoOptions, type RunningDemo } from '../../demo/server.js';
 import { launchChromium } from '../support/chromium.js';
 
@@ -7,9 +8,70 @@ export type DemoEvent = { type: string; detail: Record<string, unknown> & { resu
 
 export { launchChromium };
 
-export async function startAll(options: { coop?: boolean; bfcache?: boolean; tokens?: DemoOptions['tokens'] } = {}): Promise<{ demo: RunningDemo; browser: Browser }> {
-  const [demo, browser] = await Promise.all([startDemo({ quiet: true, coop: options.coop, tokens: options.tokens }), launchChromium(options)]);
-  return { demo, browser };
+export interface DemoSetup {
+  /** Every page with Cross-Origin-Opener-Policy: same-origin. */
+  coop?: boolean;
+  /** The browser with its back/forward cache on. */
+  bfcache?: boolean;
+  tokens?: DemoOptions['tokens'];
+  /** The live Vite dev server of `npm start` instead of the run's production build (decision 38). */
+  dev?: boolean;
+}
+
+/** The demo's servers, the browser, and the test's own browser context: see `useDemo`. */
+export interface DemoFixture {
+  readonly demo: RunningDemo;
+  readonly browser: Browser;
+  /** A fresh context for this test (closed after it). */
+  readonly context: BrowserContext;
+  /** Another fresh context, closed after the test too. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/** Starts the demo (in the run's build unless `dev`) with `options`; the caller closes it. */
+export function startTestDemo(options: Omit<DemoSetup, 'bfcache'> = {}): Promise<RunningDemo> {
+  return startDemo({ quiet: true, coop: options.coop, tokens: options.tokens, built: options.dev ? undefined : inject('demoBuild') });
+}
+
+/**
+ * One demo and one browser for the file (or the describe block it is called in), started before its
+ * first test and closed after its last; a fresh browser context for each test, closed after it.
+ */
+export function useDemo(options: DemoSetup = {}): DemoFixture {
+  let demo: RunningDemo | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const contexts: BrowserContext[] = [];
+  const fixture: DemoFixture = {
+    get demo() {
+      return demo!;
+    },
+    get browser() {
+      return browser!;
+    },
+    get context() {
+      return context!;
+    },
+    async newContext(contextOptions) {
+      const made = await browser!.newContext(contextOptions);
+      contexts.push(made);
+      return made;
+    },
+  };
+  beforeAll(async () => {
+    [demo, browser] = await Promise.all([startTestDemo(options), launchChromium({ bfcache: options.bfcache })]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  beforeEach(async () => {
+    context = await fixture.newContext();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  return fixture;
 }
 
 /** Opens the demo page in `mode`, ready to click. */

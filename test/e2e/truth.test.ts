@@ -1,26 +1,18 @@
 // What a page is told, end to end in Chromium against the demo's stand-ins: a login the user finishes is
 // exactly login-start → login-success — under COOP with the user taking their time, on a throttled CPU,
 // by keyboard — and Back from the provider leaves the button usable.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningDemo } from '../../demo/server.js';
-import { demoEvent, eventTypes, openDemo, startAll } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoEvent, eventTypes, openDemo, useDemo } from './support.js';
 
 const button = (key: string) => `#buttons [data-key="${key}"]`;
 const busy = (page: Page, key: string) => page.$eval(button(key), (el) => el.hasAttribute('busy'));
 
 describe('COOP: same-origin on every demo page (helmet’s default)', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  beforeAll(async () => ({ demo, browser } = await startAll({ coop: true })));
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const coop = useDemo({ coop: true });
 
   it.each(['bbaton', 'corp'])('<%s>: the user takes 4.5 s at the provider → no cancel, exactly start → success', async (key) => {
-    const context = await browser.newContext();
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(coop.context, coop.demo, 'popup');
     const popupPromise = page.waitForEvent('popup');
     await page.click(button(key));
     const popup = await popupPromise;
@@ -33,12 +25,10 @@ describe('COOP: same-origin on every demo page (helmet’s default)', () => {
     await page.waitForTimeout(500);
     expect(await eventTypes(page)).toEqual(['login-start', 'login-success']);
     expect(await busy(page, key)).toBe(false);
-    await context.close();
   });
 
   it('a close that COOP hides: the button stays usable — a new click supersedes and that login succeeds', async () => {
-    const context = await browser.newContext();
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(coop.context, coop.demo, 'popup');
     const first = page.waitForEvent('popup');
     await page.click(button('bbaton'));
     const hidden = await first;
@@ -58,33 +48,22 @@ describe('COOP: same-origin on every demo page (helmet’s default)', () => {
       ['login-start', 'popup'],
       ['login-success', 'popup'],
     ]);
-    await context.close();
   });
 });
 
 describe('no COOP', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    ({ demo, browser } = await startAll({ bfcache: true }));
-    context = await browser.newContext();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const e2e = useDemo({ bfcache: true });
 
   it('a CPU throttled ×6: 10 logins in a row, each exactly start → success', async () => {
-    const page = await openDemo(context, demo, 'popup');
-    const cdp = await context.newCDPSession(page);
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
+    const cdp = await e2e.context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     for (let i = 0; i < 10; i++) {
       await page.evaluate(() => (window.demoEvents = []));
       const popupPromise = page.waitForEvent('popup');
       await page.click(button('bbaton'));
       const popup = await popupPromise;
-      const popupCdp = await context.newCDPSession(popup);
+      const popupCdp = await e2e.context.newCDPSession(popup);
       await popupCdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
       await popup.click('#approve');
       await demoEvent(page, 'login-success', 'bbaton', 30_000);
@@ -97,7 +76,7 @@ describe('no COOP', () => {
   }, 240_000);
 
   it('the keyboard: Tab to the button, Enter → popup → success', async () => {
-    const page = await openDemo(context, demo, 'popup');
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     await page.focus(button('upbond'));
     const popupPromise = page.waitForEvent('popup');
     await page.keyboard.press('Enter');
@@ -113,8 +92,8 @@ describe('no COOP', () => {
       const referer = request.headers()['referer'] ?? '';
       if (referer && new URL(referer).pathname.endsWith('callback.html') && /[?#&](code|state)=/.test(referer)) leaks.push(`${request.url()} ← ${referer}`);
     };
-    context.on('request', onRequest);
-    const page = await openDemo(context, demo, 'popup');
+    e2e.context.on('request', onRequest);
+    const page = await openDemo(e2e.context, e2e.demo, 'popup');
     for (const key of ['bbaton', 'corp']) {
       const popupPromise = page.waitForEvent('popup');
       await page.click(button(key));
@@ -123,10 +102,10 @@ describe('no COOP', () => {
     }
     // The CDN-only page's callback relies on its <meta name="referrer"> alone. (A fresh context: the
     // corp stand-in would remember the consent and skip its page.)
-    const fresh = await browser.newContext();
+    const fresh = await e2e.newContext();
     fresh.on('request', onRequest);
     const cdn = await fresh.newPage();
-    await cdn.goto(demo.url + 'cdn.html');
+    await cdn.goto(e2e.demo.url + 'cdn.html');
     await cdn.waitForSelector('oauth-login');
     const popupPromise = cdn.waitForEvent('popup');
     await cdn.click('oauth-login');
@@ -136,14 +115,13 @@ describe('no COOP', () => {
     await popup.click('#approve');
     await cdn.waitForFunction(() => document.getElementById('result')!.textContent!.length > 0);
     expect(callbackRequests.some((url) => url.endsWith('/dist/cdn/callback.js'))).toBe(true);
-    context.off('request', onRequest);
+    e2e.context.off('request', onRequest);
     expect(leaks).toEqual([]);
-    await fresh.close();
     await page.close();
   });
 
   it('Back from the provider (redirect mode, back/forward cache on): the page is restored usable, and a new click logs in', async () => {
-    const page = await openDemo(context, demo, 'redirect');
+    const page = await openDemo(e2e.context, e2e.demo, 'redirect');
     await page.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
     await page.click(button('bbaton'));
     await page.waitForSelector('#approve');
