@@ -55,26 +55,6 @@ export interface LoginConfig {
   extras?: Record<string, string | undefined>;
 }
 
-/** One provider's public settings as `GET {endpoint}/providers` serves them (contract §7). */
-export interface ServedProvider {
-  key: string;
-  type?: string;
-  clientId: string;
-  authorizeEndpoint: string;
-  issuer?: string;
-  scope?: string;
-  pkce?: 's256' | 'off';
-  /** Absolute: the handler computed it for this page's origin. */
-  redirectUri: string;
-  label?: string;
-  params?: Record<string, string>;
-  /** BellaDati: `post` submits the authorize parameters into the popup with a form. */
-  authorizeMethod?: 'get' | 'post';
-  /** Set instead of the settings when the server could not make them (a failed discovery), with its description. */
-  error?: string;
-  error_description?: string;
-}
-
 export interface AuthorizeRequest {
   url: URL;
   /** `post` submits the parameters into the popup with a form (BellaDati). */
