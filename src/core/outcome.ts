@@ -3,7 +3,8 @@ import { LoginError } from './login-error.js';
 import { later } from './on-demand.js';
 import { MAX_DELAY_MS } from './settings.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../contract/limits.js';
-import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
+import type { CallbackMessage } from '../contract/messages.js';
+import type { FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 // How one flow ends, whichever way it ran: shared by popup and redirect mode.
 

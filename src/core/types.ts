@@ -1,3 +1,7 @@
+/**
+ * The browser side's public types: `login-elements` and `login-elements/core` export every type here
+ * (public.ts), so a type only the code inside uses lives with that code, not here.
+ */
 import type { LoginErrorCode } from '../contract/errors.js';
 
 export type { BrowserErrorCode, LoginErrorCode, ProviderErrorCode } from '../contract/errors.js';
@@ -60,9 +64,6 @@ export interface AuthorizeRequest {
   /** `post` submits the parameters into the popup with a form (BellaDati). */
   method: 'get' | 'post';
 }
-
-/** What the callback page hands back: contract §3 message. */
-export type { CallbackMessage } from '../contract/messages.js';
 
 export interface LoginStartDetail {
   provider: string;
