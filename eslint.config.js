@@ -20,4 +20,12 @@ export default tseslint.config(
     files: ['src/elements/**', 'src/index.ts', 'src/login.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/*'] }] },
   },
+  {
+    // Browser side: small files with one job, functions a reader can hold (issue 21).
+    files: ['src/core/**', 'src/elements/**', 'src/contract/**', 'src/login.ts', 'src/callback.ts', 'src/cdn.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
+    },
+  },
 );

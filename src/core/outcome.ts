@@ -97,8 +97,11 @@ export const finish = (flow: Reporter, config: LoginConfig, message: CallbackMes
     (failure) => fail(flow, { error: 'exchange_failed', message: String(failure) }),
   );
 
-/** A provider hook or URL that cannot make a safe request (a bad base-url, say) is a configuration error. */
-export const unbuildable = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
+/**
+ * Ends the flow with `invalid_config` and why: a configuration the checks refuse (configProblem), or a
+ * provider hook or URL that cannot make a safe request (a bad base-url, say).
+ */
+export const misconfigured = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
 
 /** What the exchange needs from the flow's start: where the answer went, the PKCE verifier, the OpenID Connect nonce. */
 export interface FlowSecrets {
