@@ -14,25 +14,5 @@ export { LineLogin } from './elements/line-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { LoginChooser } from './elements/login-chooser.js';
 export { login, type LoginOptions } from './login.js';
-export { LoginError } from './core/login-error.js';
-export { readEnvironment, type Environment } from './core/environment.js';
-export type { InAppEscape } from './core/escape.js';
 export { setTexts } from './i18n/language.js';
-export type {
-  BrowserErrorCode,
-  FlowMode,
-  LoginCancelDetail,
-  LoginCodeDetail,
-  LoginConfig,
-  LoginErrorCode,
-  LoginErrorDetail,
-  LoginEventMap,
-  LoginMode,
-  LoginResultDetail,
-  LoginStartDetail,
-  LoginSuccessDetail,
-  ProviderErrorCode,
-  ProviderProfile,
-  AuthorizeRequest,
-} from './core/types.js';
-export type { LogoutOptions, LogoutResult, SessionView, SessionUser } from './core/session.js';
+export * from './core/public.js';

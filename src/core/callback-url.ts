@@ -1,6 +1,5 @@
-import { CALLBACK_PARAMS } from '../contract/messages.js';
+import { CALLBACK_PARAMS, type CallbackMessage } from '../contract/messages.js';
 import { messageFromParams } from './messages.js';
-import type { CallbackMessage } from './types.js';
 
 /** Every OAuth response parameter scrubbed from the callback's URL (query and fragment), tokens included. */
 export const OAUTH_PARAMS = [...CALLBACK_PARAMS, 'error_uri', 'scope', 'session_state', 'access_token', 'id_token', 'token_type', 'expires_in', 'refresh_token'];

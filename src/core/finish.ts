@@ -1,6 +1,7 @@
 import { exchangeCode, type ExchangeFailure } from './exchange.js';
 import type { FlowSecrets, Reporter } from './outcome.js';
-import type { CallbackMessage, LoginConfig } from './types.js';
+import type { CallbackMessage } from '../contract/messages.js';
+import type { LoginConfig } from './types.js';
 
 /**
  * Turns a callback message into the flow's outcome: provider error, `iss` check (RFC 9207), then the

@@ -3,7 +3,7 @@ import { configProblem, safeUrl } from './config-check.js';
 import { later } from './on-demand.js';
 import { autoMode, environmentNow, isAndroidWebView } from './environment.js';
 import { emit } from './events.js';
-import { deadline, fail, reporter, timeoutOf, type LoginFlow } from './outcome.js';
+import { deadline, fail, misconfigured, reporter, timeoutOf, type LoginFlow, type Reporter } from './outcome.js';
 import { openPopup } from './popup.js';
 import { runPopup } from './popup-flow.js';
 import { pkceChallenge, randomToken } from './random.js';
@@ -17,6 +17,31 @@ export type { LoginFlow } from './outcome.js';
 
 /** Why a provider list gave no settings: a login-error's fields (`error` when not config_unavailable), or an Error. */
 type Failure = { message?: unknown; error?: LoginErrorCode; status?: number };
+
+/**
+ * Opens the flow's popup (window `name`) at `url` ('' = blank, navigated later) when it runs in a popup,
+ * and decides what a window that does not open means: a redirect instead, or the flow's end. Null: no popup.
+ */
+function openWindow(flow: Reporter, config: LoginConfig, url: string, name: string, env: { storage: boolean }): Window | null {
+  const size = config.profile.popup;
+  let popup: Window | null = null;
+  if (flow.mode == 'popup') {
+    const activation = navigator.userActivation;
+    const active = activation?.isActive;
+    // An Android webview loads what window.open asks for into the whole view unless its app opted in to
+    // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
+    popup = isAndroidWebView(navigator.userAgent) ? null : openPopup(url, name, config.popupWidth || size?.width || 500, config.popupHeight || size?.height || 650);
+    // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
+    // a home-screen app handing it to the system browser). Following it with a redirect would log in
+    // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 19).
+    if (!popup && active && !activation.isActive) fail(flow, { error: 'popup_unreachable', message: 'The login window opened out of reach' });
+    else if (!popup && config.mode == 'popup') fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
+    else if (!popup) flow.mode = 'redirect';
+  }
+  // A redirect keeps its transaction in sessionStorage: where that throws, it could never come back.
+  if (!popup && !env.storage) fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
+  return popup;
+}
 
 /**
  * Starts a login the way a click does. Call it synchronously from the click handler: the popup is
@@ -45,7 +70,7 @@ export function startLogin(config: LoginConfig, target: EventTarget, served?: ()
   const problem = configProblem(ready || config);
   if (problem) {
     flow.mode = configured as FlowMode;
-    fail(flow, { error: 'invalid_config', message: problem });
+    misconfigured(flow)(problem);
   } else if (!emit(target, 'login-start', { provider: config.provider, mode: configured }, true)) {
     flow.cancel();
   } else if (failure) unavailable(failure);
@@ -62,31 +87,6 @@ export function startLogin(config: LoginConfig, target: EventTarget, served?: ()
   const name = 'login-elements-' + state.slice(0, 16);
   // Read before the popup takes focus: whether this browser reports focus at all (see runPopup).
   const focused = document.hasFocus();
-
-  /**
-   * Opens the flow's popup at `url` ('' = blank, navigated later) when it runs in a popup, and decides
-   * what a window that does not open means: a redirect instead, or the flow's end. Null: no popup.
-   */
-  const openWindow = (url: string): Window | null => {
-    const size = config.profile.popup;
-    let popup: Window | null = null;
-    if (flow.mode == 'popup') {
-      const activation = navigator.userActivation;
-      const active = activation?.isActive;
-      // An Android webview loads what window.open asks for into the whole view unless its app opted in to
-      // windows: the page would go blank under a popup_blocked. Nothing is opened there: it counts as blocked.
-      popup = isAndroidWebView(navigator.userAgent) ? null : openPopup(url, name, config.popupWidth || size?.width || 500, config.popupHeight || size?.height || 650);
-      // null although the click's activation was spent: a window did open, elsewhere (a noopener handler,
-      // a home-screen app handing it to the system browser). Following it with a redirect would log in
-      // twice; nothing can come back from it, so the flow ends here (docs/decisions.md, 19).
-      if (!popup && active && !activation.isActive) fail(flow, { error: 'popup_unreachable', message: 'The login window opened out of reach' });
-      else if (!popup && configured == 'popup') fail(flow, { error: 'popup_blocked', message: 'Popup blocked' });
-      else if (!popup) flow.mode = 'redirect';
-    }
-    // A redirect keeps its transaction in sessionStorage: where that throws, it could never come back.
-    if (!popup && !env.storage) fail(flow, { error: 'storage_unavailable', message: 'sessionStorage is blocked' });
-    return popup;
-  };
 
   /**
    * The flow with its whole configuration: builds the authorize request (at once when warm.ts readied
@@ -109,20 +109,20 @@ export function startLogin(config: LoginConfig, target: EventTarget, served?: ()
     const now = readied && build(readied.parts, codeVerifier && readied.challenge);
     const request = now ? Promise.resolve(now) : later().then(async (parts) => build(parts, codeVerifier && (await pkceChallenge(codeVerifier))));
     const direct = !opened && now?.method == 'get';
-    const popup = opened === undefined ? openWindow(direct ? now!.url.href : '') : opened;
+    const popup = opened === undefined ? openWindow(flow, config, direct ? now!.url.href : '', name, env) : opened;
     if (flow.settled) return flow;
     const callback = { state, redirectUri, codeVerifier, nonce, focused };
     return popup ? runPopup(flow, config, popup, name, direct ? undefined : request, callback) : runRedirect(flow, config, request, callback);
   };
 
   if (ready) return proceed(ready);
-  const popup = openWindow('');
+  const popup = openWindow(flow, config, '', name, env);
   if (flow.settled) return flow;
   deadline(flow, timeoutOf(config));
   flow.signal.addEventListener('abort', () => popup?.close());
   (full as Promise<LoginConfig>).then((full) => {
     const problem = configProblem(full);
-    if (problem) fail(flow, { error: 'invalid_config', message: problem });
+    if (problem) misconfigured(flow)(problem);
     else if (!flow.settled) proceed(full, popup);
   }, unavailable);
   return flow;

@@ -3,7 +3,8 @@ import { LoginError } from './login-error.js';
 import { later } from './on-demand.js';
 import { MAX_DELAY_MS } from './settings.js';
 import { DEFAULT_FLOW_TIMEOUT_MS } from '../contract/limits.js';
-import type { CallbackMessage, FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
+import type { CallbackMessage } from '../contract/messages.js';
+import type { FlowMode, LoginCancelDetail, LoginConfig, LoginErrorDetail, LoginSuccessDetail } from './types.js';
 
 // How one flow ends, whichever way it ran: shared by popup and redirect mode.
 
@@ -96,8 +97,11 @@ export const finish = (flow: Reporter, config: LoginConfig, message: CallbackMes
     (failure) => fail(flow, { error: 'exchange_failed', message: String(failure) }),
   );
 
-/** A provider hook or URL that cannot make a safe request (a bad base-url, say) is a configuration error. */
-export const unbuildable = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
+/**
+ * Ends the flow with `invalid_config` and why: a configuration the checks refuse (configProblem), or a
+ * provider hook or URL that cannot make a safe request (a bad base-url, say).
+ */
+export const misconfigured = (flow: Reporter) => (error: unknown) => fail(flow, { error: 'invalid_config', message: String(error) });
 
 /** What the exchange needs from the flow's start: where the answer went, the PKCE verifier, the OpenID Connect nonce. */
 export interface FlowSecrets {

@@ -1,6 +1,6 @@
 import { ACK_TYPE, CHANNEL_NAME } from '../contract/messages.js';
 import { isFlowMessage } from './messages.js';
-import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, unbuildable, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
+import { deadline, DEFAULT_TIMEOUT_MS, finish, timeoutOf, misconfigured, type FlowCallback, type LoginFlow, type Reporter } from './outcome.js';
 import { later } from './on-demand.js';
 import type { AuthorizeRequest, LoginConfig } from './types.js';
 
@@ -104,7 +104,7 @@ export function runPopup(
   deadline(flow, timeoutOf(config));
   // Undefined: the popup opened at the provider already.
   if (request)
-    Promise.all([request, later()]).then(([{ url, method }, parts]) => listening && !popup.closed && parts.navigatePopup(popup, name, url, method), unbuildable(flow));
+    Promise.all([request, later()]).then(([{ url, method }, parts]) => listening && !popup.closed && parts.navigatePopup(popup, name, url, method), misconfigured(flow));
 
   // The result is in (the exchange runs): nothing to show. A popup that reads closed cannot be shown.
   flow.focus = () => !listening || (!popup.closed && (popup.focus(), true));

@@ -1,4 +1,5 @@
-import type { LoginConfig, ServedProvider } from './types.js';
+import type { ProviderList as List } from '../contract/wire.js';
+import type { LoginConfig } from './types.js';
 
 import { callEndpoint } from './exchange.js';
 
@@ -6,7 +7,6 @@ import { callEndpoint } from './exchange.js';
 // filling a flow's configuration from it. No click waits for it: the list is asked for when the element
 // connects, and a click before it is in opens its window blank (flow.ts).
 
-export type List = { providers: ServedProvider[] };
 /** The provider lists this page asked for, by URL: one request, however many elements name it. */
 const asked = new Map<string, Promise<List>>();
 /** The lists that arrived: a click reads its settings here without waiting. */

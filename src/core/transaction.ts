@@ -1,4 +1,4 @@
-import type { CallbackMessage } from './types.js';
+import type { CallbackMessage } from '../contract/messages.js';
 
 /** A redirect-mode login in flight: kept in this tab's sessionStorage across the round trip. */
 export interface RedirectTransaction {

@@ -1,3 +1,7 @@
+/**
+ * The browser side's public types: `login-elements` and `login-elements/core` export every type here
+ * (public.ts), so a type only the code inside uses lives with that code, not here.
+ */
 import type { LoginErrorCode } from '../contract/errors.js';
 
 export type { BrowserErrorCode, LoginErrorCode, ProviderErrorCode } from '../contract/errors.js';
@@ -55,34 +59,11 @@ export interface LoginConfig {
   extras?: Record<string, string | undefined>;
 }
 
-/** One provider's public settings as `GET {endpoint}/providers` serves them (contract §7). */
-export interface ServedProvider {
-  key: string;
-  type?: string;
-  clientId: string;
-  authorizeEndpoint: string;
-  issuer?: string;
-  scope?: string;
-  pkce?: 's256' | 'off';
-  /** Absolute: the handler computed it for this page's origin. */
-  redirectUri: string;
-  label?: string;
-  params?: Record<string, string>;
-  /** BellaDati: `post` submits the authorize parameters into the popup with a form. */
-  authorizeMethod?: 'get' | 'post';
-  /** Set instead of the settings when the server could not make them (a failed discovery), with its description. */
-  error?: string;
-  error_description?: string;
-}
-
 export interface AuthorizeRequest {
   url: URL;
   /** `post` submits the parameters into the popup with a form (BellaDati). */
   method: 'get' | 'post';
 }
-
-/** What the callback page hands back: contract §3 message. */
-export type { CallbackMessage } from '../contract/messages.js';
 
 export interface LoginStartDetail {
   provider: string;

@@ -1,4 +1,4 @@
-import type { ServedProvider } from '../core/types.js';
+import type { PublicProvider } from '../contract/wire.js';
 
 /** Where the provider last used on this device is kept (contract §8): its key, written after a successful login only. */
 export const LAST_USED_KEY = 'login-elements:last-provider';
@@ -29,7 +29,7 @@ export function remember(key: string): void {
  * by spaces or commas; a key the list does not have is warned about and skipped); then the one last
  * used on this device moved first.
  */
-export function chooseEntries(list: readonly ServedProvider[], subset: string | undefined, last: string | undefined, where: string): ServedProvider[] {
+export function chooseEntries(list: readonly PublicProvider[], subset: string | undefined, last: string | undefined, where: string): PublicProvider[] {
   let chosen = [...list];
   const keys = subset?.split(/[\s,]+/).filter(Boolean);
   if (keys?.length) {

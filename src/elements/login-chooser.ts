@@ -1,22 +1,19 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { safeUrl } from '../core/config-check.js';
 import { servedProviders } from '../core/endpoint.js';
 import { emit } from '../core/events.js';
-import type { LoginErrorCode, LoginErrorDetail, LoginMode, LoginSuccessDetail, ServedProvider } from '../core/types.js';
+import type { LoginErrorCode, LoginErrorDetail, LoginSuccessDetail } from '../core/types.js';
 import { chooser as en } from '../i18n/en.js';
 import { languageOf, onLanguageChange, primary, textsFor, type TextTable } from '../i18n/language.js';
-import type { ButtonAttributes } from './button-attributes.js';
 import { loadElement } from './catalogue.js';
 import { chooseEntries, lastUsed, listWait, remember } from './chooser-order.js';
+import { describeBy, renderRow, rowFor, type Row } from './chooser-row.js';
+import { chooserStyles } from './chooser-styles.js';
+import { CommonAttributes, handDown } from './common-attributes.js';
 import { define } from './define.js';
 import { inlineChooser, lazy } from './languages.js';
 
-/** What the chooser hands down to every button, as properties (so that a framework's props reach them too). */
-const PASSED = ['mode', 'timeout', 'quiet', 'theme', 'size', 'shape', 'type', 'text', 'logoAlignment'] as const;
-
 const table: TextTable<typeof en> = { en, ...inlineChooser };
-
-type Item = { entry: ServedProvider; el: ButtonAttributes };
 
 /**
  * One login button per provider the companion endpoint serves (contract §8), from `GET {endpoint}/providers`
@@ -24,9 +21,9 @@ type Item = { entry: ServedProvider; el: ButtonAttributes };
  * order of `providers`. The provider last used on this device comes first with a "Last used" badge (kept
  * in `localStorage` under `login-elements:last-provider` after a successful login only). Each button is
  * the provider's own element (`<google-login>`…; `<oauth-login>` for a generic provider), loaded only
- * when shown, and gets the chooser's appearance attributes; its login events bubble out of the chooser
- * as they do from a button on the page. A provider the server lists with an `error` (its discovery
- * failed) is shown disabled, in its place.
+ * when shown, and gets the chooser's `mode`, `timeout`, `quiet` and looks (`CommonAttributes`: the
+ * attributes both have); its login events bubble out of the chooser as they do from a button on the
+ * page. A provider the server lists with an `error` (its discovery failed) is shown disabled, in its place.
  * @tagname login-chooser
  * @summary One login button per provider the endpoint serves.
  * @csspart group - The buttons' group (`role="group"`, named "Choose how to log in" in the chooser's language).
@@ -43,67 +40,12 @@ type Item = { entry: ServedProvider; el: ButtonAttributes };
  * @fires {LoginErrorDetail} login-error - A button's flow failed; or the chooser's own: the provider list cannot be had (`config_unavailable`: network, non-2xx, no answer within 10 s, nothing to show) or `endpoint` is unsafe (`invalid_config`), with `provider` `''`.
  * @fires {LoginCancelDetail} login-cancel - A button's flow was cancelled.
  */
-export class LoginChooser extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 100%;
-    }
-    [part='group'] {
-      display: flex;
-      flex-direction: column;
-      gap: var(--login-chooser-gap, 0.75rem);
-    }
-    .row {
-      flex-flow: row wrap;
-    }
-    .item {
-      position: relative;
-    }
-    .item > :not(.badge) {
-      display: block;
-    }
-    .last {
-      margin-top: 0.5rem;
-    }
-    .badge {
-      position: absolute;
-      z-index: 1;
-      top: 0;
-      inset-inline-end: 0.75em;
-      transform: translateY(-50%);
-      padding: 0.125em 0.5em;
-      border: 1px solid transparent;
-      border-radius: 999px;
-      font: 600 0.75rem / 1.25 system-ui, sans-serif;
-      color: var(--login-badge-color, #fff);
-      background: var(--login-badge-background, #1557b0);
-      pointer-events: none;
-    }
-    [part='error'] {
-      margin: 0;
-      padding: 0.75em 1em;
-      border: 1px solid;
-      border-radius: 4px;
-      font: 0.875rem / 1.4 system-ui, sans-serif;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-  `;
+export class LoginChooser extends CommonAttributes {
+  static override styles = chooserStyles;
   static override properties: PropertyDeclarations = {
     endpoint: {},
     providers: {},
-    mode: {},
-    timeout: { type: Number },
     disabled: { type: Boolean, reflect: true },
-    quiet: { type: Boolean },
-    theme: {},
-    size: {},
-    shape: {},
-    type: {},
-    text: {},
-    logoAlignment: { attribute: 'logo-alignment' },
     lang: { reflect: true },
   };
 
@@ -111,31 +53,13 @@ export class LoginChooser extends LitElement {
   declare endpoint: string;
   /** Provider keys (space-separated) to show, in this order; unset: every provider the endpoint serves, in its order. A key the list lacks is warned about on the console and skipped. */
   declare providers?: string;
-  /** Every button's `mode`: `popup`, `redirect`, or `auto` (default). */
-  declare mode?: LoginMode;
-  /** Every button's `timeout` (ms; 0 = none). */
-  declare timeout?: number;
   /** Disables every button. */
   declare disabled: boolean;
-  /** Every button's `quiet`: no visible message after an error or a cancel. */
-  declare quiet?: boolean;
-  /** Every button's `theme`: `filled` (default), `outline` or `neutral`. */
-  declare theme?: ButtonAttributes['theme'];
-  /** Every button's `size`: `large` (default), `medium` or `small`. */
-  declare size?: ButtonAttributes['size'];
-  /** Every button's `shape`: `rectangular` (default), `pill`, or with `type="icon"` `square`, `circle`. */
-  declare shape?: ButtonAttributes['shape'];
-  /** Every button's `type`: `standard` (default, stacked full-width buttons) or `icon` (marks in a row). */
-  declare type?: ButtonAttributes['type'];
-  /** Every button's label preset: `signin_with` (default), `signup_with`, `continue_with` or `signin`. */
-  declare text?: ButtonAttributes['text'];
-  /** Every button's `logo-alignment`: `left` (default) or `center`. */
-  declare logoAlignment?: ButtonAttributes['logoAlignment'];
   /** The chooser's language, and so its buttons' (`en`, `ko`, `ja`, or one added with `setTexts`); unset: its nearest ancestor's, else the document's. */
   declare lang: string;
 
   /** The buttons once the list and their elements are in; undefined before. */
-  #items?: Item[];
+  #rows?: Row[];
   /** The key last used on this device, as read when the list arrived. */
   #last?: string;
   /** Why there are no buttons (the error state), shown and sent as a login-error. */
@@ -165,7 +89,7 @@ export class LoginChooser extends LitElement {
 
   /** Shows the error state and says why in a `login-error` (once per ask). */
   #fail(ask: number, error: LoginErrorCode, message: string, failure: Partial<LoginErrorDetail> = {}): void {
-    if (ask != this.#ask || this.#items) return;
+    if (ask != this.#ask || this.#rows) return;
     this.#failed = true;
     this.requestUpdate();
     emit(this, 'login-error', { provider: '', mode: this.mode || 'auto', error, message: `login-chooser: ${message}`, ...failure });
@@ -175,7 +99,7 @@ export class LoginChooser extends LitElement {
   async #load(): Promise<void> {
     const ask = ++this.#ask;
     const endpoint = this.endpoint;
-    this.#items = undefined;
+    this.#rows = undefined;
     this.#failed = false;
     if (!safeUrl(endpoint)) return this.#fail(ask, 'invalid_config', `endpoint must be https: (or http: on localhost): ${endpoint}`);
     const where = `${endpoint.replace(/\/*$/, '')}/providers`;
@@ -190,10 +114,7 @@ export class LoginChooser extends LitElement {
       // Only the shown providers' elements load (a page's bytes do not grow with the number of providers).
       const tags = await Promise.all(entries.map((entry) => loadElement(entry.type || entry.key)));
       if (ask != this.#ask) return;
-      this.#items = entries.map((entry, i) => {
-        if (entry.error) console.warn(`login-elements: <login-chooser>: ${where} lists "${entry.key}" with ${entry.error}: its button is disabled`);
-        return { entry, el: this.#button(entry, endpoint, tags[i]!) };
-      });
+      this.#rows = entries.map((entry, i) => rowFor(entry, endpoint, tags[i]!, where));
       this.#failed = false;
       this.requestUpdate();
     } catch (failure) {
@@ -202,16 +123,6 @@ export class LoginChooser extends LitElement {
     } finally {
       clearTimeout(late);
     }
-  }
-
-  /** The provider's own element, configured by the endpoint: the server's key, and a generic provider's label. */
-  #button(entry: ServedProvider, endpoint: string, tag: string): ButtonAttributes {
-    const el = document.createElement(tag) as ButtonAttributes;
-    el.setAttribute('endpoint', endpoint);
-    el.setAttribute('provider', entry.key);
-    if (tag == 'oauth-login' && entry.label) el.setAttribute('provider-label', entry.label);
-    el.setAttribute('exportparts', 'button, logo, status');
-    return el;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -224,28 +135,20 @@ export class LoginChooser extends LitElement {
   }
 
   protected override updated(): void {
-    for (const { entry, el } of this.#items ?? []) {
-      for (const name of PASSED) if (this[name] !== undefined) (el as unknown as Record<string, unknown>)[name] = this[name];
+    for (const { entry, el } of this.#rows ?? []) {
+      handDown(this, el);
       el.disabled = this.disabled || !!entry.error;
     }
-    // The badge describes the first button (where the browser lets a description reach into its shadow root).
-    const first = this.#items?.[0];
+    const first = this.#rows?.[0];
     const badge = this.renderRoot.querySelector('.badge');
-    if (first && badge)
-      void first.el.updateComplete.then(() => {
-        const button = first.el.shadowRoot?.querySelector('button');
-        if (button && 'ariaDescribedByElements' in button) button.ariaDescribedByElements = [badge];
-      });
+    if (first && badge) describeBy(first, badge);
   }
 
   override render() {
     const { texts, lang } = textsFor(table, this.#lang, 'chooser');
     if (this.#failed) return html`<p part="error" role="alert" lang=${lang}>${texts.unavailable}</p>`;
-    return html`<div part="group" role="group" aria-label=${texts.label} aria-busy=${!this.#items} class=${this.type == 'icon' ? 'row' : ''}>
-      ${(this.#items ?? []).map(({ entry, el }) => {
-        const last = entry.key == this.#last;
-        return html`<div class="item ${last ? 'last' : ''}">${last ? html`<span class="badge" part="badge" lang=${lang}>${texts.lastUsed}</span>` : nothing}${el}</div>`;
-      })}
+    return html`<div part="group" role="group" aria-label=${texts.label} aria-busy=${!this.#rows} class=${this.type == 'icon' ? 'row' : ''}>
+      ${(this.#rows ?? []).map((row) => renderRow(row, row.entry.key == this.#last ? texts.lastUsed : undefined, lang))}
     </div>`;
   }
 }
