@@ -8,8 +8,10 @@ export default defineConfig({
   test: {
     include: ['test/frameworks/**/*.test.ts'],
     globalSetup: ['test/support/build-dist.ts', 'test/frameworks/pack.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 300_000,
+    // Safety nets, not budgets: side by side on a busy two-core machine a check or an install takes
+    // several times its usual 10–60 s.
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
     maxWorkers: 3,
   },
 });

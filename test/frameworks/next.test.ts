@@ -54,7 +54,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   browser = await launchChromium();
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

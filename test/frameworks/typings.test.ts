@@ -11,7 +11,7 @@ let react: string, vue: string, svelte: string;
 // The three installs side by side, in a hook (its own timeout): the checks below are what each test times.
 beforeAll(async () => {
   [react, vue, svelte] = await Promise.all([installApp('react'), installApp('vue'), installApp('svelte')]);
-}, 300_000);
+}, 600_000);
 
 /** Runs a tool of the app; what it printed, less npm's own warnings. */
 function run(cwd: string, command: string, args: string[]) {
