@@ -89,7 +89,8 @@ export class LoginButton extends ButtonAttributes {
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */
   protected texts() {
-    return buttonTexts(this.#lang, (this.constructor as typeof LoginButton).words);
+    const element = this.constructor as typeof LoginButton;
+    return buttonTexts(this.#lang, element.profile.name, element.words);
   }
 
   /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`), frozen in `lang`. */

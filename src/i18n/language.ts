@@ -75,9 +75,10 @@ export function pick<T extends Record<string, string>>(table: TextTable<T>, lang
 
 /** `pick` over `table` with what `setTexts` added for `ui` (the elements' texts; a callback page has no `setTexts`). */
 export function textsFor<T extends Record<string, string>>(table: TextTable<T>, lang: string, ui?: string): { texts: T; lang: string } {
-  const merged: Record<string, Partial<T>> = { ...table };
-  for (const [code, texts] of Object.entries((ui && added[ui]) || {})) merged[code] = { ...merged[code], ...texts };
-  return pick(merged as TextTable<T>, lang);
+  const code = primary(lang);
+  const site = (ui && added[ui]) || {};
+  const en = { ...table.en, ...site.en };
+  return code != 'en' && (table[code] || site[code]) ? { texts: { ...en, ...table[code], ...site[code] }, lang: code } : { texts: en, lang: 'en' };
 }
 
 /** `fill('Log in with {provider}', {provider: 'BBaton'})` → `Log in with BBaton`. */
