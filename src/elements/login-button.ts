@@ -138,6 +138,9 @@ export class LoginButton extends ButtonAttributes {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unlisten = onLanguageChange(() => this.requestUpdate(), this);
+    // Once the page has loaded, the callback page's script gets cached: a login never waits for it
+    // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
+    const warm = () => this.isConnected && warmCallback(this.redirectUri);
     // Wait for the page's own scripts: they add the listeners a resumed redirect fires into.
     const resume = () =>
       // The stored-transaction code comes on demand (later.ts): a page that is not coming back from a redirect never needs it.
@@ -145,14 +148,10 @@ export class LoginButton extends ButtonAttributes {
         later().then((parts) => {
           const config = this.config();
           const flow = this.isConnected && !this.current ? parts.resumeTaken(config, this, [reporter, timeoutOf, deadline, finish, timedOut]) : undefined;
-          if (flow) {
-            this.#noPopup = true;
-            void this.track(flow);
-          }
-          // Once the page has loaded, the callback page's script gets cached: a login never waits for it
-          // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
-          else if (this.isConnected) warmCallback(this.redirectUri);
-        }, () => this.isConnected && warmCallback(this.redirectUri)),
+          if (!flow) return warm();
+          this.#noPopup = true;
+          void this.track(flow);
+        }, warm),
       );
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();

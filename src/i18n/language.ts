@@ -28,7 +28,7 @@ const LANG = { attributes: true, attributeFilter: ['lang'], subtree: true };
  */
 export function onLanguageChange(listener: () => void, element?: Node): () => void {
   listeners.add(listener);
-  if (!observer && typeof MutationObserver == 'function') {
+  if (!observer) {
     observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
     observer.observe(document.documentElement, LANG);
   }
