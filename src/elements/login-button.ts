@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { readyServed, withServed } from '../core/endpoint.js';
 import { startLogin, type LoginFlow } from '../core/flow.js';
 import { deadline, finish, reporter, timedOut, timeoutOf } from '../core/outcome.js';
@@ -37,15 +37,15 @@ export class LoginButton extends ButtonAttributes {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles: CSSResultGroup = buttonStyles;
   /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule (a multi-colour mark sets its own `fill`s). */
-  static mark: SVGTemplateResult = svg``;
+  declare static mark?: SVGTemplateResult;
   /**
    * The provider's own words, by language, over the shipped texts of that language (its name by its key,
    * and the labels its branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인");
    * what a site sets with `setTexts` still wins. Kept in the element, so other elements do not carry them.
    */
-  static words?: Words;
+  declare static words?: Words;
 
-  private current?: LoginFlow;
+  private declare current?: LoginFlow;
   /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
   #lang = '';
   #unlisten?: () => void;
@@ -89,8 +89,7 @@ export class LoginButton extends ButtonAttributes {
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */
   protected texts() {
-    const element = this.constructor as typeof LoginButton;
-    return buttonTexts(this.#lang, element.profile.name, element.words);
+    return buttonTexts(this.#lang, this.constructor as typeof LoginButton);
   }
 
   /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`), frozen in `lang`. */
@@ -198,7 +197,7 @@ export class LoginButton extends ButtonAttributes {
         <span part="logo" class="logo">
           ${this.busy
             ? html`<span class="spin"></span>`
-            : html`<slot name="logo"><svg viewBox="0 0 24 24" fill-rule="evenodd" aria-hidden="true">${mark}</svg></slot>`}
+            : html`<slot name="logo"><svg viewBox="0 0 24 24" aria-hidden="true">${mark}</svg></slot>`}
         </span>
         <span class="label">
           <span ?hidden=${!this.busy} lang=${lang}>${this.busy ? busyText(texts, this.#noPopup, provider) : ''}</span>

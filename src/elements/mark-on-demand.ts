@@ -6,16 +6,10 @@ export type MarkModule = { mark: (tag: typeof svg) => SVGTemplateResult };
 
 /**
  * Loads an element's mark in a chunk of its own, asked for as the element's module runs (decision 31:
- * a detailed mark is hundreds of bytes of path data an element's budget has no room for); the buttons
- * made before it arrives draw it then. The mark's box has its size from the start, so nothing moves.
+ * a detailed mark is hundreds of bytes of path data an element's budget has no room for); every button
+ * draws it once it is in. The mark's box has its size from the start, so nothing moves.
  */
 export function markOnDemand(element: typeof LoginButton, load: () => Promise<MarkModule>): void {
-  let early: Set<LoginButton> | undefined = new Set();
-  element.addInitializer((el) => early?.add(el as LoginButton));
-  load()
-    .then(({ mark }) => {
-      element.mark = mark(svg);
-      early!.forEach((el) => el.requestUpdate());
-    })
-    .finally(() => (early = undefined));
+  const loaded = load().then(({ mark }) => void (element.mark = mark(svg)));
+  element.addInitializer((el) => void loaded.then(() => el.requestUpdate()));
 }

@@ -24,9 +24,9 @@ export type Words = Record<string, Record<string, string>>;
  * its language's `brands`) over the shipped ones of a language that is in, then what a site added by
  * `setTexts` — and the language they are in.
  */
-export function buttonTexts(lang: string, provider: string, words: Words = {}) {
+export function buttonTexts(lang: string, { profile, words = {} }: { profile: { name: string }; words?: Words }) {
   const mine: Record<string, Partial<ButtonTexts>> = { ...table };
-  for (const code in mine) mine[code] = { ...mine[code], ...words[code], ...table[code]!.brands?.[provider] };
+  for (const code in mine) mine[code] = { ...mine[code], ...words[code], ...table[code]!.brands?.[profile.name] };
   return textsFor(mine as TextTable<ButtonTexts>, lang, 'button');
 }
 

@@ -8,12 +8,12 @@
 export const primary = (tag: string | null | undefined): string => (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
 /** The `lang` that applies to `node`, walking up through shadow roots to the document. */
-export function languageOf(node: Node): string {
-  for (let at: Node | null = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode) {
-    const lang = at instanceof Element ? at.getAttribute('lang') : null;
+export function languageOf(node: Element): string {
+  for (let at: Element | undefined = node; at; at = (at.getRootNode() as ShadowRoot).host) {
+    const lang = at.closest('[lang]:not([lang=""])')?.getAttribute('lang');
     if (lang) return lang;
   }
-  return node.ownerDocument?.documentElement.lang ?? '';
+  return '';
 }
 
 const listeners = new Set<() => void>();
