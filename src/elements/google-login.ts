@@ -1,7 +1,8 @@
-import { css, svg } from 'lit';
+import { css } from 'lit';
 import { google } from '../providers/google.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import { markOnDemand } from './mark-on-demand.js';
 import type { Words } from './texts.js';
 
 /**
@@ -32,15 +33,8 @@ export class GoogleLogin extends LoginButton {
 define('google-login', GoogleLogin);
 
 // The "G" (338 B gzip of its 4 paths: more than one element's budget had left, decision 31) comes in a
-// chunk of its own, asked for as this module runs: the buttons made before it arrives draw it then.
-let early: Set<LoginButton> | undefined = new Set();
-GoogleLogin.addInitializer((el) => early?.add(el as LoginButton));
-import('./google-mark.js')
-  .then(({ g }) => {
-    GoogleLogin.mark = g(svg);
-    early!.forEach((el) => el.requestUpdate());
-  })
-  .finally(() => (early = undefined));
+// chunk of its own.
+markOnDemand(GoogleLogin, () => import('./google-mark.js'));
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -8,11 +8,11 @@ import { lazy } from './languages.js';
  * for (loaded, English, or a language not shipped).
  */
 export function textsLoader(table: Record<string, unknown>, part: 'button' | 'session'): (lang: string) => Promise<void> | undefined {
-  const loading: Record<string, Promise<void>> = {};
+  // No cache of the loads: the browser's module map makes a second import() of a chunk the first one.
   return (lang) => {
     const code = primary(lang);
     const load = lazy[code];
     if (table[code] || !load) return;
-    return (loading[code] ||= load().then((module) => void (table[code] = module[part])));
+    return load().then((module) => void (table[code] = module[part]));
   };
 }

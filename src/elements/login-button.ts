@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type SVGTemplateResult } from 'lit';
 import { readyServed, withServed } from '../core/endpoint.js';
 import { startLogin, type LoginFlow } from '../core/flow.js';
 import { deadline, finish, reporter, timedOut, timeoutOf } from '../core/outcome.js';
@@ -37,15 +37,15 @@ export class LoginButton extends ButtonAttributes {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles: CSSResultGroup = buttonStyles;
   /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule (a multi-colour mark sets its own `fill`s). */
-  static mark: SVGTemplateResult = svg``;
+  declare static mark?: SVGTemplateResult;
   /**
    * The provider's own words, by language, over the shipped texts of that language (its name by its key,
    * and the labels its branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인");
    * what a site sets with `setTexts` still wins. Kept in the element, so other elements do not carry them.
    */
-  static words?: Words;
+  declare static words?: Words;
 
-  private current?: LoginFlow;
+  private declare current?: LoginFlow;
   /** The language the element speaks (own `lang`, an ancestor's, the document's); '' before it is in a document. */
   #lang = '';
   #unlisten?: () => void;
@@ -89,7 +89,7 @@ export class LoginButton extends ButtonAttributes {
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */
   protected texts() {
-    return buttonTexts(this.#lang, (this.constructor as typeof LoginButton).words);
+    return buttonTexts(this.#lang, this.constructor as typeof LoginButton);
   }
 
   /** Shows and announces `text` (or only announces it: `shown` false, or `quiet`), frozen in `lang`. */
@@ -137,6 +137,9 @@ export class LoginButton extends ButtonAttributes {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unlisten = onLanguageChange(() => this.requestUpdate(), this);
+    // Once the page has loaded, the callback page's script gets cached: a login never waits for it
+    // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
+    const warm = () => this.isConnected && warmCallback(this.redirectUri);
     // Wait for the page's own scripts: they add the listeners a resumed redirect fires into.
     const resume = () =>
       // The stored-transaction code comes on demand (later.ts): a page that is not coming back from a redirect never needs it.
@@ -144,14 +147,10 @@ export class LoginButton extends ButtonAttributes {
         later().then((parts) => {
           const config = this.config();
           const flow = this.isConnected && !this.current ? parts.resumeTaken(config, this, [reporter, timeoutOf, deadline, finish, timedOut]) : undefined;
-          if (flow) {
-            this.#noPopup = true;
-            void this.track(flow);
-          }
-          // Once the page has loaded, the callback page's script gets cached: a login never waits for it
-          // (docs/decisions.md, 19). A redirect-uri set later is warmed when its flow starts.
-          else if (this.isConnected) warmCallback(this.redirectUri);
-        }, () => this.isConnected && warmCallback(this.redirectUri)),
+          if (!flow) return warm();
+          this.#noPopup = true;
+          void this.track(flow);
+        }, warm),
       );
     if (document.readyState === 'loading') addEventListener('DOMContentLoaded', resume, { once: true });
     else resume();
@@ -198,7 +197,7 @@ export class LoginButton extends ButtonAttributes {
         <span part="logo" class="logo">
           ${this.busy
             ? html`<span class="spin"></span>`
-            : html`<slot name="logo"><svg viewBox="0 0 24 24" fill-rule="evenodd" aria-hidden="true">${mark}</svg></slot>`}
+            : html`<slot name="logo"><svg viewBox="0 0 24 24" aria-hidden="true">${mark}</svg></slot>`}
         </span>
         <span class="label">
           <span ?hidden=${!this.busy} lang=${lang}>${this.busy ? busyText(texts, this.#noPopup, provider) : ''}</span>

@@ -1,7 +1,8 @@
-import { css, svg, type PropertyDeclarations } from 'lit';
+import { css, type PropertyDeclarations } from 'lit';
 import { microsoft } from '../providers/microsoft.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import { markOnDemand } from './mark-on-demand.js';
 import type { Words } from './texts.js';
 
 /**
@@ -16,9 +17,7 @@ import type { Words } from './texts.js';
  */
 export class MicrosoftLogin extends LoginButton {
   static override profile = microsoft;
-  /** Microsoft's logo: four squares in its four colours. */
-  static override mark = svg`<path fill="#f25022" d="M2 2h9.5v9.5H2z"/><path fill="#7fba00" d="M12.5 2H22v9.5h-9.5z"/><path fill="#00a4ef" d="M2 12.5h9.5V22H2z"/><path fill="#ffb900" d="M12.5 12.5H22V22h-9.5z"/>`;
-  static override words: Words = { en: { microsoft: 'Microsoft', signin_with: 'Sign in with {provider}', signin: 'Sign in' }, ja: { signin_with: '{provider} でサインイン', signin: 'サインイン' } };
+  static override words: Words = { en: { microsoft: 'Microsoft', signin_with: 'Sign in with {provider}', signin: 'Sign in' } };
   static override styles = [
     LoginButton.styles,
     css`
@@ -39,6 +38,8 @@ export class MicrosoftLogin extends LoginButton {
   }
 }
 define('microsoft-login', MicrosoftLogin);
+// The four squares' path data would put the element over 12,288 B gzip (decision 37): it comes in a chunk of its own (mark-on-demand.ts).
+markOnDemand(MicrosoftLogin, () => import('./microsoft-mark.js'));
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -15,7 +15,7 @@ export class NaverLogin extends LoginButton {
   static override profile = naver;
   /** Naver's "N", white, on its green (the button's in `filled`, a tile of its own in the other themes). */
   static override mark = svg`<rect class="tile" width="24" height="24" rx="4"/><path fill="#fff" d="M14.67 12.53 9.11 4.5H4.5v15h4.83v-8.03l5.56 8.03h4.61v-15h-4.83Z"/>`;
-  static override words: Words = { en: { naver: 'NAVER' }, ko: { naver: '네이버', signin_with: '{provider} 로그인' } };
+  static override words: Words = { en: { naver: 'NAVER' } };
   static override styles = [
     LoginButton.styles,
     css`

@@ -113,6 +113,7 @@ export const buttonStyles = css`
   }
   svg {
     fill: currentColor;
+    fill-rule: evenodd;
   }
   .spin {
     box-sizing: border-box;
@@ -151,8 +152,8 @@ export const buttonStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  :host([hidden]),
-  [hidden] {
+  /* The hidden label parts need no rule: the user agent's [hidden] applies (none of them sets a display). */
+  :host([hidden]) {
     display: none;
   }
 `;

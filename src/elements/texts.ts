@@ -1,4 +1,4 @@
-import { button as en } from '../i18n/en.js';
+import { button as en, type ButtonExtras } from '../i18n/en.js';
 import { textsFor, type TextTable } from '../i18n/language.js';
 import { inline } from './languages.js';
 import { textsLoader } from './load-texts.js';
@@ -8,7 +8,7 @@ import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
 export type ButtonTexts = typeof en;
 export type TextPreset = 'signin_with' | 'signup_with' | 'continue_with' | 'signin';
 
-const table: TextTable<ButtonTexts> = { en, ...inline };
+const table: TextTable<ButtonTexts> & Record<string, ButtonExtras> = { en, ...inline };
 
 /**
  * Loads `lang`'s shipped texts if they are not in yet: a promise that settles once they are, or
@@ -20,12 +20,13 @@ export const loadTexts = textsLoader(table, 'button');
 export type Words = Record<string, Record<string, string>>;
 
 /**
- * The button's texts for `lang` — a provider's own `words` over the shipped ones of a language that is
- * in, then what a site added by `setTexts` — and the language they are in.
+ * The button's texts for `provider` in `lang` — a provider's own words (the element's English `words`,
+ * its language's `brands`) over the shipped ones of a language that is in, then what a site added by
+ * `setTexts` — and the language they are in.
  */
-export function buttonTexts(lang: string, words: Words = {}) {
+export function buttonTexts(lang: string, { profile, words = {} }: { profile: { name: string }; words?: Words }) {
   const mine: Record<string, Partial<ButtonTexts>> = { ...table };
-  for (const code in words) if (mine[code]) mine[code] = { ...mine[code], ...words[code] };
+  for (const code in mine) mine[code] = { ...mine[code], ...words[code], ...table[code]!.brands?.[profile.name] };
   return textsFor(mine as TextTable<ButtonTexts>, lang, 'button');
 }
 

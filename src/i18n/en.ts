@@ -46,7 +46,15 @@ export const names = {
  * in-app browser says (contract §8), is in English in the on-demand way out (src/core/way-out.ts), not
  * in every bundle; a language's own, or one a site adds with `setTexts`, wins.
  */
-export type ButtonExtras = { in_app_browser?: string } & Partial<typeof names>;
+export type ButtonExtras = { in_app_browser?: string; brands?: Brands };
+
+/**
+ * A language's words of one provider's button (`brands` of its `button` texts), by provider type, over
+ * that language's other button texts: its name as the service writes it in that language, and the label
+ * its branding rules prescribe (Kakao's "카카오 로그인"). In the language's chunk, loaded with it, so no
+ * element carries another language's words; English ones are in the element (`LoginButton.words`).
+ */
+export type Brands = Record<string, Partial<typeof button> & Record<string, string>>;
 
 /**
  * `<login-session>`'s default signed-in content; `{name}` is the user's name or email (in the `user`

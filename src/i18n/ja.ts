@@ -3,10 +3,17 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
-import type { button as english, ButtonExtras } from './en.js';
+import type { Brands, button as english, ButtonExtras } from './en.js';
+
+/** The providers' own Japanese words (see en.ts): LINE's and Microsoft's labels. */
+export const brands: Brands = {
+  line: { signin_with: '{provider}でログイン' },
+  microsoft: { signin_with: '{provider} でサインイン', signin: 'サインイン' },
+};
 
 /** The login buttons (see en.ts). Provider names stay as the services write them. */
 export const button: Partial<typeof english> & ButtonExtras = {
+  brands,
   signin_with: '{provider} でログイン',
   signup_with: '{provider} で登録',
   continue_with: '{provider} で続ける',

@@ -3,10 +3,19 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
-import type { button as english, ButtonExtras } from './en.js';
+import type { Brands, button as english, ButtonExtras } from './en.js';
+
+/** The providers' own Korean words (see en.ts): their Korean names, and Kakao's, Naver's and LINE's labels. */
+export const brands: Brands = {
+  bbaton: { bbaton: '비바톤' },
+  kakao: { kakao: '카카오', signin_with: '{provider} 로그인' },
+  naver: { naver: '네이버', signin_with: '{provider} 로그인' },
+  line: { signin_with: '{provider}으로 로그인' },
+};
 
 /** The login buttons (see en.ts). "… 계정으로" keeps the particle right after any provider name. */
 export const button: Partial<typeof english> & ButtonExtras = {
+  brands,
   signin_with: '{provider} 계정으로 로그인',
   signup_with: '{provider} 계정으로 가입',
   continue_with: '{provider} 계정으로 계속하기',
@@ -24,7 +33,6 @@ export const button: Partial<typeof english> & ButtonExtras = {
   access_denied: '로그인이 거부되었습니다.',
   failed: '로그인하지 못했습니다.',
   in_app_browser: '브라우저에서 로그인하세요: ••• 또는 ⋮ 를 누르고 브라우저로 열기를 선택하세요.',
-  bbaton: '비바톤',
 };
 
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */

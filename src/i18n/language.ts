@@ -8,12 +8,12 @@
 export const primary = (tag: string | null | undefined): string => (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
 /** The `lang` that applies to `node`, walking up through shadow roots to the document. */
-export function languageOf(node: Node): string {
-  for (let at: Node | null = node; at; at = at instanceof ShadowRoot ? at.host : at.parentNode) {
-    const lang = at instanceof Element ? at.getAttribute('lang') : null;
+export function languageOf(node: Element): string {
+  for (let at: Element | undefined = node; at; at = (at.getRootNode() as ShadowRoot).host) {
+    const lang = at.closest('[lang]:not([lang=""])')?.getAttribute('lang');
     if (lang) return lang;
   }
-  return node.ownerDocument?.documentElement.lang ?? '';
+  return '';
 }
 
 const listeners = new Set<() => void>();
@@ -28,7 +28,7 @@ const LANG = { attributes: true, attributeFilter: ['lang'], subtree: true };
  */
 export function onLanguageChange(listener: () => void, element?: Node): () => void {
   listeners.add(listener);
-  if (!observer && typeof MutationObserver == 'function') {
+  if (!observer) {
     observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
     observer.observe(document.documentElement, LANG);
   }
@@ -75,9 +75,10 @@ export function pick<T extends Record<string, string>>(table: TextTable<T>, lang
 
 /** `pick` over `table` with what `setTexts` added for `ui` (the elements' texts; a callback page has no `setTexts`). */
 export function textsFor<T extends Record<string, string>>(table: TextTable<T>, lang: string, ui?: string): { texts: T; lang: string } {
-  const merged: Record<string, Partial<T>> = { ...table };
-  for (const [code, texts] of Object.entries((ui && added[ui]) || {})) merged[code] = { ...merged[code], ...texts };
-  return pick(merged as TextTable<T>, lang);
+  const code = primary(lang);
+  const site = (ui && added[ui]) || {};
+  const en = { ...table.en, ...site.en };
+  return code != 'en' && (table[code] || site[code]) ? { texts: { ...en, ...table[code], ...site[code] }, lang: code } : { texts: en, lang: 'en' };
 }
 
 /** `fill('Log in with {provider}', {provider: 'BBaton'})` → `Log in with BBaton`. */

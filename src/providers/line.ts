@@ -1,12 +1,13 @@
 import type { ProviderProfile } from '../core/types.js';
 
 /**
- * LINE Login v2.1 (OpenID Connect, docs/providers/line.md): `profile openid` (add `email` once LINE has
- * granted the channel that permission), PKCE S256.
+ * LINE Login v2.1 (OpenID Connect, docs/providers/line.md): `openid profile`, what every channel may ask
+ * for (add `email` once LINE has granted the channel that permission), PKCE S256. The server dialect asks
+ * for the same: this is its one home.
  */
 export const line: ProviderProfile = {
   name: 'line',
   authorizeEndpoint: 'https://access.line.me/oauth2/v2.1/authorize',
-  scope: 'profile openid',
+  scope: 'openid profile',
   pkce: true,
 };

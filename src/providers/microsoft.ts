@@ -13,7 +13,7 @@ export const microsoft: ProviderProfile = {
   popup: { width: 483, height: 600 },
   authorize: ({ extras, authorizeEndpoint }, request) => {
     const tenant = extras?.tenant;
-    if (tenant && !authorizeEndpoint) request.url.pathname = `/${encodeURIComponent(tenant)}/oauth2/v2.0/authorize`;
+    if (tenant && !authorizeEndpoint) request.url.pathname = request.url.pathname.replace('common', encodeURIComponent(tenant));
     return request;
   },
 };

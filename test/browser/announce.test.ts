@@ -39,8 +39,9 @@ const popups = popupsPerTest();
 
 const LANGUAGES = [
   ['en', en],
-  ['ko', { ...en, ...ko }],
-  ['ja', { ...en, ...ja }],
+  // A language's own words for a provider (its name, in `brands`) over its button texts, as the element takes them.
+  ['ko', { ...en, ...ko, ...ko.brands?.bbaton }],
+  ['ja', { ...en, ...ja, ...ja.brands?.bbaton }],
 ] as const;
 
 for (const [lang, texts] of LANGUAGES) {

@@ -115,7 +115,9 @@ describe('appearance', () => {
       await setViewport({ width: 320, height: 640 });
       document.documentElement.lang = lang;
       const texts = { ...en, ...own };
-      const longest = Object.values(texts).reduce((a, b) => (b.length > a.length ? b : a));
+      const longest = Object.values(texts)
+        .filter((t) => typeof t == 'string')
+        .reduce((a, b) => (b.length > a.length ? b : a));
       const host = usePage('light');
       host.style.padding = '16px';
       const elements: LoginButton[] = [];

@@ -23,7 +23,7 @@ const EXPECTED = {
   microsoft: { at: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize', scope: 'openid profile email offline_access', pkce: true },
   kakao: { at: 'https://kauth.kakao.com/oauth/authorize', scope: 'openid profile_nickname profile_image', pkce: true },
   naver: { at: 'https://nid.naver.com/oauth2.0/authorize', scope: null, pkce: false },
-  line: { at: 'https://access.line.me/oauth2/v2.1/authorize', scope: 'profile openid', pkce: true },
+  line: { at: 'https://access.line.me/oauth2/v2.1/authorize', scope: 'openid profile', pkce: true },
 } as const;
 
 /** Each element's label for `text` unset and `signin`, by language: the providers' own wording. */

@@ -2,6 +2,7 @@ import * as oauth from 'oauth4webapi';
 import type { Dialect } from '../upstream/dialect.js';
 import { authorizeWith, serverWith } from '../upstream/dialect.js';
 import { oidcUser } from '../upstream/userinfo.js';
+import { line as profile } from '../../providers/line.js';
 import { formPost, revocationCall } from './answers.js';
 
 /**
@@ -23,7 +24,8 @@ export const line: Dialect = {
     });
   },
   client: () => ({ id_token_signed_response_alg: 'HS256' }),
-  authorize: authorizeWith('openid profile email'),
+  // The element's default (src/providers/line.ts): `email` only once LINE has granted the channel that permission.
+  authorize: authorizeWith(profile.scope!),
   clientAuth: (config) => oauth.ClientSecretPost(config.clientSecret!),
   refresh: true,
   user: oidcUser,
