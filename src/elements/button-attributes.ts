@@ -3,6 +3,13 @@ import type { LoginConfig, ProviderProfile } from '../core/types.js';
 import { CommonAttributes } from './common-attributes.js';
 
 /**
+ * The attributes a flow takes as they are, by their `LoginConfig` name (a name it does not have fails
+ * typechecking). A list rather than an object literal of `key: this.key`: the names once, not twice, in
+ * every element's bundle (decision 37's budget).
+ */
+const AS_SET = ['clientId', 'redirectUri', 'scope', 'mode', 'exchangeEndpoint', 'authorizeEndpoint', 'issuer', 'pkce', 'popupWidth', 'popupHeight', 'timeout', 'params', 'endpoint', 'escapeInApp'] as const satisfies readonly (keyof LoginConfig & keyof ButtonAttributes)[];
+
+/**
  * What a page sets on every login element (contract §2, §7's `endpoint`), and the flow configuration made
  * from it. The attributes `<login-chooser>` also has (`mode`, `timeout`, `quiet`, the looks) are
  * `CommonAttributes`'; the button, its flow and its looks are `LoginButton`'s.
@@ -89,24 +96,8 @@ export class ButtonAttributes extends CommonAttributes {
 
   /** Everything a flow needs, from the attributes. */
   protected config(): LoginConfig {
-    return {
-      provider: this.provider,
-      profile: (this.constructor as typeof ButtonAttributes).profile,
-      clientId: this.clientId,
-      redirectUri: this.redirectUri,
-      scope: this.scope,
-      mode: this.mode,
-      exchangeEndpoint: this.exchangeEndpoint,
-      authorizeEndpoint: this.authorizeEndpoint,
-      issuer: this.issuer,
-      pkce: this.pkce,
-      popupWidth: this.popupWidth,
-      popupHeight: this.popupHeight,
-      timeout: this.timeout,
-      params: this.params,
-      endpoint: this.endpoint,
-      escapeInApp: this.escapeInApp,
-      extras: this.extras(),
-    };
+    const config = { provider: this.provider, profile: (this.constructor as typeof ButtonAttributes).profile, extras: this.extras() } as LoginConfig;
+    for (const key of AS_SET) (config as unknown as Record<string, unknown>)[key] = this[key];
+    return config;
   }
 }
