@@ -89,7 +89,9 @@ const SOCIAL: Record<SocialProvider, { label: string; env: string; standInId: st
     standInId: '2006123456',
     async start(client, expiresIn) {
       const s = await startLine(client, 0, { expiresIn });
-      return { ...s, config: { ...client, ...s.endpoints } };
+      // The stand-in's channel has LINE's email permission, so the demo asks for it on top of the default
+      // `openid profile` (src/providers/line.ts), as a site that was granted it does.
+      return { ...s, config: { ...client, ...s.endpoints, scope: 'openid profile email' } };
     },
   },
 };
