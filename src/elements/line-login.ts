@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { line } from '../providers/line.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import { tileMarkStyles } from './tile-mark.js';
 import { markOnDemand } from './mark-on-demand.js';
 import type { Words } from './texts.js';
 
@@ -19,18 +20,12 @@ export class LineLogin extends LoginButton {
   static override words: Words = { en: { line: 'LINE' } };
   static override styles = [
     LoginButton.styles,
+    tileMarkStyles,
     css`
       :host {
         --_brand: #06c755;
         --_on: #000;
         --_ink: light-dark(#1e1e1e, #fff);
-      }
-      .tile {
-        fill: transparent;
-      }
-      .outline .tile,
-      .neutral .tile {
-        fill: #06c755;
       }
     `,
   ];

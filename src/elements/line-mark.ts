@@ -2,7 +2,7 @@ import type { MarkModule } from './mark-on-demand.js';
 
 /**
  * The LINE speech bubble with "LINE" cut out of it, white, on LINE's green (the button's, or a tile's:
- * line-login.ts colours `.tile`), after https://developers.line.biz/en/docs/line-login/login-button/.
+ * tile-mark.ts colours `.tile`), after https://developers.line.biz/en/docs/line-login/login-button/.
  * Loaded on demand (mark-on-demand.ts), handed Lit's `svg` tag: this chunk imports nothing.
  */
 export const mark: MarkModule['mark'] = (svg) =>

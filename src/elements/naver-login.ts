@@ -2,6 +2,7 @@ import { css, svg } from 'lit';
 import { naver } from '../providers/naver.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import { tileMarkStyles } from './tile-mark.js';
 import type { Words } from './texts.js';
 
 /**
@@ -18,18 +19,12 @@ export class NaverLogin extends LoginButton {
   static override words: Words = { en: { naver: 'NAVER' } };
   static override styles = [
     LoginButton.styles,
+    tileMarkStyles,
     css`
       :host {
         --_brand: #03c75a;
         --_on: #000;
         --_ink: light-dark(#1e1e1e, #fff);
-      }
-      .tile {
-        fill: transparent;
-      }
-      .outline .tile,
-      .neutral .tile {
-        fill: #03c75a;
       }
     `,
   ];
