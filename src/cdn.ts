@@ -10,7 +10,7 @@ import { ELEMENTS } from './elements/catalogue.js';
 export { login, type LoginOptions } from './login.js';
 export { LoginError } from './core/login-error.js';
 export { readEnvironment } from './core/environment.js';
-export { setTexts } from './i18n/language.js';
+export { setTexts, type SiteTexts } from './i18n/language.js';
 export { loadElement } from './elements/catalogue.js';
 
 /** What defines each tag not yet seen in the page; a tag is taken out once its load starts. */

@@ -14,5 +14,5 @@ export { LineLogin } from './elements/line-login.js';
 export { LoginSession, type SessionChangeDetail, type SessionState } from './elements/login-session.js';
 export { LoginChooser } from './elements/login-chooser.js';
 export { login, type LoginOptions } from './login.js';
-export { setTexts } from './i18n/language.js';
+export { setTexts, type SiteTexts } from './i18n/language.js';
 export * from './core/public.js';

@@ -51,6 +51,9 @@ export interface LogoutResponse {
   endSessionUrl?: string;
 }
 
+/** The built-in dialects (§5): a provider entry's `type`, and the element that logs in with it (`google` → `<google-login>`). */
+export type ProviderType = 'bbaton' | 'belladati' | 'upbond' | 'bitbadges' | 'google' | 'github' | 'microsoft' | 'kakao' | 'naver' | 'line' | 'oauth';
+
 /** One entry of `GET {basePath}/providers` (§7): what a page needs, never a secret. */
 export interface PublicProvider {
   key: string;

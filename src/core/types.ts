@@ -3,8 +3,10 @@
  * (public.ts), so a type only the code inside uses lives with that code, not here.
  */
 import type { LoginErrorCode } from '../contract/errors.js';
+import type { ProviderType } from '../contract/wire.js';
 
 export type { BrowserErrorCode, LoginErrorCode, ProviderErrorCode } from '../contract/errors.js';
+export type { ProviderType } from '../contract/wire.js';
 
 /** How a flow reaches the provider: a popup window, a full-page redirect, or popup with redirect fallback. */
 export type LoginMode = 'popup' | 'redirect' | 'auto';
@@ -13,8 +15,8 @@ export type FlowMode = 'popup' | 'redirect';
 
 /** One provider's authorize-side dialect: data, plus the few quirks data cannot say. */
 export interface ProviderProfile {
-  /** Key the companion endpoint knows the provider by; `detail.provider` in every event. */
-  name: string;
+  /** The dialect: the companion endpoint's key for it unless the page sets `provider`; `detail.provider` then. */
+  name: ProviderType;
   authorizeEndpoint?: string;
   /** Default scope, in the provider's own format. */
   scope?: string;

@@ -1,5 +1,5 @@
 import { css, svg, type PropertyDeclarations } from 'lit';
-import { belladati } from '../providers/belladati.js';
+import { belladati, words } from '../providers/belladati.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 import type { Words } from './texts.js';
@@ -11,9 +11,9 @@ import type { Words } from './texts.js';
  */
 export class BelladatiLogin extends LoginButton {
   static override profile = belladati;
-  static override words: Words = { en: { belladati: 'BellaDati' } };
   /** Drawn for this project: three rising bars (a chart). */
   static override mark = svg`<path d="M3 14h4v7H3Zm7-5h4v12h-4Zm7-6h4v18h-4Z"/>`;
+  static override words: Words = words;
   static override styles = [LoginButton.styles, css`:host { --_brand: #0b6fb8; --_on: #fff; --_ink: light-dark(#0b6fb8, #7cc0f5); }`];
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },

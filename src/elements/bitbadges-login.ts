@@ -1,5 +1,5 @@
 import { css, svg } from 'lit';
-import { bitbadges } from '../providers/bitbadges.js';
+import { bitbadges, words } from '../providers/bitbadges.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 import type { Words } from './texts.js';
@@ -11,9 +11,9 @@ import type { Words } from './texts.js';
  */
 export class BitbadgesLogin extends LoginButton {
   static override profile = bitbadges;
-  static override words: Words = { en: { bitbadges: 'BitBadges' } };
   /** Drawn for this project: a hexagonal badge. */
   static override mark = svg`<path d="m12 2 9 5v10l-9 5-9-5V7Zm0 6a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z"/>`;
+  static override words: Words = words;
   static override styles = [LoginButton.styles, css`:host { --_brand: #001529; --_on: #fff; --_ink: light-dark(#001529, #8cb4ff); --_edge: #8e918f; }`];
 }
 define('bitbadges-login', BitbadgesLogin);

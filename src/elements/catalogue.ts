@@ -1,3 +1,5 @@
+import type { ProviderType } from '../contract/wire.js';
+
 /**
  * Every built-in login element, by the provider `type` the server names in `GET {basePath}/providers`
  * (contract §7), each loaded only when a page needs it: `<login-chooser>` and the CDN module's lazy
@@ -16,7 +18,7 @@ export const ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
   kakao: () => import('./kakao-login.js'),
   naver: () => import('./naver-login.js'),
   line: () => import('./line-login.js'),
-};
+} satisfies Record<ProviderType, () => Promise<unknown>>;
 
 /** The tag of a provider type's element: `google` → `google-login`; an unknown type gets `oauth-login`. */
 export const tagFor = (type: string): string => `${Object.hasOwn(ELEMENTS, type) ? type : 'oauth'}-login`;

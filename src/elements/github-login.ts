@@ -1,9 +1,9 @@
 import { css } from 'lit';
-import { github } from '../providers/github.js';
+import { github, words } from '../providers/github.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
-import { markOnDemand } from './mark-on-demand.js';
 import type { Words } from './texts.js';
+import { markOnDemand } from './mark-on-demand.js';
 
 /**
  * Sign in with GitHub (OAuth 2.0, PKCE). GitHub's logo rules (https://github.com/logos) allow its mark,
@@ -14,7 +14,7 @@ import type { Words } from './texts.js';
  */
 export class GithubLogin extends LoginButton {
   static override profile = github;
-  static override words: Words = { en: { github: 'GitHub', signin_with: 'Sign in with {provider}', signin: 'Sign in' } };
+  static override words: Words = words;
   static override styles = [LoginButton.styles, css`:host { --_brand: #1f2328; --_on: #fff; --_ink: light-dark(#1f2328, #fff); --_edge: #8e918f; }`];
 }
 define('github-login', GithubLogin);

@@ -1,9 +1,9 @@
 import { css } from 'lit';
-import { google } from '../providers/google.js';
+import { google, words } from '../providers/google.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
-import { markOnDemand } from './mark-on-demand.js';
 import type { Words } from './texts.js';
+import { markOnDemand } from './mark-on-demand.js';
 
 /**
  * Sign in with Google (OpenID Connect, PKCE), drawn as Google's "Sign in with Google" branding
@@ -17,7 +17,7 @@ import type { Words } from './texts.js';
  */
 export class GoogleLogin extends LoginButton {
   static override profile = google;
-  static override words: Words = { en: { google: 'Google', signin_with: 'Sign in with {provider}', signin: 'Sign in' } };
+  static override words: Words = words;
   static override styles = [
     LoginButton.styles,
     css`

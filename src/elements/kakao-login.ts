@@ -1,5 +1,5 @@
 import { css, svg } from 'lit';
-import { kakao } from '../providers/kakao.js';
+import { kakao, words } from '../providers/kakao.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 import type { Words } from './texts.js';
@@ -16,7 +16,7 @@ export class KakaoLogin extends LoginButton {
   static override profile = kakao;
   /** Kakao's speech-bubble symbol. */
   static override mark = svg`<path d="M12 3.5C6.75 3.5 2.5 6.86 2.5 11c0 2.68 1.78 5.03 4.46 6.36l-.9 3.33c-.08.3.26.54.52.37l3.96-2.62c.48.05.97.08 1.46.08 5.25 0 9.5-3.36 9.5-7.5S17.25 3.5 12 3.5Z"/>`;
-  static override words: Words = { en: { kakao: 'Kakao', signin_with: 'Login with {provider}', signin: 'Login' } };
+  static override words: Words = words;
   static override styles = [
     LoginButton.styles,
     css`

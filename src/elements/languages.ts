@@ -1,6 +1,6 @@
-import type { button, chooser, session } from '../i18n/en.js';
+import type { chooser, LanguageButtonTexts, session } from '../i18n/en.js';
 
-type Texts = { button: Partial<typeof button>; session: Partial<typeof session>; chooser: Partial<typeof chooser> };
+type Texts = { button: LanguageButtonTexts; session: Partial<typeof session>; chooser: Partial<typeof chooser> };
 
 /**
  * The shipped languages besides English, for an npm import: loaded when an element first speaks one

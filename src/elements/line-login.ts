@@ -1,10 +1,10 @@
 import { css } from 'lit';
-import { line } from '../providers/line.js';
+import { line, words } from '../providers/line.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
+import type { Words } from './texts.js';
 import { tileMarkStyles } from './tile-mark.js';
 import { markOnDemand } from './mark-on-demand.js';
-import type { Words } from './texts.js';
 
 /**
  * Log in with LINE (LINE Login v2.1, OpenID Connect, PKCE), after LINE's login-button guidelines
@@ -17,7 +17,7 @@ import type { Words } from './texts.js';
  */
 export class LineLogin extends LoginButton {
   static override profile = line;
-  static override words: Words = { en: { line: 'LINE' } };
+  static override words: Words = words;
   static override styles = [
     LoginButton.styles,
     tileMarkStyles,

@@ -39,8 +39,8 @@ export class LoginButton extends ButtonAttributes {
   /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule (a multi-colour mark sets its own `fill`s). */
   declare static mark?: SVGTemplateResult;
   /**
-   * The provider's own words, by language, over the shipped texts of that language (its name by its key,
-   * and the labels its branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인");
+   * The provider's own words, by language, over the shipped texts of that language (the labels its
+   * branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인");
    * what a site sets with `setTexts` still wins. Kept in the element, so other elements do not carry them.
    */
   declare static words?: Words;
@@ -84,7 +84,7 @@ export class LoginButton extends ButtonAttributes {
 
   /** The provider's name as the texts say it (`<oauth-login>`: its `provider-label`, or none). */
   protected brandName(texts: ButtonTexts): string | undefined {
-    return (texts as Record<string, string>)[(this.constructor as typeof LoginButton).profile.name];
+    return texts[(this.constructor as typeof LoginButton).profile.name];
   }
 
   /** The texts in the element's language, and the language they are really in (`en` when it fell back). */

@@ -1,9 +1,9 @@
 import { css, type PropertyDeclarations } from 'lit';
-import { microsoft } from '../providers/microsoft.js';
+import { microsoft, words } from '../providers/microsoft.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
-import { markOnDemand } from './mark-on-demand.js';
 import type { Words } from './texts.js';
+import { markOnDemand } from './mark-on-demand.js';
 
 /**
  * Sign in with Microsoft (Entra ID, OpenID Connect, PKCE), drawn as Microsoft's identity-platform
@@ -17,7 +17,7 @@ import type { Words } from './texts.js';
  */
 export class MicrosoftLogin extends LoginButton {
   static override profile = microsoft;
-  static override words: Words = { en: { microsoft: 'Microsoft', signin_with: 'Sign in with {provider}', signin: 'Sign in' } };
+  static override words: Words = words;
   static override styles = [
     LoginButton.styles,
     css`

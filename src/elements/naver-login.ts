@@ -1,9 +1,9 @@
 import { css, svg } from 'lit';
-import { naver } from '../providers/naver.js';
+import { naver, words } from '../providers/naver.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
-import { tileMarkStyles } from './tile-mark.js';
 import type { Words } from './texts.js';
+import { tileMarkStyles } from './tile-mark.js';
 
 /**
  * Log in with NAVER (OAuth 2.0): Naver's green #03c75a with its white "N". The label is black on the
@@ -16,7 +16,7 @@ export class NaverLogin extends LoginButton {
   static override profile = naver;
   /** Naver's "N", white, on its green (the button's in `filled`, a tile of its own in the other themes). */
   static override mark = svg`<rect class="tile" width="24" height="24" rx="4"/><path fill="#fff" d="M14.67 12.53 9.11 4.5H4.5v15h4.83v-8.03l5.56 8.03h4.61v-15h-4.83Z"/>`;
-  static override words: Words = { en: { naver: 'NAVER' } };
+  static override words: Words = words;
   static override styles = [
     LoginButton.styles,
     tileMarkStyles,

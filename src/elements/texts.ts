@@ -1,14 +1,13 @@
-import { button as en, type ButtonExtras } from '../i18n/en.js';
+import { button as en, type ButtonTexts, type LanguageButtonTexts, type Words } from '../i18n/en.js';
 import { textsFor, type TextTable } from '../i18n/language.js';
 import { inline } from './languages.js';
 import { textsLoader } from './load-texts.js';
-import type { LoginCancelDetail, LoginErrorDetail } from '../core/types.js';
+import type { LoginCancelDetail, LoginErrorDetail, ProviderProfile } from '../core/types.js';
 
-/** The button's texts in one language. */
-export type ButtonTexts = typeof en;
+export type { ButtonTexts, Words };
 export type TextPreset = 'signin_with' | 'signup_with' | 'continue_with' | 'signin';
 
-const table: TextTable<ButtonTexts> & Record<string, ButtonExtras> = { en, ...inline };
+const table: { en: ButtonTexts } & Record<string, LanguageButtonTexts> = { en, ...inline };
 
 /**
  * Loads `lang`'s shipped texts if they are not in yet: a promise that settles once they are, or
@@ -16,18 +15,16 @@ const table: TextTable<ButtonTexts> & Record<string, ButtonExtras> = { en, ...in
  */
 export const loadTexts = textsLoader(table, 'button');
 
-/** A provider element's own words (`LoginButton.words`): texts by language, its name under its key. */
-export type Words = Record<string, Record<string, string>>;
 
 /**
  * The button's texts for `provider` in `lang` — a provider's own words (the element's English `words`,
  * its language's `brands`) over the shipped ones of a language that is in, then what a site added by
  * `setTexts` — and the language they are in.
  */
-export function buttonTexts(lang: string, { profile, words = {} }: { profile: { name: string }; words?: Words }) {
-  const mine: Record<string, Partial<ButtonTexts>> = { ...table };
+export function buttonTexts(lang: string, { profile, words = {} }: { profile: ProviderProfile; words?: Words }) {
+  const mine: TextTable<ButtonTexts> = { ...table };
   for (const code in mine) mine[code] = { ...mine[code], ...words[code], ...table[code]!.brands?.[profile.name] };
-  return textsFor(mine as TextTable<ButtonTexts>, lang, 'button');
+  return textsFor(mine, lang, 'button');
 }
 
 /**
@@ -61,6 +58,6 @@ export function outcomeText(t: ButtonTexts, type: string, detail: Partial<LoginE
   // A text named like the error code (popup_blocked, timeout, access_denied, or one a site added with
   // setTexts, e.g. invalid_scope) or the cancel's reason (ko, ja: `in_app_browser`); else the general
   // one — or the message a cancel carries (English `in_app_browser`: from the on-demand way out).
-  const own = (t as Record<string, string>)[detail.error || detail.reason!];
+  const own = t[detail.error || detail.reason!];
   return [own || (detail.error ? t.failed : detail.message || t.cancelled), true];
 }

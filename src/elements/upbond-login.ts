@@ -1,5 +1,5 @@
 import { css, svg, type PropertyDeclarations } from 'lit';
-import { upbond } from '../providers/upbond.js';
+import { upbond, words } from '../providers/upbond.js';
 import { define } from './define.js';
 import { LoginButton } from './login-button.js';
 import type { Words } from './texts.js';
@@ -11,9 +11,9 @@ import type { Words } from './texts.js';
  */
 export class UpbondLogin extends LoginButton {
   static override profile = upbond;
-  static override words: Words = { en: { upbond: 'UPBOND' } };
   /** Drawn for this project: a chevron pointing up over a bar. */
   static override mark = svg`<path d="m12 3 9 9-2.5 2.5L12 8l-6.5 6.5L3 12Zm-7 15h14v3H5Z"/>`;
+  static override words: Words = words;
   static override styles = [LoginButton.styles, css`:host { --_brand: #4f3cc9; --_on: #fff; --_ink: light-dark(#4f3cc9, #b1a6ff); }`];
   static override properties: PropertyDeclarations = { audience: {} };
   /** Identifier of the API the token is for (UPBOND `audience`). */

@@ -3,7 +3,7 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
-import type { Brands, button as english, ButtonExtras } from './en.js';
+import type { Brands, ButtonLabels, ErrorTexts, LanguageButtonTexts } from './en.js';
 
 /** The providers' own Japanese words (see en.ts): LINE's and Microsoft's labels. */
 export const brands: Brands = {
@@ -11,9 +11,16 @@ export const brands: Brands = {
   microsoft: { signin_with: '{provider} でサインイン', signin: 'サインイン' },
 };
 
+/** What a failed or cancelled login says (see en.ts `errors`). */
+const errors: ErrorTexts = {
+  popup_blocked: 'ポップアップを許可して、もう一度お試しください。',
+  timeout: '時間切れです。',
+  access_denied: 'ログインが拒否されました。',
+  in_app_browser: 'ブラウザでログインしてください：••• または ⋮ をタップし、ブラウザで開くを選択してください。',
+};
+
 /** The login buttons (see en.ts). Provider names stay as the services write them. */
-export const button: Partial<typeof english> & ButtonExtras = {
-  brands,
+const labels: Partial<ButtonLabels> = {
   signin_with: '{provider} でログイン',
   signup_with: '{provider} で登録',
   continue_with: '{provider} で続ける',
@@ -26,12 +33,11 @@ export const button: Partial<typeof english> & ButtonExtras = {
   close_to_cancel: '。閉じるとキャンセルします。',
   success: 'ログインしました。',
   cancelled: 'ログインをキャンセルしました。',
-  popup_blocked: 'ポップアップを許可して、もう一度お試しください。',
-  timeout: '時間切れです。',
-  access_denied: 'ログインが拒否されました。',
   failed: 'ログインできませんでした。',
-  in_app_browser: 'ブラウザでログインしてください：••• または ⋮ をタップし、ブラウザで開くを選択してください。',
 };
+
+/** The login buttons' texts as the element reads them (see en.ts): labels, error texts, the providers' own words. */
+export const button: LanguageButtonTexts = { ...labels, ...errors, brands };
 
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {

@@ -3,7 +3,7 @@
  * bundle keeps only the UIs it ships (the callback page takes only its own).
  */
 
-import type { Brands, button as english, ButtonExtras } from './en.js';
+import type { Brands, ButtonLabels, ErrorTexts, LanguageButtonTexts } from './en.js';
 
 /** The providers' own Korean words (see en.ts): their Korean names, and Kakao's, Naver's and LINE's labels. */
 export const brands: Brands = {
@@ -13,9 +13,16 @@ export const brands: Brands = {
   line: { signin_with: '{provider}으로 로그인' },
 };
 
+/** What a failed or cancelled login says (see en.ts `errors`). */
+const errors: ErrorTexts = {
+  popup_blocked: '팝업이 차단되었습니다. 허용 후 다시 시도하세요.',
+  timeout: '시간이 초과되었습니다.',
+  access_denied: '로그인이 거부되었습니다.',
+  in_app_browser: '브라우저에서 로그인하세요: ••• 또는 ⋮ 를 누르고 브라우저로 열기를 선택하세요.',
+};
+
 /** The login buttons (see en.ts). "… 계정으로" keeps the particle right after any provider name. */
-export const button: Partial<typeof english> & ButtonExtras = {
-  brands,
+const labels: Partial<ButtonLabels> = {
   signin_with: '{provider} 계정으로 로그인',
   signup_with: '{provider} 계정으로 가입',
   continue_with: '{provider} 계정으로 계속하기',
@@ -28,12 +35,11 @@ export const button: Partial<typeof english> & ButtonExtras = {
   close_to_cancel: '. 창을 닫으면 취소됩니다.',
   success: '로그인되었습니다.',
   cancelled: '로그인이 취소되었습니다.',
-  popup_blocked: '팝업이 차단되었습니다. 허용 후 다시 시도하세요.',
-  timeout: '시간이 초과되었습니다.',
-  access_denied: '로그인이 거부되었습니다.',
   failed: '로그인하지 못했습니다.',
-  in_app_browser: '브라우저에서 로그인하세요: ••• 또는 ⋮ 를 누르고 브라우저로 열기를 선택하세요.',
 };
+
+/** The login buttons' texts as the element reads them (see en.ts): labels, error texts, the providers' own words. */
+export const button: LanguageButtonTexts = { ...labels, ...errors, brands };
 
 /** `<login-session>`'s default signed-in content; `{name}` is the user's name (in the `user` part). */
 export const session = {

@@ -4,6 +4,8 @@
  * and the elements all read it the same way.
  */
 
+import type { ButtonLabels, ChooserTexts, ErrorTexts, NameTexts, SessionTexts } from './en.js';
+
 /** `ko-KR` → `ko`; '' when nothing says. */
 export const primary = (tag: string | null | undefined): string => (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
@@ -45,19 +47,35 @@ export function onLanguageChange(listener: () => void, element?: Node): () => vo
 /** One UI's texts per language: English complete, the others may leave a text out (English shows). */
 export type TextTable<T extends Record<string, string>> = { en: T } & Record<string, Partial<T>>;
 
-/** What sites added with `setTexts`, by UI, then by language. */
+/**
+ * What a site adds or changes with `setTexts`, by UI: each part typed, so a misspelt text name fails
+ * typechecking. Texts left out stay as shipped (English for a language the package does not ship).
+ */
+export interface SiteTexts {
+  /** The login buttons' labels and statuses (src/i18n/en.ts `button`). */
+  button?: Partial<ButtonLabels>;
+  /** A button's status after a failure or cancel, by `detail.error` or `detail.reason`; `button.failed`/`cancelled` for the rest. */
+  errors?: ErrorTexts;
+  /** Provider names as the buttons say them, by provider type (`<oauth-login>`: its `provider-label`). */
+  names?: NameTexts;
+  /** `<login-session>`'s signed-in card. */
+  session?: Partial<SessionTexts>;
+  /** `<login-chooser>`. */
+  chooser?: Partial<ChooserTexts>;
+}
+
+/** What sites added with `setTexts`, by UI, then by language; `errors` and `names` go with `button`, as a button reads them (ButtonTexts). */
 const added: Record<string, Record<string, Record<string, string>>> = {};
 
 /**
  * Adds a language, or overrides any text of a shipped one, for every element on the page (no
- * subclass): `setTexts('de', {button: {signin_with: 'Mit {provider} anmelden', …}})`. Keys are the
- * UI (`button`, `session`) and, inside it, the text names of `src/i18n/en.ts`; texts left out stay English.
+ * subclass): `setTexts('de', {button: {signin_with: 'Mit {provider} anmelden'}, errors: {timeout: 'Zeit abgelaufen.'}})`.
  * Elements already on the page re-render at once.
  */
-export function setTexts(lang: string, texts: Record<string, Record<string, string>>): void {
+export function setTexts(lang: string, texts: SiteTexts): void {
   const code = primary(lang);
   for (const [ui, table] of Object.entries(texts)) {
-    const byLang = (added[ui] ||= {});
+    const byLang = (added[ui == 'errors' || ui == 'names' ? 'button' : ui] ||= {});
     byLang[code] = { ...byLang[code], ...table };
   }
   listeners.forEach((notify) => notify());

@@ -1,4 +1,5 @@
 import type { ProviderProfile } from '../core/types.js';
+import type { Words } from '../i18n/en.js';
 
 /**
  * BellaDati: `response_type=CODE` (upper case), on the installation's own base URL (`base-url`). Its
@@ -18,3 +19,6 @@ export const belladati: ProviderProfile = {
     return { url, method: post ? 'post' : 'get' };
   },
 };
+
+/** Its button's English words: the provider's name as it writes it (also the server's default `label`). */
+export const words = { en: { belladati: 'BellaDati' } } satisfies Words;

@@ -1,4 +1,5 @@
 import type { ProviderProfile } from '../core/types.js';
+import type { Words } from '../i18n/en.js';
 
 /**
  * LINE Login v2.1 (OpenID Connect, docs/providers/line.md): `openid profile`, what every channel may ask
@@ -11,3 +12,6 @@ export const line: ProviderProfile = {
   scope: 'openid profile',
   pkce: true,
 };
+
+/** Its button's English words: the provider's name as it writes it (also the server's default `label`). */
+export const words = { en: { line: 'LINE' } } satisfies Words;

@@ -1,4 +1,5 @@
 import type { ProviderProfile } from '../core/types.js';
+import type { Words } from '../i18n/en.js';
 
 /**
  * Microsoft Entra ID (OpenID Connect, docs/providers/microsoft.md): the `tenant` attribute (`common`,
@@ -17,3 +18,6 @@ export const microsoft: ProviderProfile = {
     return request;
   },
 };
+
+/** Its button's English words: the provider's name as it writes it (also the server's default `label`), and the labels its brand guide prescribes. */
+export const words = { en: { microsoft: 'Microsoft', signin_with: 'Sign in with {provider}', signin: 'Sign in' } } satisfies Words;

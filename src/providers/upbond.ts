@@ -1,4 +1,5 @@
 import type { ProviderProfile } from '../core/types.js';
+import type { Words } from '../i18n/en.js';
 
 /** UPBOND Login 3.0 (Auth0-shaped): `audience`, PKCE S256 only, OIDC scopes. */
 export const upbond: ProviderProfile = {
@@ -11,3 +12,6 @@ export const upbond: ProviderProfile = {
     return request;
   },
 };
+
+/** Its button's English words: the provider's name as it writes it (also the server's default `label`). */
+export const words = { en: { upbond: 'UPBOND' } } satisfies Words;

@@ -1,15 +1,16 @@
 import { expect } from '@esm-bundle/chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/index.js';
-import { button, names } from '../../src/i18n/en.js';
+import { button } from '../../src/i18n/en.js';
+import { names } from '../../src/providers/names.js';
 import { button as ja } from '../../src/i18n/ja.js';
 import { button as ko } from '../../src/i18n/ko.js';
 import type { LoginButton } from '../../src/elements/login-button.js';
 import { statusOf } from './a11y-helpers.js';
 import { AUTHORIZE, CALLBACK, EXCHANGE, fixture, oneEvent, popupsPerTest, realClick, until } from './helpers.js';
 
-/** The buttons' English texts with the names the elements carry themselves (`words`). */
-const en = { ...button, ...names };
+/** The buttons' English texts with BBaton's name, as the element takes them. */
+const en = { ...button, bbaton: names.bbaton! };
 
 // contract §2 "What a person sees and hears": the popup's opening and every outcome are announced once,
 // through a polite live region, in the element's language — read from Chromium's accessibility tree.

@@ -94,4 +94,15 @@ describe('the language an element speaks', () => {
     setTexts('en', { button: { signin_with: 'Log in with {provider}' } });
     await says(en, 'Log in with BellaDati', 'en');
   });
+
+  it("setTexts: a site's provider names and error texts reach the button, each in its own part", async () => {
+    setTexts('fr', { button: { signin_with: 'Se connecter avec {provider}' }, names: { kakao: 'KakaoTalk' }, errors: { popup_blocked: 'Fenêtre bloquée.' } });
+    const el = await fixture<LoginButton>('kakao-login', { lang: 'fr', 'client-id': 'c', 'redirect-uri': '/cb', mode: 'popup' });
+    await says(el, 'Se connecter avec KakaoTalk', 'fr');
+    // No user activation here: the popup is blocked, and the status says the site's text for that code.
+    await el.login().catch(() => {});
+    const status = () => el.shadowRoot!.querySelector('[part=status]')!;
+    await until(() => status().textContent == 'Fenêtre bloquée.', 5000, "the site's popup_blocked text");
+    expect(status().getAttribute('lang')).to.equal('fr');
+  });
 });

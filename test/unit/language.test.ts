@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { chooser } from '../../src/i18n/en.js';
 import { fill, languageOf, onLanguageChange, primary, setTexts, textsFor } from '../../src/i18n/language.js';
 
 // The language mechanism without Lit (the callback page and core use it too): which language, which
 // texts, and what a site adds.
 
 const table = { en: { hello: 'Hello', bye: 'Bye' }, ko: { hello: '안녕하세요' } };
+const chooserTable = { en: chooser };
 
 describe('src/i18n/language.ts', () => {
   afterEach(() => {
@@ -26,13 +28,21 @@ describe('src/i18n/language.ts', () => {
   it('setTexts adds a language and overrides English for one UI only, and tells the listeners', () => {
     let told = 0;
     const stop = onLanguageChange(() => told++);
-    setTexts('de-AT', { greeting: { hello: 'Servus' } });
-    setTexts('en', { greeting: { bye: 'See you' } });
-    expect(textsFor(table, 'de', 'greeting')).toEqual({ texts: { hello: 'Servus', bye: 'See you' }, lang: 'de' });
-    expect(textsFor(table, 'en', 'greeting').texts.bye).toBe('See you');
-    expect(textsFor(table, 'de', 'other')).toEqual({ texts: table.en, lang: 'en' });
+    setTexts('de-AT', { chooser: { label: 'Anmelden mit' } });
+    setTexts('en', { chooser: { lastUsed: 'Used last' } });
+    expect(textsFor(chooserTable, 'de', 'chooser')).toEqual({ texts: { ...chooser, label: 'Anmelden mit', lastUsed: 'Used last' }, lang: 'de' });
+    expect(textsFor(chooserTable, 'en', 'chooser').texts.lastUsed).toBe('Used last');
+    expect(textsFor(chooserTable, 'de', 'session')).toEqual({ texts: chooser, lang: 'en' });
     expect(told).toBe(2);
     stop();
+  });
+
+  it("setTexts: a site's error texts and provider names are read with the button texts, where a button looks", () => {
+    setTexts('fr', { button: { failed: 'Échec.' }, errors: { timeout: 'Délai dépassé.' }, names: { kakao: 'KakaoTalk' } });
+    setTexts('fr', { errors: { access_denied: 'Refusé.' } });
+    const { texts, lang } = textsFor({ en: { failed: 'Login failed.' } }, 'fr', 'button');
+    expect(lang).toBe('fr');
+    expect(texts).toEqual({ failed: 'Échec.', timeout: 'Délai dépassé.', access_denied: 'Refusé.', kakao: 'KakaoTalk' });
   });
 
   it('languageOf: own lang, then the nearest ancestor across shadow roots, then the document', () => {

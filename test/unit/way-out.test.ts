@@ -66,7 +66,7 @@ describe('what the element says', () => {
   });
 
   it('a text a site added under in_app_browser wins; other cancels and errors say what they said', () => {
-    expect(outcomeText({ ...en, in_app_browser: 'Ouvrez le navigateur.' } as typeof en, 'login-cancel', detail)).toEqual(['Ouvrez le navigateur.', true]);
+    expect(outcomeText({ ...en, in_app_browser: 'Ouvrez le navigateur.' }, 'login-cancel', detail)).toEqual(['Ouvrez le navigateur.', true]);
     expect(outcomeText(en, 'login-cancel', { reason: 'popup_closed' })).toEqual([en.cancelled, true]);
     expect(outcomeText(en, 'login-cancel', { reason: 'superseded' })).toBeUndefined();
     expect(outcomeText(en, 'login-error', { error: 'timeout', message: 'No result' })).toEqual([en.timeout, true]);

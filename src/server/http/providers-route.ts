@@ -1,4 +1,4 @@
-import { names } from '../../i18n/en.js';
+import { names } from '../../providers/names.js';
 import type { PublicProvider } from '../../contract/wire.js';
 import type { AuthorizeSettings } from '../upstream/dialect.js';
 import { EndpointError } from '../shared/errors.js';
@@ -22,12 +22,8 @@ export interface ProvidersContext {
 /** How long a provider whose discovery failed is listed with its error before it is tried again. */
 export const LISTING_FAILURE_TTL_MS = 30_000;
 
-/** The built-in dialects' display names, as their buttons say them. */
-// The six server-only providers (issue 24) have no browser texts yet: their names are kept here until they do.
-const BUILT_IN_LABELS: Record<string, string> = {
-  ...names,
-  ...{ google: 'Google', github: 'GitHub', microsoft: 'Microsoft', kakao: 'Kakao', naver: 'NAVER', line: 'LINE' },
-};
+/** The built-in dialects' display names, as their buttons say them in English. */
+const BUILT_IN_LABELS: Readonly<Record<string, string>> = names;
 
 const hostOf = (url: string | undefined) => {
   try {
@@ -39,7 +35,7 @@ const hostOf = (url: string | undefined) => {
 
 /** The entry's `label`, else a built-in's own name, else the issuer's (or an endpoint's) host, else the key. */
 export const labelOf = (key: string, type: string, config: ProviderConfig): string =>
-  config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type]! : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
+  config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type] : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
 
 type Failures = Map<string, { entry: PublicProvider; until: number }>;
 

@@ -1,4 +1,5 @@
 /** What a login yields and what configures a provider: the types every part of the server shares. */
+import type { ProviderType } from '../../contract/wire.js';
 
 /** A signed-in user, normalised per provider; `raw` is what the provider said (never tokens). */
 export interface LoginUser {
@@ -20,7 +21,7 @@ export interface LoginTokens {
 /** One provider entry of `providers`. Every endpoint can be overridden (staging, self-hosted, tests). */
 export interface ProviderConfig {
   /** Dialect (`bbaton`, `google`, …, or `oauth`); default: the entry's key. */
-  type?: 'bbaton' | 'belladati' | 'upbond' | 'bitbadges' | 'google' | 'github' | 'microsoft' | 'kakao' | 'naver' | 'line' | 'oauth';
+  type?: ProviderType;
   clientId: string;
   /** Required, but for an `oauth` provider authenticating with `privateKey` (`private_key_jwt`). */
   clientSecret?: string;
