@@ -46,6 +46,25 @@ export interface SessionWatch {
 }
 
 /**
+ * What makes a watch read the session again: another tab's word on `channel`, the page shown again, and a
+ * login on this page through this endpoint (`base`, resolved), which the other tabs are then told of.
+ */
+function follow(channel: BroadcastChannel, base: string | undefined, read: () => void, loggedIn: () => void, on: { signal: AbortSignal }): void {
+  channel.addEventListener('message', read, on);
+  document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
+  document.addEventListener(
+    'login-success',
+    (event) => {
+      // An element in the `endpoint` form exchanges under its endpoint (contract §7), with no exchange-endpoint of its own.
+      const from = event.composedPath()[0] as { exchangeEndpoint?: string; endpoint?: string };
+      const exchange = from.exchangeEndpoint || (from.endpoint && route(from.endpoint, ''));
+      if (base && exchange && safeUrl(exchange)?.href.startsWith(base)) loggedIn();
+    },
+    on,
+  );
+}
+
+/**
  * One page's live view of the session at `endpoint`: `onSession` gets every answer the endpoint gives
  * (the caller drops repeats). It re-reads when another tab of the origin signs in or out (a
  * BroadcastChannel that carries no user data), when the page becomes visible, when the session's
@@ -54,7 +73,6 @@ export interface SessionWatch {
  * it is asked again, backing off from 1 s to 1 min.
  */
 // One closure on purpose, for now: every split tried cost the core entry 10-30 B gzip it does not have (5,113 of 5,120).
-// eslint-disable-next-line max-lines-per-function -- 71 lines (issue 21 wants ≤ 60): split it when core has the bytes.
 export function watchSession(endpoint: string, onSession: (session: SessionView | null) => void): SessionWatch {
   // Only the newest read or logout may speak: an older answer arriving late is dropped.
   let latest = 0;
@@ -103,23 +121,12 @@ export function watchSession(endpoint: string, onSession: (session: SessionView 
     },
     listen() {
       const stop = new AbortController();
-      const on = { signal: stop.signal };
       listening = true;
       // The endpoint resolved against the document: it names the channel, and holds the login endpoints it follows.
       const base = safeUrl(route(endpoint, ''))?.href;
       channel = new BroadcastChannel(SESSION_CHANNEL_PREFIX + base);
-      channel.addEventListener('message', read, on);
-      document.addEventListener('visibilitychange', () => document.visibilityState == 'visible' && read(), on);
-      document.addEventListener(
-        'login-success',
-        (event) => {
-          // An element in the `endpoint` form exchanges under its endpoint (contract §7), with no exchange-endpoint of its own.
-          const from = event.composedPath()[0] as { exchangeEndpoint?: string; endpoint?: string };
-          const exchange = from.exchangeEndpoint || (from.endpoint && route(from.endpoint, ''));
-          if (base && exchange && safeUrl(exchange)?.href.startsWith(base)) void watch.refresh().then(tell, () => {});
-        },
-        on,
-      );
+      // The controller serves as the listeners' options: `signal` is the one field of them it has.
+      follow(channel, base, read, () => void watch.refresh().then(tell, () => {}), stop);
       read();
       return () => {
         listening = false;
