@@ -1,3 +1,4 @@
+import { safeUrl } from '../core/config-check.js';
 import type { ProviderProfile } from '../core/types.js';
 import type { Words } from '../i18n/en.js';
 
@@ -13,7 +14,8 @@ export const belladati: ProviderProfile = {
   authorize: ({ extras, authorizeEndpoint }, { url }) => {
     const post = extras?.['authorize-method']?.toLowerCase() == 'post';
     if (!authorizeEndpoint) {
-      const base = new URL(extras?.['base-url'] || url.origin);
+      // Resolved as configProblem checked it: against the page (a same-site installation may be relative).
+      const base = safeUrl(extras?.['base-url'] || url.origin)!;
       url.href = base.href.replace(/\/*$/, '/auth/oauth/request' + (post ? '' : ':new')) + url.search;
     }
     return { url, method: post ? 'post' : 'get' };
