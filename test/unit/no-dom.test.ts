@@ -10,7 +10,7 @@ describe('without a DOM', () => {
   });
 
   it('login-elements/core imports and its checks need no document until a flow starts', async () => {
-    const core = await import('../../src/core/index.js');
+    const core = await import('../../src/core.js');
     expect(typeof core.startLogin).toBe('function');
   });
 
@@ -22,7 +22,7 @@ describe('without a DOM', () => {
   it('login-elements/session and the session watch in core import without a document, and touch none until they run', async () => {
     const { LoginSession } = await import('../../src/elements/login-session.js');
     expect(typeof LoginSession).toBe('function');
-    const core = await import('../../src/core/index.js');
+    const core = await import('../../src/core.js');
     const watch = core.watchSession('/auth', () => {});
     expect(typeof watch.listen).toBe('function');
   });

@@ -1,9 +1,0 @@
-/**
- * login-elements/core: the framework-free flow (no Lit), the session calls and the provider profiles.
- * What the flow uses inside (the authorize request, PKCE, the callback message, the exchange call) is
- * not exported: it is no API (docs/decisions.md, 28).
- */
-export * from './public.js';
-export { startLogin, resumeRedirect, type LoginFlow } from './flow.js';
-export * from '../providers/index.js';
-export { readSession, endSession, watchSession, type SessionWatch } from './session.js';
