@@ -15,7 +15,6 @@ const table: { en: ButtonTexts } & Record<string, LanguageButtonTexts> = { en, .
  */
 export const loadTexts = textsLoader(table, 'button');
 
-
 /**
  * The button's texts for `provider` in `lang` — a provider's own words (the element's English `words`,
  * its language's `brands`) over the shipped ones of a language that is in, then what a site added by
@@ -55,8 +54,8 @@ export const openedText = (t: ButtonTexts, provider: string | undefined): string
 export function outcomeText(t: ButtonTexts, type: string, detail: Partial<LoginErrorDetail & LoginCancelDetail>): [text: string, shown: boolean] | undefined {
   if (type == 'login-success') return [t.success, false];
   if (detail.reason == 'superseded') return;
-  // A text named like the error code (popup_blocked, timeout, access_denied, or one a site added with
-  // setTexts, e.g. invalid_scope) or the cancel's reason (ko, ja: `in_app_browser`); else the general
+  // The error texts: one for the error code (popup_blocked, timeout, access_denied, or one a site added
+  // with setTexts' `errors`, e.g. invalid_scope) or the cancel's reason (ko, ja: `in_app_browser`); else the general
   // one — or the message a cancel carries (English `in_app_browser`: from the on-demand way out).
   const own = t[detail.error || detail.reason!];
   return [own || (detail.error ? t.failed : detail.message || t.cancelled), true];

@@ -64,17 +64,26 @@ export interface SiteTexts {
   chooser?: Partial<ChooserTexts>;
 }
 
+const PARTS: readonly string[] = ['button', 'errors', 'names', 'session', 'chooser'] satisfies (keyof SiteTexts)[];
+
 /** What sites added with `setTexts`, by UI, then by language; `errors` and `names` go with `button`, as a button reads them (ButtonTexts). */
 const added: Record<string, Record<string, Record<string, string>>> = {};
 
 /**
  * Adds a language, or overrides any text of a shipped one, for every element on the page (no
  * subclass): `setTexts('de', {button: {signin_with: 'Mit {provider} anmelden'}, errors: {timeout: 'Zeit abgelaufen.'}})`.
- * Elements already on the page re-render at once.
+ * Elements already on the page re-render at once. An unknown part or a text that is not a string is a
+ * `TypeError`, and nothing is changed.
  */
 export function setTexts(lang: string, texts: SiteTexts): void {
   const code = primary(lang);
-  for (const [ui, table] of Object.entries(texts)) {
+  const parts = Object.entries(texts);
+  // A page without TypeScript gets the same refusals, before anything is changed.
+  for (const [ui, table] of parts) {
+    if (!PARTS.includes(ui)) throw new TypeError(`setTexts: no part "${ui}" (${PARTS.join(', ')})`);
+    for (const [name, text] of Object.entries(table ?? {})) if (typeof text != 'string') throw new TypeError(`setTexts: ${ui}.${name} must be a string`);
+  }
+  for (const [ui, table] of parts) {
     const byLang = (added[ui == 'errors' || ui == 'names' ? 'button' : ui] ||= {});
     byLang[code] = { ...byLang[code], ...table };
   }

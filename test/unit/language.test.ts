@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { chooser } from '../../src/i18n/en.js';
-import { fill, languageOf, onLanguageChange, primary, setTexts, textsFor } from '../../src/i18n/language.js';
+import { fill, languageOf, onLanguageChange, primary, setTexts, textsFor, type SiteTexts } from '../../src/i18n/language.js';
 
 // The language mechanism without Lit (the callback page and core use it too): which language, which
 // texts, and what a site adds.
@@ -43,6 +43,19 @@ describe('src/i18n/language.ts', () => {
     const { texts, lang } = textsFor({ en: { failed: 'Login failed.' } }, 'fr', 'button');
     expect(lang).toBe('fr');
     expect(texts).toEqual({ failed: 'Échec.', timeout: 'Délai dépassé.', access_denied: 'Refusé.', kakao: 'KakaoTalk' });
+  });
+
+  it('setTexts refuses an unknown part or a text that is not a string, and changes nothing', () => {
+    let told = 0;
+    const stop = onLanguageChange(() => told++);
+    const hostile = [{ buttons: { failed: 'x' } }, { button: { failed: 'Fehler.' }, errors: { timeout: 42 } }, { session: { signOut: null } }] as unknown as SiteTexts[];
+    expect(() => setTexts('de', hostile[0]!)).toThrow(/no part "buttons" \(button, errors, names, session, chooser\)/);
+    expect(() => setTexts('de', hostile[1]!)).toThrow(new TypeError('setTexts: errors.timeout must be a string'));
+    expect(() => setTexts('de', hostile[2]!)).toThrow('session.signOut must be a string');
+    // The valid part beside the bad one was not applied either, and no element was told to re-render.
+    expect(textsFor({ en: { failed: 'Login failed.' } }, 'de', 'button').texts.failed).toBe('Login failed.');
+    expect(told).toBe(0);
+    stop();
   });
 
   it('languageOf: own lang, then the nearest ancestor across shadow roots, then the document', () => {

@@ -22,9 +22,6 @@ export interface ProvidersContext {
 /** How long a provider whose discovery failed is listed with its error before it is tried again. */
 export const LISTING_FAILURE_TTL_MS = 30_000;
 
-/** The built-in dialects' display names, as their buttons say them in English. */
-const BUILT_IN_LABELS: Readonly<Record<string, string>> = names;
-
 const hostOf = (url: string | undefined) => {
   try {
     return url ? new URL(url).host : undefined;
@@ -33,9 +30,9 @@ const hostOf = (url: string | undefined) => {
   }
 };
 
-/** The entry's `label`, else a built-in's own name, else the issuer's (or an endpoint's) host, else the key. */
+/** The entry's `label`, else a built-in's own name (as its button says it in English), else the issuer's (or an endpoint's) host, else the key. */
 export const labelOf = (key: string, type: string, config: ProviderConfig): string =>
-  config.label || (Object.hasOwn(BUILT_IN_LABELS, type) ? BUILT_IN_LABELS[type] : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
+  config.label || (Object.hasOwn(names, type) ? names[type] : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
 
 type Failures = Map<string, { entry: PublicProvider; until: number }>;
 
