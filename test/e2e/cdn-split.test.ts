@@ -3,53 +3,43 @@
 // added later loads its own chunk then. dist/cdn served as a site serves it (express.static), real Chromium.
 import express from 'express';
 import { readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './support.js';
+import { serveApp, type ServedApp } from '../support/serve-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CDN = join(root, 'dist/cdn');
 /** The provider elements' chunks in dist/cdn, by tag (`login-elements-google-login-<hash>.js`). */
 const chunks = new Map(readdirSync(CDN).flatMap((file) => (/^login-elements-(\w+-login)-[\w-]+\.js$/.exec(file) ? [[/^login-elements-(\w+-login)-/.exec(file)![1]!, file]] : [])));
 
-let server: Server;
-let origin: string;
-let browser: Browser;
+let site: ServedApp;
 
 const page = (body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/cdn/login-elements.js"></script></head><body>${body}</body></html>`;
 
 beforeAll(async () => {
-  const app = express();
-  app.use('/cdn', express.static(CDN));
-  app.get('/one.html', (_req, res) => res.type('html').send(page('<google-login client-id="c" redirect-uri="/cb.html"></google-login>')));
-  app.get('/none.html', (_req, res) => res.type('html').send(page('<p>No button yet.</p>')));
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  site = await serveApp(() => {
+    const app = express();
+    app.use('/cdn', express.static(CDN));
+    app.get('/one.html', (_req, res) => res.type('html').send(page('<google-login client-id="c" redirect-uri="/cb.html"></google-login>')));
+    app.get('/none.html', (_req, res) => res.type('html').send(page('<p>No button yet.</p>')));
+    return app;
+  });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
+afterAll(() => site?.close());
 
 /** Opens `path` and records every script the page fetched (file names in dist/cdn). */
 async function open(path: string) {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const tab = await context.newPage();
   const fetched: string[] = [];
   tab.on('request', (request) => {
     const url = new URL(request.url());
     if (url.pathname.startsWith('/cdn/')) fetched.push(url.pathname.slice('/cdn/'.length));
   });
-  await tab.goto(origin + path);
+  await tab.goto(site.origin + path);
   return { tab, fetched, close: () => context.close() };
 }
 

@@ -1,12 +1,12 @@
 // Every environment a person logs in from (contract §3), in real Chromium with real clicks against the
-// demo's stand-ins: in-app browsers and home-screen apps redirect at once and complete; a cross-site
+// demo's stand-ins (in-app browsers and home-screen apps: in-app-browsers.test.ts): a cross-site
 // frame (real storage partitioning: the page on 127.0.0.1, the frame on localhost) keeps the popup and
 // refuses a redirect it could not come back from; a window.open that hands the window elsewhere does
 // not also navigate the page; the callback page never claims what it does not have.
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { USER_AGENTS } from '../support/user-agents.js';
-import { demoEvent, eventTypes, openDemo, startTestDemo, useDemo, type DemoEvent } from './support.js';
+import { demoEvent, eventTypes, openDemo, readEnvironment, startTestDemo, useDemo, type DemoEvent } from './support.js';
 
 const button = (key: string) => `#buttons [data-key="${key}"]`;
 const COULD_NOT_FINISH = 'The login could not finish here.';
@@ -14,22 +14,6 @@ const CLOSE_THIS = 'You can close this window';
 
 const e2e = useDemo();
 const newContext = e2e.newContext;
-
-/** A home-screen app as iOS shows it (`navigator.standalone`). */
-const IOS_STANDALONE = () => Object.defineProperty(Navigator.prototype, 'standalone', { configurable: true, get: () => true });
-/** A home-screen app as the manifest's display mode shows it: every display-mode query answers as `standalone` would. */
-const DISPLAY_MODE_STANDALONE = () => {
-  const original = window.matchMedia.bind(window);
-  window.matchMedia = (query: string) => {
-    if (!query.includes('display-mode')) return original(query);
-    const matches = query.split(',').some((part) => {
-      const [, not, mode] = /(not\s+)?\(display-mode:\s*([\w-]+)\)/.exec(part) ?? [];
-      return mode !== undefined && (mode === 'standalone') !== !!not;
-    });
-    const list = { matches, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false };
-    return list as MediaQueryList;
-  };
-};
 
 const APPS = USER_AGENTS.filter((c) => c.inApp);
 /** ms from login-start to the flow's end, by the page's own clock (the demo stamps every event). */
@@ -40,41 +24,6 @@ const startToEnd = (target: Page | Frame) =>
   });
 /** Whether the popup is closed, or closes within 5 s. */
 const closesSoon = async (popup: Page) => popup.isClosed() || (await popup.waitForEvent('close', { timeout: 5000 }).then(() => true, () => false));
-
-/** What the page itself gets from the package (a string: the test runner must not rewrite the import). */
-const readEnvironment = (target: Page | Frame) => target.evaluate(`import(${JSON.stringify(e2e.demo.packageModule)}).then((m) => m.readEnvironment())`);
-
-describe('in-app browsers, webviews and home-screen apps: auto redirects at once, and the login completes', () => {
-  const cases: [string, { userAgent?: string; init?: () => void }][] = [
-    ...APPS.map((c): [string, { userAgent: string }] => [c.what, { userAgent: c.ua }]),
-    ['an iOS home-screen app (navigator.standalone)', { init: IOS_STANDALONE }],
-    ['a home-screen app (display-mode: standalone)', { init: DISPLAY_MODE_STANDALONE }],
-  ];
-
-  it.each(cases)('%s', async (_what, { userAgent, init }) => {
-    const context = await newContext(userAgent ? { userAgent } : {});
-    if (init) await context.addInitScript(init);
-    let windows = 0;
-    context.on('page', () => windows++);
-    const page = await openDemo(context, e2e.demo, 'auto');
-    await page.click(button('bbaton'));
-    await page.waitForSelector('#approve');
-    await page.click('#approve');
-    await page.waitForURL(/\/demo\/$/);
-    await page.waitForSelector('body[data-ready="true"]');
-    const success = await demoEvent(page, 'login-success', 'bbaton');
-    expect(success.detail.mode).toBe('redirect');
-    expect(windows).toBe(1); // the page itself: no popup was ever opened
-  });
-
-  it('readEnvironment() tells the page what it read', async () => {
-    const kakao = APPS.find((c) => c.inApp === 'KakaoTalk')!;
-    const context = await newContext({ userAgent: kakao.ua });
-    const page = await openDemo(context, e2e.demo, 'auto');
-    const env = await readEnvironment(page);
-    expect(env).toEqual({ inApp: 'KakaoTalk', standalone: false, framed: false, storage: true, escape: 'kakaotalk' });
-  });
-});
 
 describe('an Android webview, where window.open would replace the page', () => {
   it('mode="popup": popup_blocked at once, no window.open, the page stays', async () => {
@@ -116,7 +65,7 @@ describe('a cross-site frame (page on 127.0.0.1, frame on localhost): real stora
 
   it('the frame cannot store anything (the premise)', async () => {
     const { frame } = await framedDemo('popup');
-    expect(await readEnvironment(frame)).toMatchObject({ framed: true, storage: false });
+    expect(await readEnvironment(frame, e2e.demo)).toMatchObject({ framed: true, storage: false });
   });
 
   for (const mode of ['popup', 'auto'] as const)

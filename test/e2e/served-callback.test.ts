@@ -4,71 +4,65 @@
 import express from 'express';
 import helmet from 'helmet';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_USER, startOidc } from '../../demo/stand-ins/oidc.js';
 import { createLoginHandler } from '../../src/server/index.js';
 import { toNodeListener } from '../../src/server/node.js';
-import { launchChromium } from './support.js';
+import { serveApp, type ServedApp } from '../support/serve-app.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const clientId = 'served-callback-client';
 const clientSecret = 'served-callback-secret-long-enough-for-hs256';
 
-let server: Server;
+let served: ServedApp;
 let site: string;
 let op: Awaited<ReturnType<typeof startOidc>>;
-let browser: Browser;
 
 beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Nothing but the default: the redirect URI is the handler's own callback page.
-  const redirectUri = `${site}/auth/callback`;
-  op = await startOidc([{ clientId, clientSecret, redirectUris: [redirectUri] }]);
-  const publicDir = mkdtempSync(join(tmpdir(), 'login-elements-served-callback-'));
-  for (const [file, mode] of [
-    ['index.html', 'popup'],
-    ['redirect.html', 'redirect'],
-  ])
-    writeFileSync(
-      join(publicDir, file),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
+  served = await serveApp(async (origin) => {
+    // Nothing but the default: the redirect URI is the handler's own callback page.
+    const redirectUri = `${origin}/auth/callback`;
+    op = await startOidc([{ clientId, clientSecret, redirectUris: [redirectUri] }]);
+    const publicDir = mkdtempSync(join(tmpdir(), 'login-elements-served-callback-'));
+    for (const [file, mode] of [
+      ['index.html', 'popup'],
+      ['redirect.html', 'redirect'],
+    ])
+      writeFileSync(
+        join(publicDir, file),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in</title>
 <script type="module" src="/login-elements/login-elements.js"></script><script type="module" src="/app.js"></script></head>
 <body><oauth-login provider="corp" mode="${mode}" client-id="${clientId}" authorize-endpoint="${op.endpoints.authorizeEndpoint}" issuer="${op.url}"
  scope="openid profile email" redirect-uri="/auth/callback" exchange-endpoint="/auth/corp">Log in</oauth-login><p id="status"></p></body></html>`,
-    );
-  writeFileSync(
-    join(publicDir, 'app.js'),
-    `const status = document.getElementById('status');
+      );
+    writeFileSync(
+      join(publicDir, 'app.js'),
+      `const status = document.getElementById('status');
 document.addEventListener('login-success', (e) => (status.textContent = 'Signed in as ' + e.detail.result.user.id));
 document.addEventListener('login-error', (e) => (status.textContent = 'Could not sign in (' + e.detail.error + ')'));`,
-  );
-  const app = express();
-  app.use(helmet());
-  app.use('/login-elements', express.static(join(root, 'dist/cdn')));
-  app.use(toNodeListener(createLoginHandler({ allowedOrigins: [site], providers: { corp: { type: 'oauth', clientId, clientSecret, issuer: op.url } } })));
-  app.use(express.static(publicDir));
-  server.on('request', app);
-  browser = await launchChromium();
+    );
+    const app = express();
+    app.use(helmet());
+    app.use('/login-elements', express.static(join(root, 'dist/cdn')));
+    app.use(toNodeListener(createLoginHandler({ allowedOrigins: [origin], providers: { corp: { type: 'oauth', clientId, clientSecret, issuer: op.url } } })));
+    app.use(express.static(publicDir));
+    return app;
+  });
+  site = served.origin;
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
+  await served?.close();
   await op?.close();
 });
 
 describe('the callback page served by the handler, behind helmet()', () => {
   it('popup login completes; no CSP refusal on the page or in the popup; the page answered no-referrer', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const refused: string[] = [];
     const callbackHeaders: Record<string, string>[] = [];
     const watch = (page: Page) => {
@@ -94,7 +88,7 @@ describe('the callback page served by the handler, behind helmet()', () => {
   });
 
   it('redirect login: through the served callback page and back, the same user', async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
     await page.goto(site + '/redirect.html');
     await page.waitForFunction(() => customElements.get('oauth-login'));

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { startDemo, type DemoOptions, type RunningDemo } from '../../demo/server.js';
 import { launchChromium } from '../support/chromium.js';
@@ -94,3 +94,6 @@ export async function demoEvent(page: Page, type: string, provider: string, time
 }
 
 export const eventTypes = (page: Page) => page.evaluate(() => window.demoEvents.map((e) => e.type));
+
+/** What the page itself gets from the package's `readEnvironment()` (a string: the test runner must not rewrite the import). */
+export const readEnvironment = (target: Page | Frame, demo: RunningDemo) => target.evaluate(`import(${JSON.stringify(demo.packageModule)}).then((m) => m.readEnvironment())`);

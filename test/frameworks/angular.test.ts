@@ -3,23 +3,18 @@
 // (login-start) binding, and the popup's authorize URL carries the bound params.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../e2e/support.js';
+import { serveApp, type ServedApp } from '../support/serve-app.js';
 import { installApp } from './support.js';
 
-let server: Server;
-let browser: Browser;
-let base: string;
+let site: ServedApp;
 
 beforeAll(async () => {
   const app = await installApp('angular');
   execFileSync('npx', ['ng', 'build'], { cwd: app, stdio: 'inherit', env: { ...process.env, NG_CLI_ANALYTICS: 'false' } });
   const built = join(app, 'dist/browser');
-  server = createServer((req, res) => {
+  site = await serveApp(() => (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/authorize') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>Provider</p>');
     const file = path === '/' ? 'index.html' : path.slice(1);
@@ -31,20 +26,14 @@ beforeAll(async () => {
     }
     res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+afterAll(() => site?.close());
 
 describe('Angular 21 with CUSTOM_ELEMENTS_SCHEMA', () => {
   it('[params] reaches the element, (login-start) runs on a real click, the authorize URL carries the params', async () => {
-    const page = await browser.newPage();
-    await page.goto(base);
+    const page = await site.browser.newPage();
+    await page.goto(site.origin);
     await page.waitForFunction(() => (document.querySelector('bbaton-login') as unknown as { params?: Record<string, string> })?.params?.app_marker === 'angular');
     expect(await page.$eval('bbaton-login', (el) => el.shadowRoot!.querySelector('button')!.textContent!.trim())).toBe('Log in with BBaton');
     const popupPromise = page.waitForEvent('popup');

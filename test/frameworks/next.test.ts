@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BBATON_USER, startBbaton } from '../../demo/stand-ins/bbaton.js';
-import { launchChromium } from '../e2e/support.js';
+import { launchChromium } from '../support/chromium.js';
 import { installApp } from './support.js';
 
 const client = { clientId: 'JDJhJDA0+next/app==', clientSecret: 'next-app-secret-NEVER-LEAK' };

@@ -1,4 +1,4 @@
-import { launchChromium } from '../../e2e/support.js';
+import { launchChromium } from '../../support/chromium.js';
 import { pageEngine, type Engine } from './engine.js';
 
 /** Chromium through Playwright, behind the same interface as the other engines (popup blocker on). */
