@@ -72,7 +72,6 @@ function follow(channel: BroadcastChannel, base: string | undefined, read: () =>
  * `endpoint`. An endpoint that cannot answer (503, offline) changes nothing: the last answer stands and
  * it is asked again, backing off from 1 s to 1 min.
  */
-// One closure on purpose, for now: every split tried cost the core entry 10-30 B gzip it does not have (5,113 of 5,120).
 export function watchSession(endpoint: string, onSession: (session: SessionView | null) => void): SessionWatch {
   // Only the newest read or logout may speak: an older answer arriving late is dropped.
   let latest = 0;

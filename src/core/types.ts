@@ -15,7 +15,7 @@ export type FlowMode = 'popup' | 'redirect';
 
 /** One provider's authorize-side dialect: data, plus the few quirks data cannot say. */
 export interface ProviderProfile {
-  /** The dialect: the companion endpoint's key for it unless the page sets `provider`; `detail.provider` then. */
+  /** The provider type (its dialect), and the key the companion endpoint knows it by unless the page sets `provider`: events carry that key as `detail.provider`. */
   name: ProviderType;
   authorizeEndpoint?: string;
   /** Default scope, in the provider's own format. */

@@ -39,8 +39,9 @@ export class LoginButton extends ButtonAttributes {
   /** The provider's mark: the inside of a 24×24 SVG, drawn in `currentColor` with the even-odd fill rule (a multi-colour mark sets its own `fill`s). */
   declare static mark?: SVGTemplateResult;
   /**
-   * The provider's own words, by language, over the shipped texts of that language (the labels its
-   * branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인");
+   * The provider's own words, by language, over the shipped texts of that language (its name, and the
+   * labels its branding rules prescribe: Google's "Sign in with Google", Kakao's "카카오 로그인"; from its
+   * file in src/providers/);
    * what a site sets with `setTexts` still wins. Kept in the element, so other elements do not carry them.
    */
   declare static words?: Words;

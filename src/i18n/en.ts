@@ -42,7 +42,7 @@ export const button = {
 /** The buttons' labels and statuses: every English text of `button` but the error texts. */
 export type ButtonLabels = Record<Exclude<keyof typeof button, ErrorKey>, string>;
 
-/** Provider names, by provider type: a language's own (Kakao's "카카오"), or a site's. English ones are the profiles' `label`s. */
+/** Provider names, by provider type: a language's own (Kakao's "카카오"), or a site's. English ones are in each provider's file (`words`). */
 export type NameTexts = Partial<Record<ProviderType, string>>;
 
 /**

@@ -11,7 +11,7 @@ export const brands: Brands = {
   microsoft: { signin_with: '{provider} でサインイン', signin: 'サインイン' },
 };
 
-/** What a failed or cancelled login says (see en.ts `errors`). */
+/** What a failed or cancelled login says (see en.ts `ErrorTexts`). */
 const errors: ErrorTexts = {
   popup_blocked: 'ポップアップを許可して、もう一度お試しください。',
   timeout: '時間切れです。',

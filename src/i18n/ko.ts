@@ -13,7 +13,7 @@ export const brands: Brands = {
   line: { signin_with: '{provider}으로 로그인' },
 };
 
-/** What a failed or cancelled login says (see en.ts `errors`). */
+/** What a failed or cancelled login says (see en.ts `ErrorTexts`). */
 const errors: ErrorTexts = {
   popup_blocked: '팝업이 차단되었습니다. 허용 후 다시 시도하세요.',
   timeout: '시간이 초과되었습니다.',
