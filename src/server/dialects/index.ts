@@ -1,3 +1,4 @@
+import type { ProviderType } from '../../contract/wire.js';
 import type { Dialect } from '../upstream/dialect.js';
 import { bbaton } from './bbaton.js';
 import { belladati } from './belladati.js';
@@ -11,4 +12,5 @@ import { naver } from './naver.js';
 import { generic } from './oauth.js';
 import { upbond } from './upbond.js';
 
-export const dialects: Record<string, Dialect> = { bbaton, belladati, bitbadges, upbond, google, github, microsoft, kakao, naver, line, oauth: generic };
+/** Every built-in provider type's server side: a type without one does not compile. */
+export const dialects: Record<string, Dialect> = { bbaton, belladati, bitbadges, upbond, google, github, microsoft, kakao, naver, line, oauth: generic } satisfies Record<ProviderType, Dialect>;
