@@ -57,7 +57,7 @@ export type ProviderType = 'bbaton' | 'belladati' | 'upbond' | 'bitbadges' | 'go
 /** One entry of `GET {basePath}/providers` (§7): what a page needs, never a secret. */
 export interface PublicProvider {
   key: string;
-  type: string;
+  type: ProviderType;
   clientId: string;
   label: string;
   authorizeEndpoint?: string;

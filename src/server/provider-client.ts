@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
 import type { Dialect } from './upstream/dialect.js';
 import { UpstreamCalls } from './upstream/calls.js';
-import { dialects } from './dialects/index.js';
+import { dialects, isProviderType } from './dialects/index.js';
+import type { ProviderType } from '../contract/wire.js';
 import { expectNonce, nonceRefusal } from './upstream/nonce.js';
 import { positiveInteger } from './shared/settings.js';
 import { signingKey } from './upstream/signing-key.js';
@@ -24,11 +25,11 @@ function pickTokens(response: oauth.TokenEndpointResponse): LoginTokens {
 }
 
 /** The dialect of one entry (its `type`, else its key), once the entry has what that dialect needs. */
-function checkedDialect(name: string, config: ProviderConfig): { type: string; dialect: Dialect } {
-  const type = config.type ?? name;
+function checkedDialect(name: string, config: ProviderConfig): { type: ProviderType; dialect: Dialect } {
+  const type: string = config.type ?? name;
   // Own keys only: a provider named `constructor` is unknown, not Object's constructor.
-  const dialect: Dialect | undefined = Object.hasOwn(dialects, type) ? dialects[type] : undefined;
-  if (!dialect) throw new TypeError(`provider "${name}": unknown type "${config.type ?? name}"; set type: 'oauth' for a generic provider`);
+  if (!isProviderType(type)) throw new TypeError(`provider "${name}": unknown type "${type}"; set type: 'oauth' for a generic provider`);
+  const dialect = dialects[type];
   // A generic provider may authenticate with a private key instead (client-auth.ts checks which it needs).
   if (!config.clientId || (type != 'oauth' && !config.clientSecret)) throw new TypeError(`provider "${name}": clientId and clientSecret are required`);
   if (config.privateKey && type != 'oauth') throw new TypeError(`provider "${name}": privateKey (private_key_jwt) is for type 'oauth' providers`);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BROWSER_ERROR_CODES, ENDPOINT_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAUTH_TOKEN_ERROR_CODES } from '../../src/contract/errors.js';
-import type { ErrorResponse, ExchangeRequest, LogoutRequest, LogoutResponse, ProviderList, PublicProvider, SessionUser, SessionView } from '../../src/contract/wire.js';
+import type { ErrorResponse, ExchangeRequest, LogoutRequest, LogoutResponse, ProviderList, ProviderType, PublicProvider, SessionUser, SessionView } from '../../src/contract/wire.js';
 
 /** Every field of T, true when required (an index signature is not a field). */
 type Fields<T> = { [K in keyof T as string extends K ? never : K]-?: undefined extends T[K] ? false : true };
@@ -47,6 +47,10 @@ const providerFields = {
   error_description: false,
 } satisfies Fields<PublicProvider>;
 
+/** Every `ProviderType`, as data: a type left out, or one that is not a `ProviderType`, fails typechecking. */
+const PROVIDER_TYPES = ['bbaton', 'belladati', 'upbond', 'bitbadges', 'google', 'github', 'microsoft', 'kakao', 'naver', 'line', 'oauth'] as const satisfies readonly ProviderType[];
+export const allTypes: [Exclude<ProviderType, (typeof PROVIDER_TYPES)[number]>] extends [never] ? true : never = true;
+
 describe('the wire bodies of src/contract/wire.ts are the schemas of openapi.yaml', () => {
   it.each(wire)('%s', (name, fields) => {
     const schema = schemas[name]!;
@@ -65,6 +69,9 @@ describe('the wire bodies of src/contract/wire.ts are the schemas of openapi.yam
     expect(Object.keys(providerFields).sort()).toEqual(Object.keys(schemas.PublicProvider!.properties!).sort());
     const required = Object.entries(providerFields).filter(([, isRequired]) => isRequired).map(([field]) => field);
     expect(required.sort()).toEqual([...schemas.PublicProvider!.required!].sort());
+    // The built-in types: `type` is one of them.
+    const type = schemas.PublicProvider!.properties!.type as { enum: string[] };
+    expect([...type.enum].sort()).toEqual([...PROVIDER_TYPES].sort());
   });
 });
 

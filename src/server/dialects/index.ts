@@ -13,4 +13,7 @@ import { generic } from './oauth.js';
 import { upbond } from './upbond.js';
 
 /** Every built-in provider type's server side: a type without one does not compile. */
-export const dialects: Record<string, Dialect> = { bbaton, belladati, bitbadges, upbond, google, github, microsoft, kakao, naver, line, oauth: generic } satisfies Record<ProviderType, Dialect>;
+export const dialects: Readonly<Record<ProviderType, Dialect>> = { bbaton, belladati, bitbadges, upbond, google, github, microsoft, kakao, naver, line, oauth: generic };
+
+/** Whether `type` is a built-in provider type (own keys only: `constructor` is none). */
+export const isProviderType = (type: string): type is ProviderType => Object.hasOwn(dialects, type);

@@ -1,5 +1,5 @@
 import type * as oauth from 'oauth4webapi';
-import type { ExchangeRequest } from '../../contract/wire.js';
+import type { ExchangeRequest, ProviderType } from '../../contract/wire.js';
 import type { AuthorizeSettings } from './dialect.js';
 import type { LoginTokens, LoginUser } from '../shared/login.js';
 
@@ -27,7 +27,7 @@ export interface ProviderClient {
   readonly name: string;
   readonly clientId: string;
   /** The dialect: the config's `type`, else the entry's key. */
-  readonly type: string;
+  readonly type: ProviderType;
   /** What a page needs for the authorize request (contract §7), discovery filled in; never a secret. */
   authorizeSettings(): Promise<AuthorizeSettings>;
   /** `private_key_jwt`: the public key `{basePath}/jwks.json` serves. */
