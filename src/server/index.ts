@@ -17,6 +17,7 @@ export { ENDPOINT_ERROR_STATUS, GUARD_ERROR_STATUS, IN_PROCESS_ERROR_STATUS, OAU
 export { EndpointError } from './shared/errors.js';
 export { MAX_BODY_BYTES, DEFAULT_BODY_TIMEOUT_MS } from './http/request-body.js';
 export type { LoginContext, LoginHandlerOptions, LoginTokens, LoginUser, ProviderConfig } from './types.js';
+export type { ProviderType } from '../contract/wire.js';
 export { memoryStore } from './session/memory-store.js';
 export type { SessionStore } from './session/store.js';
 export type { SessionOptions } from './session/options.js';
