@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { session as en } from '../i18n/en.js';
-import { names } from '../providers/names.js';
+import { nameOf } from '../providers/names.js';
 import { callEndpoint } from '../core/exchange.js';
 import type { SessionUser, SessionView } from '../core/session.js';
 
@@ -29,7 +29,7 @@ const lists = new Map<string, Promise<unknown>>();
  * provider's own name (when the key is its type), else its key. `now` is what is known at once; `served` settles with the best.
  */
 export function providerLabel(endpoint: string, key: string): { now: string; served: Promise<string> } {
-  const now = (Object.hasOwn(names, key) && names[key]) || key;
+  const now = nameOf(key) ?? key;
   const url = endpoint.replace(/\/*$/, '/providers');
   if (!lists.has(url)) lists.set(url, callEndpoint(url).catch(() => lists.delete(url)));
   const served = lists.get(url)!.then((list) => (list as { providers?: { key: string; label?: string }[] }).providers?.find((p) => p.key == key)?.label || now);

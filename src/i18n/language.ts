@@ -64,7 +64,8 @@ export interface SiteTexts {
   chooser?: Partial<ChooserTexts>;
 }
 
-const PARTS: readonly string[] = ['button', 'errors', 'names', 'session', 'chooser'] satisfies (keyof SiteTexts)[];
+/** Every part of `SiteTexts` (test/types/texts.ts fails if one is missing). */
+export const PARTS = ['button', 'errors', 'names', 'session', 'chooser'] as const satisfies readonly (keyof SiteTexts)[];
 
 /** What sites added with `setTexts`, by UI, then by language; `errors` and `names` go with `button`, as a button reads them (ButtonTexts). */
 const added: Record<string, Record<string, Record<string, string>>> = {};
@@ -80,7 +81,7 @@ export function setTexts(lang: string, texts: SiteTexts): void {
   const parts = Object.entries(texts);
   // A page without TypeScript gets the same refusals, before anything is changed.
   for (const [ui, table] of parts) {
-    if (!PARTS.includes(ui)) throw new TypeError(`setTexts: no part "${ui}" (${PARTS.join(', ')})`);
+    if (!(PARTS as readonly string[]).includes(ui)) throw new TypeError(`setTexts: no part "${ui}" (${PARTS.join(', ')})`);
     for (const [name, text] of Object.entries(table ?? {})) if (typeof text != 'string') throw new TypeError(`setTexts: ${ui}.${name} must be a string`);
   }
   for (const [ui, table] of parts) {

@@ -28,3 +28,6 @@ export const names: Readonly<Record<string, string>> = {
   naver: naver.en.naver,
   line: line.en.line,
 } satisfies Record<Exclude<ProviderType, 'oauth'>, string>;
+
+/** A built-in provider type's English name; undefined for anything else (own keys only: `constructor` is none). */
+export const nameOf = (type: string): string | undefined => (Object.hasOwn(names, type) ? names[type] : undefined);

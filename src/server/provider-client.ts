@@ -63,7 +63,7 @@ export function createProviderClient(name: string, config: ProviderConfig, limit
   const clientAuth = dialect.clientAuth(config, { name, key });
   const calls = new UpstreamCalls({ config, dialect, configured, timeoutMs, maxUpstreamBytes });
   const parts: ClientParts = { name, config, dialect, configured, client, clientAuth, calls, timeoutMs };
-  const failed = (error: unknown) => Promise.reject(fromUpstream(error, timeoutMs));
+  const failed = asAnswer(timeoutMs);
   const provider: ProviderClient = {
     name,
     type,
@@ -78,11 +78,14 @@ export function createProviderClient(name: string, config: ProviderConfig, limit
   return provider;
 }
 
+/** A rejection with an upstream failure as the endpoint's answer (400/502/504). */
+const asAnswer = (timeoutMs: number) => (error: unknown) => Promise.reject(fromUpstream(error, timeoutMs));
+
 /** The exchange (contract §4): the code for tokens at the provider, then the user its dialect reads. */
 async function exchangeCode(parts: ClientParts, { code, redirectUri, codeVerifier, iss, state, nonce }: ExchangeInput) {
   const { config, dialect, client, clientAuth, calls, timeoutMs } = parts;
   // Configured endpoints need no await (the exchange is the hot path).
-  const server = calls.discovery ? await calls.metadata().catch((error: unknown) => Promise.reject(fromUpstream(error, timeoutMs))) : parts.configured;
+  const server = calls.discovery ? await calls.metadata().catch(asAnswer(timeoutMs)) : parts.configured;
   let callback: URLSearchParams;
   try {
     // The browser checked `state`; this checks `iss` (RFC 9207) against the provider's issuer.

@@ -3,6 +3,7 @@
  * misspelt part or text name fails; a button's labels, error texts and provider names never share a key.
  */
 import { setTexts } from '../../src/index.js';
+import type { PARTS, SiteTexts } from '../../src/i18n/language.js';
 import type { ButtonLabels, ErrorKey } from '../../src/i18n/en.js';
 import type { ProviderType } from '../../src/contract/wire.js';
 
@@ -31,3 +32,6 @@ export function texts(): void {
 /** The three kinds of button text have no key in common (a label named like an error code or provider would be read as both). */
 type Shared = Extract<keyof ButtonLabels, ErrorKey | ProviderType> | Extract<ErrorKey, ProviderType>;
 export const disjoint: [Shared] extends [never] ? true : Shared = true;
+
+/** `setTexts`' runtime check knows every part the type has. */
+export const everyPart: [Exclude<keyof SiteTexts, (typeof PARTS)[number]>] extends [never] ? true : never = true;

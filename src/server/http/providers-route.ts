@@ -1,4 +1,4 @@
-import { names } from '../../providers/names.js';
+import { nameOf } from '../../providers/names.js';
 import type { PublicProvider } from '../../contract/wire.js';
 import type { AuthorizeSettings } from '../upstream/dialect.js';
 import { EndpointError } from '../shared/errors.js';
@@ -32,7 +32,7 @@ const hostOf = (url: string | undefined) => {
 
 /** The entry's `label`, else a built-in's own name (as its button says it in English), else the issuer's (or an endpoint's) host, else the key. */
 export const labelOf = (key: string, type: string, config: ProviderConfig): string =>
-  config.label || (Object.hasOwn(names, type) ? names[type] : undefined) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
+  config.label || nameOf(type) || hostOf(config.issuer ?? config.authorizeEndpoint ?? config.tokenEndpoint) || key;
 
 type Failures = Map<string, { entry: PublicProvider; until: number }>;
 
